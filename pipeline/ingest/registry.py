@@ -1,0 +1,64 @@
+"""Which backend reads a file: decided by its content, checked against its extension.
+
+A file whose extension lies (a DOCX saved as `.pdf`) is still read by the backend its
+content calls for, and the mismatch is reported, so nothing is lost and nothing is hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.ingest.base import Backend, InputError
+from pipeline.ingest.docx import DocxBackend
+from pipeline.ingest.txt import TxtBackend
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _pdf_backend() -> Backend:
+    from pipeline.ingest.pdf import PdfBackend  # heavy imports only when a PDF turns up
+
+    return PdfBackend()
+
+
+class _LazyPdf:
+    """Stands for the PDF backend until a PDF is met; sniffing needs no imports."""
+
+    name = "pdf"
+    suffixes = (".pdf",)
+
+    def sniff(self, data: bytes) -> bool:
+        return data[:1024].lstrip().startswith(b"%PDF-")
+
+    def read(self, data: bytes):
+        return _pdf_backend().read(data)
+
+
+BACKENDS: tuple[Backend, ...] = (_LazyPdf(), DocxBackend(), TxtBackend())
+"""Every backend, most specific content signature first (plain text sniffs last)."""
+
+SUPPORTED_SUFFIXES = tuple(s for b in BACKENDS for s in b.suffixes)
+
+
+def backend_for_suffix(path: Path) -> Backend | None:
+    suffix = path.suffix.lower()
+    return next((b for b in BACKENDS if suffix in b.suffixes), None)
+
+
+def choose_backend(data: bytes, path: Path) -> tuple[Backend, str | None]:
+    """The backend for this content, and a note when the extension says otherwise.
+
+    Raises InputError for an empty file, an old binary .doc, or content no backend reads."""
+    if not data.strip():
+        raise InputError("empty_file", "the file is empty")
+    if data.startswith(_OLE_MAGIC):
+        raise InputError("unsupported_format", "an old binary Word (.doc) or Office file; save it as .docx and run again")
+    claimed = backend_for_suffix(path)
+    for backend in BACKENDS:
+        if backend.sniff(data):
+            if claimed is not None and claimed.name != backend.name:
+                return backend, f"the file is named {path.suffix} but its content is {backend.name.upper()}; read as {backend.name.upper()}"
+            return backend, None
+    kind = claimed.name.upper() if claimed else "a supported format"
+    if data.startswith(b"PK"):
+        raise InputError("not_a_docx", f"a ZIP archive that is not a Word document, not {kind}")
+    raise InputError("unreadable_content", f"the content is not {kind} (binary data of an unknown type)")

@@ -1,0 +1,32 @@
+"""Plain-text backend: reports pasted into .txt files, often copied out of a PDF or DOCX.
+
+Every line becomes a `line` block (normalisation rejoins lines broken in mid-sentence).
+The encoding is detected, never assumed; anything but UTF-8 is recorded as a warning."""
+
+from __future__ import annotations
+
+from pipeline.ingest.base import InputError
+from pipeline.ingest.encoding import decode_text
+from pipeline.model import RawBlock, RawDocument
+
+
+class TxtBackend:
+    """Reads .txt files (UTF-8 with or without BOM, UTF-16, Windows-1258)."""
+
+    name = "txt"
+    suffixes = (".txt", ".text", ".md")
+
+    def sniff(self, data: bytes) -> bool:
+        try:
+            text, _ = decode_text(data[:65536])
+        except (InputError, UnicodeDecodeError):
+            return False
+        return bool(text.strip())
+
+    def read(self, data: bytes) -> RawDocument:
+        text, encoding = decode_text(data)
+        if not text.strip():
+            raise InputError("empty_file", "the file contains no text")
+        warnings = [] if encoding in ("utf-8", "utf-8-sig") else [f"text decoded as {encoding} (not UTF-8)"]
+        blocks = [RawBlock(line, kind="line") for line in text.splitlines()]
+        return RawDocument("txt", blocks, warnings=warnings, meta={"encoding": encoding})

@@ -1,0 +1,213 @@
+"""The data model every stage shares, kept apart from the stages themselves.
+
+Ingest backends produce a `RawDocument` (blocks of text in reading order, with page and
+region); normalisation turns it into one NFC string with `Block` offsets; segmentation adds
+zones (header, title, recipients, signer ...) and the numbered `Section` tree, giving a
+`Document`. Extractors see only a `Document` and return plain row dicts built with
+`Document.fact`, so every row carries the evidence that ties it to the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Region = Literal["body", "header", "footnote", "page_header", "page_footer"]
+"""Where a block sits on the page: the running body, the document's header table, a
+footnote, or the repeated page furniture that is kept apart from the body."""
+
+BlockKind = Literal["line", "paragraph", "table_row", "cell"]
+"""`line`: a physical line (PDF, TXT) that normalisation may rejoin into a paragraph;
+`paragraph`: a logical paragraph (DOCX); `table_row`: one row of a data table, cells kept;
+`cell`: one cell of a layout table read as a block of its own (the two-column header)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) in a document's normalised text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class RawBlock:
+    """One unit of text as a backend reads it, before normalisation.
+
+    `cells` is set for table rows (one string per cell, merged cells once); `wrapped` is a
+    backend's hint that a physical line runs to the right margin, so the next line likely
+    continues the same sentence (None when the backend cannot tell)."""
+
+    text: str
+    kind: BlockKind = "paragraph"
+    page: int | None = None
+    region: Region = "body"
+    table: int | None = None
+    row: int | None = None
+    cells: tuple[str, ...] | None = None
+    wrapped: bool | None = None
+
+
+@dataclass
+class RawDocument:
+    """What an ingest backend returns: blocks in reading order plus what it noticed."""
+
+    source_format: str
+    blocks: list[RawBlock]
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Block:
+    """A block of the normalised text: its kind, region, page and offsets.
+
+    `cells` holds the spans of a table row's cells, in order, so table-aware extractors can
+    read a row without re-parsing the separator."""
+
+    kind: BlockKind
+    region: Region
+    start: int
+    end: int
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cells: tuple[Span, ...] = ()
+
+
+@dataclass
+class Section:
+    """A numbered section (`2.`, `2.1.`, `I.`) of the report body.
+
+    `start` is the start of the heading line, `heading_end` its end (title included) and `end`
+    the end of the section's content, children included. `topic` is the canonical theme read
+    from the title (`legal`, `infrastructure`, `resources`, `tthc`, `assessment`, ...) or None."""
+
+    number: str | None
+    level: int
+    title: str
+    start: int
+    heading_end: int
+    end: int
+    topic: str | None = None
+    parent: Section | None = field(default=None, repr=False, compare=False)
+    children: list[Section] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def body(self) -> Span:
+        """The section's content after its heading line."""
+        return Span(self.heading_end, self.end)
+
+    def path(self) -> list[Section]:
+        """This section and its ancestors, outermost first."""
+        chain: list[Section] = []
+        node: Section | None = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+    def topics(self) -> list[str]:
+        """Topics of this section and its ancestors, innermost first."""
+        return [s.topic for s in reversed(self.path()) if s.topic]
+
+
+@dataclass
+class Document:
+    """A normalised, segmented report: the only thing an extractor ever sees.
+
+    `text` is NFC and is the string every offset points into (it is written to the `texts`
+    table). `match` has the same length and folds case, tone-mark placement (`uỷ`/`ủy`),
+    dashes and odd spaces, so a pattern can be matched on `match` and its offsets used on
+    `text`. `zones` maps a zone name (see `pipeline.segment.ZONES`) to its spans."""
+
+    doc_id: str
+    source_path: str
+    source_format: str
+    text: str
+    match: str
+    blocks: list[Block]
+    page_starts: list[tuple[int, int]] = field(default_factory=list)
+    zones: dict[str, list[Span]] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # --- positions -------------------------------------------------------------------
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding `offset`, or None for formats without pages."""
+        if not self.page_starts:
+            return None
+        i = bisect.bisect_right([s for s, _ in self.page_starts], offset) - 1
+        return self.page_starts[max(i, 0)][1]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing `offset` (None between blocks)."""
+        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
+            return self.blocks[i]
+        return None
+
+    def line_span(self, offset: int) -> Span:
+        """The line (text between newlines) holding `offset`."""
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return Span(start, len(self.text) if end < 0 else end)
+
+    def sentence_span(self, start: int, end: int | None = None) -> Span:
+        """The sentence around [start, end): the enclosing line cut at sentence ends
+        (`. `, `; `, `! `, `? ` before an upper-case letter, digit or list marker)."""
+        from pipeline.sentences import sentence_bounds  # local: keeps the model import-light
+
+        end = start if end is None else end
+        line = self.line_span(start)
+        last_line = self.line_span(max(end - 1, start))
+        s, e = sentence_bounds(self.text, line.start, last_line.end, start, end)
+        return Span(s, e)
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section whose range holds `offset`."""
+        best: Section | None = None
+        for sec in self.sections:
+            if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
+                best = sec
+        return best
+
+    def zone(self, name: str) -> list[Span]:
+        """The spans of a zone (empty when the report has none)."""
+        return self.zones.get(name, [])
+
+    def zone_at(self, offset: int) -> str | None:
+        """The name of the zone holding `offset`, if any."""
+        for name, spans in self.zones.items():
+            if any(s.start <= offset < s.end for s in spans):
+                return name
+        return None
+
+    def slice(self, span: Span) -> str:
+        """The text of a span."""
+        return self.text[span.start : span.end]
+
+    # --- rows ------------------------------------------------------------------------
+    def fact(self, start: int, end: int, **fields: Any) -> dict[str, Any]:
+        """A fact row with its evidence.
+
+        `span_start`/`span_end` delimit the mention itself; `char_start`/`char_end` delimit
+        the evidence sentence that contains it, so `text[char_start:char_end] == evidence`."""
+        sent = self.sentence_span(start, end)
+        return {
+            "doc_id": self.doc_id,
+            **fields,
+            "page": self.page_at(start),
+            "char_start": sent.start,
+            "char_end": sent.end,
+            "span_start": start,
+            "span_end": end,
+            "evidence": self.text[sent.start : sent.end],
+        }

@@ -1,0 +1,258 @@
+"""Segment a normalised report into the parts of an official document.
+
+The template (Decree 30/2020/NĐ-CP for state bodies, Guidance 36-HD/VPTW for Party bodies):
+header (issuer lines, national motto or party name, number and symbol, place and date),
+title `BÁO CÁO` and subject, an optional period line, `Kính gửi` recipients, an opening
+paragraph, numbered sections, a closing sentence (`Trên đây là báo cáo ...`), the `Nơi nhận`
+list, the signer block (authority, title, name) and signature timestamps. Reports deviate
+from it freely: every part is optional, numbering is irregular (`6.` followed by `5.1.`),
+and in a PDF the header may come out in any order. Lines are classified on the matching
+form, so `UỶ BAN` and `ỦY BAN` are one word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.model import Section, Span
+
+ZONES = (
+    "issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",
+    "opening", "body", "closing", "distribution", "signer_authority", "signer_title",
+    "signer_name", "timestamps",
+)
+"""Zone names a segmented Document may carry (each a list of spans)."""
+
+_MOTTO = regex.compile(r"^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam)\b")
+_NUMBER = regex.compile(r"^số\s*:?[\s\d.]*[/-]?\s*[\p{L}]{1,5}\s*[/-]")
+_PLACE_DATE = regex.compile(r"^[\p{L}\s.]{2,40},\s*ngày\b")
+_TITLE = regex.compile(r"^báo\s+cáo\s*$|^báo\s+cáo\s+(?=[\p{Lu}\s]{6,}$)")
+_PERIOD = regex.compile(r"^\(?\s*(?:(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?ngày|kỳ\s+báo\s+cáo|tuần\s)")
+_RECIPIENTS = regex.compile(r"^kính\s+gửi\s*:?")
+_SEPARATOR = regex.compile(r"^[-_*=~.\s]{3,}$")
+_HEADING = regex.compile(
+    r"^(?P<num>(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,6}\.|\d{1,2}\))\s*(?P<title>[\p{L}\"“(].*)$"
+)
+_CLOSING = regex.compile(r"^trên\s+đây\s+là\b")
+_DISTRIBUTION = regex.compile(r"^nơi\s+nhận\s*:?")
+_LIST_ITEM = regex.compile(r"^[-+*•]\s*\S")
+_AUTHORITY = regex.compile(r"^(?P<auth>tm\.|t/m|t\.m\.|kt\.|k/t|k\.t\.|q\.|tl\.|t/l|t\.l\.|tuq\.|tuq)\s*(?P<rest>.*)$")
+_SIGNER_TITLE = regex.compile(
+    r"^(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|trưởng\s+ban|trưởng\s+phòng|giám\s+đốc|chánh\s+văn\s+phòng|"
+    r"ủy\s+viên|thường\s+trực|trưởng\s+ban\s+chỉ\s+đạo|chủ\s+nhiệm|trưởng)\b"
+)
+_TIMESTAMP = regex.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?")
+_NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
+_OPENING_START = regex.compile(r"^(?:thực\s+hiện|căn\s+cứ|theo|thi\s+hành|triển\s+khai|được\s+sự|nhằm)\b")
+
+TOPICS = (
+    ("assessment", r"nhận\s+xét|kiến\s+nghị|đề\s+xuất|khó\s+khăn|vướng\s+mắc|hạn\s+chế|tồn\s+tại|ưu\s+điểm|nguyên\s+nhân|giải\s+pháp|mặt\s+tích\s+cực"),
+    ("tthc", r"thủ\s+tục|tthc|dịch\s+vụ\s+công|hồ\s+sơ"),
+    ("legal", r"pháp\s+lý|văn\s+bản|thể\s+chế|lãnh\s+đạo,?\s+chỉ\s+đạo|việc\s+chỉ\s+đạo"),
+    ("infrastructure", r"hạ\s+tầng|máy\s+tính|máy\s+scan|máy\s+quét|máy\s+in|thiết\s+bị|phần\s+mềm|mạng|công\s+nghệ|hệ\s+thống|cơ\s+sở\s+dữ\s+liệu"),
+    ("staff", r"nhân\s+lực|cán\s+bộ|công\s+chức|đào\s+tạo|tập\s+huấn|bố\s+trí\s+cán\s+bộ"),
+    ("finance", r"tài\s+chính|kinh\s+phí|ngân\s+sách"),
+    ("resources", r"nguồn\s+lực"),
+)
+"""Section topics by title wording, first match wins; a title names its own theme, and a
+section without one inherits its parent's (see Section.topics)."""
+_TOPIC_PATTERNS = [(name, regex.compile(p)) for name, p in TOPICS]
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    match: str
+
+
+def _lines(text: str, match: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw.rstrip())
+        if raw.strip():
+            out.append(_Line(pos + lead, pos + trail, raw[lead:trail], match[pos + lead : pos + trail]))
+        pos = end + 1
+    return out
+
+
+def topic_of(title: str) -> str | None:
+    """The topic a section title names, on the matching form, or None."""
+    for name, pattern in _TOPIC_PATTERNS:
+        if pattern.search(title):
+            return name
+    return None
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class _Zones:
+    def __init__(self) -> None:
+        self.zones: dict[str, list[Span]] = {}
+
+    def add(self, name: str, start: int, end: int) -> None:
+        spans = self.zones.setdefault(name, [])
+        if spans and name in ("subject", "opening", "distribution", "recipients", "signer_title") and _adjacent(spans[-1], start):
+            spans[-1] = Span(spans[-1].start, end)
+        else:
+            spans.append(Span(start, end))
+
+
+def _adjacent(span: Span, start: int) -> bool:
+    return 0 <= start - span.end <= 1
+
+
+def _find_title(lines: list[_Line]) -> int | None:
+    """Index of the `BÁO CÁO` title line within the first lines of the report."""
+    for i, ln in enumerate(lines[:25]):
+        if _TITLE.match(ln.match) and _is_upper(ln.text.split(":")[0]):
+            return i
+    return None
+
+
+def _classify_header(ln: _Line) -> str:
+    if _MOTTO.match(ln.match):
+        return "motto"
+    if _NUMBER.match(ln.match):
+        return "number"
+    if _PLACE_DATE.match(ln.match) and "năm" in ln.match:
+        return "place_date"
+    return "issuer" if _is_upper(ln.text) or ln.text.strip() in ("*", "***") else "other"
+
+
+def _header(lines: list[_Line], title: int | None, zones: _Zones) -> int:
+    """Zones of the lines before the title (or of the first lines when there is none);
+    returns the index of the first line after the header."""
+    limit = title if title is not None else 0
+    for ln in lines[:limit]:
+        kind = _classify_header(ln)
+        if kind != "other":
+            zones.add(kind, ln.start, ln.end)
+    return limit
+
+
+def _front_matter(lines: list[_Line], i: int, title: int | None, zones: _Zones) -> int:
+    """Title, subject, period and recipients; returns the index of the first body line."""
+    if title is None:
+        return i
+    zones.add("title", lines[title].start, lines[title].end)
+    i = title + 1
+    last, subject_lines = "title", 0
+    while i < len(lines):
+        ln = lines[i]
+        if _HEADING.match(ln.match) and not _PERIOD.match(ln.match):
+            break
+        if _SEPARATOR.match(ln.match):
+            i += 1
+            continue
+        if _RECIPIENTS.match(ln.match) or (last == "recipients" and _LIST_ITEM.match(ln.match)):
+            kind = "recipients"
+        elif _PERIOD.match(ln.match) and ln.match.startswith("(") and len(ln.match) < 80:
+            kind = "period"
+        elif last in ("title", "subject") and subject_lines < 3 and not _OPENING_START.match(ln.match) and not ln.text.endswith(":"):
+            kind = "subject"
+            subject_lines += 1
+        else:
+            kind = "opening"
+        zones.add(kind, ln.start, ln.end)
+        last = kind
+        i += 1
+    return i
+
+
+def _footer_start(lines: list[_Line], begin: int) -> int:
+    """Index of the first footer line: the closing sentence, `Nơi nhận`, or a signer block."""
+    for i in range(begin, len(lines)):
+        m = lines[i].match
+        if _CLOSING.match(m) or _DISTRIBUTION.match(m):
+            return i
+        if _AUTHORITY.match(m) and _is_upper(lines[i].text) and i > len(lines) - 12:
+            return i
+    return len(lines)
+
+
+def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
+    """Closing sentence, distribution list, signer authority/title/name, timestamps."""
+    state = "closing"
+    for ln in lines[begin:]:
+        m = ln.match
+        stamp = _TIMESTAMP.search(m)
+        if stamp and len(m) < 60:
+            zones.add("timestamps", ln.start, ln.end)
+        elif _CLOSING.match(m) and state == "closing":
+            zones.add("closing", ln.start, ln.end)
+        elif _DISTRIBUTION.match(m):
+            state = "distribution"
+            zones.add("distribution", ln.start, ln.end)
+        elif state == "distribution" and _LIST_ITEM.match(m):
+            zones.add("distribution", ln.start, ln.end)
+        elif _AUTHORITY.match(m) and _is_upper(ln.text):
+            state = "signer"
+            zones.add("signer_authority", ln.start, ln.end)
+        elif _is_upper(ln.text) and (_SIGNER_TITLE.match(m) or state == "signer"):
+            state = "signer"
+            zones.add("signer_title", ln.start, ln.end)
+        elif _NAME.match(ln.text) and state in ("signer", "distribution", "closing") and len(ln.text) < 40:
+            zones.add("signer_name", ln.start, ln.end)
+            state = "after_signer"
+        elif state == "closing":
+            zones.add("closing", ln.start, ln.end)
+
+
+def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[Section]:
+    """Numbered sections between `begin` and `end` (line indices), nested by a stack so an
+    irregular number (`6.` then `5.1.`) still hangs under the heading just above it."""
+    has_roman = any(regex.match(r"^[ivxlc]{1,6}\.\s", ln.match) for ln in lines[begin:end])
+    found: list[Section] = []
+    stack: list[Section] = []
+    for ln in lines[begin:end]:
+        m = _HEADING.match(ln.match)
+        if not m or len(ln.text) > 300:
+            continue
+        num = ln.text[: len(m.group("num"))]
+        if regex.match(r"^[ivxlc]+\.$", m.group("num")):
+            level = 1
+        elif num.endswith(")"):
+            level = (stack[-1].level + 1) if stack else 1
+        else:
+            level = len([p for p in num.split(".") if p]) + (1 if has_roman else 0)
+        title_text = ln.text[m.start("title") :]
+        title = title_text.split(":")[0].strip() if ":" in title_text[:120] else title_text.strip()
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        sec = Section(num.rstrip(".)") or None, level, title, ln.start, ln.end, body_end, topic_of(regex.sub(r"\s+", " ", title.lower())))
+        if stack:
+            sec.parent = stack[-1]
+            stack[-1].children.append(sec)
+        stack.append(sec)
+        found.append(sec)
+    for i, sec in enumerate(found):  # a section ends where the next one at its level or above starts
+        nxt = next((s for s in found[i + 1 :] if s.level <= sec.level), None)
+        sec.end = nxt.start if nxt else body_end
+    return found
+
+
+def segment(text: str, match: str) -> tuple[dict[str, list[Span]], list[Section]]:
+    """Zones and sections of a report's normalised text (and its matching form)."""
+    lines = _lines(text, match)
+    zones = _Zones()
+    title = _find_title(lines)
+    i = _header(lines, title, zones)
+    body_begin = _front_matter(lines, i, title, zones)
+    footer = _footer_start(lines, body_begin)
+    if body_begin < footer:
+        body_end_offset = lines[footer - 1].end
+        zones.add("body", lines[body_begin].start, body_end_offset)
+    else:
+        body_end_offset = lines[body_begin].start if body_begin < len(lines) else len(text)
+    _footer(lines, footer, zones)
+    sections = _sections(lines, body_begin, footer, body_end_offset)
+    return zones.zones, sections

@@ -1,0 +1,72 @@
+"""The two forms of Vietnamese text the pipeline works with.
+
+`clean` gives the text that is stored and quoted as evidence: NFC, without Word artefacts
+(`[bookmark: _GoBack]`, Markdown `**`), zero-width characters or odd spaces. `fold` gives the
+*matching form*: the same length as its input, character for character, so a regex match on
+`fold(text)` has offsets that are valid in `text`. It lower-cases, puts tone marks of the
+`oa/oe/uy` clusters in one place (`uỷ` and `ủy` both match `ủy`; `hoà` and `hòa` both match
+`hòa`), and folds dashes, quotes and spaces. `canonical_tone` applies only the tone-placement
+rule, for values written to the tables (`Đảng uỷ` → `Đảng ủy`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_ARTEFACTS = regex.compile(r"\[bookmark:[^\]]*\]|\*\*|[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+
+_TONED = {  # base vowel -> its five toned forms: huyền, sắc, hỏi, ngã, nặng
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+    "o": "òóỏõọ",
+    "u": "ùúủũụ",
+}
+
+
+def _tone_moves() -> dict[str, str]:
+    """Pairs `oà`→`òa`, `oé`→`óe`, `uỷ`→`ủy` (and upper-case) that move the tone mark onto
+    the first vowel of the cluster; each pair keeps its length."""
+    moves: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in range(5):
+            old = first + _TONED[second][tone]
+            new = _TONED[first][tone] + second
+            moves[old] = new
+            moves[old.upper()] = new.upper()
+            moves[first.upper() + _TONED[second][tone]] = _TONED[first][tone].upper() + second
+    return moves
+
+
+_MOVES = _tone_moves()
+# "qu" + y keeps the tone on y (quý, quỳnh): the u there is a consonant glide.
+_TONE_PAIR = regex.compile(r"(?<![qQ])(?:" + "|".join(sorted(_MOVES, key=len, reverse=True)) + r")(?!\p{L})")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def clean(text: str) -> str:
+    """The stored form: NFC, Word/Markdown artefacts removed, odd spaces made plain."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ARTEFACTS.sub("", text)
+    return _ODD_SPACES.sub(" ", text)
+
+
+def canonical_tone(text: str) -> str:
+    """One tone placement for output values: `uỷ`→`ủy`, `hoà`→`hòa` at the end of a word."""
+    return _TONE_PAIR.sub(lambda m: _MOVES[m.group(0)], text)
+
+
+def _lower_char(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """The matching form: same length as `text`, lower case, tone placement, dashes and
+    quotes folded. Write patterns for it in lower case with `ủy`/`hòa` placement."""
+    folded = "".join(_lower_char(c) for c in canonical_tone(text)).translate(_DASHES)
+    assert len(folded) == len(text)
+    return folded
