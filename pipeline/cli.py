@@ -39,7 +39,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate import evaluate
 
-    print(evaluate(args.raw, args.gold, jobs=args.jobs))
+    print(evaluate(args.raw, args.gold, verbose=args.verbose))
     return EXIT_OK
 
 
@@ -72,7 +72,7 @@ def parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the extractors against the gold annotations")
     ev.add_argument("--raw", type=Path, default=Path("data/raw"), help="sample inputs (default data/raw)")
     ev.add_argument("--gold", type=Path, default=Path("data/gold"), help="gold annotations (default data/gold)")
-    ev.add_argument("-j", "--jobs", type=int, default=1)
+    ev.add_argument("-v", "--verbose", action="store_true", help="also list every difference from the gold")
     ev.set_defaults(func=_eval)
 
     be = sub.add_parser("bench", help="measure throughput and peak memory")

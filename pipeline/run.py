@@ -133,8 +133,9 @@ def process_bytes(data: bytes, source_path: str) -> DocResult:
     try:
         doc, notes = read_document(data, source_path)
     except InputError as exc:
-        return DocResult(source_path, None, doc_id_for(data) if data else None,
-                         errors=[_error(source_path, "ingest", exc.error_type, exc.message)], failed=True)
+        doc_id = doc_id_for(data) if data else None
+        return DocResult(source_path, None, doc_id,
+                         errors=[_error(source_path, "ingest", exc.error_type, exc.message, doc_id)], failed=True)
     except Exception as exc:  # an unexpected fault in a backend: report it, keep going
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return DocResult(source_path, None, None, errors=[_error(source_path, "ingest", "internal_error", detail)],

@@ -1,0 +1,37 @@
+# baocao: every target sets up .venv first (a fresh machine needs nothing else).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+INPUT  ?= data/raw
+OUTPUT ?= data/processed
+
+.PHONY: setup extract test eval bench schema samples clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+extract: $(STAMP)  ## run the pipeline: make extract [INPUT=dir] [OUTPUT=dir]
+	$(BIN)/baocao extract $(INPUT) -o $(OUTPUT)
+
+test: $(STAMP)  ## the whole test suite
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## precision/recall/F1 per field and format against data/gold
+	$(BIN)/baocao eval
+
+bench: $(STAMP)  ## throughput and peak memory on the samples
+	$(BIN)/baocao bench $(INPUT)
+
+schema: $(STAMP)  ## regenerate docs/DATA_DICTIONARY.md from schemas/
+	mkdir -p docs && $(BIN)/baocao schema > docs/DATA_DICTIONARY.md
+
+samples: $(STAMP)  ## rebuild the DOCX/PDF renditions of the seeds (needs LibreOffice for PDF)
+	$(BIN)/python scripts/build_samples.py
+
+clean:
+	rm -rf $(VENV) data/processed .pytest_cache .hypothesis

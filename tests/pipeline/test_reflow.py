@@ -1,0 +1,36 @@
+from pipeline.reflow import Line, reflow
+
+
+def _texts(raw: str) -> list[str]:
+    return [p.text for p in reflow([Line(t) for t in raw.split("\n")])]
+
+
+def test_code_broken_after_hyphen_is_rejoined_without_space():
+    text = ("Ngày 29/9/2025, uỷ ban nhân dân xã ban hành Quyết định số 863/QĐ-\n"
+            "UBND về thành lập Ban chỉ đạo xây dựng, áp dụng, duy trì, cải tiến hệ thống quản\n"
+            "lý chất lượng.")
+    assert _texts(text) == ["Ngày 29/9/2025, uỷ ban nhân dân xã ban hành Quyết định số 863/QĐ-UBND về thành lập "
+                            "Ban chỉ đạo xây dựng, áp dụng, duy trì, cải tiến hệ thống quản lý chất lượng."]
+
+
+def test_blank_line_inside_a_sentence_and_inside_a_code():
+    text = "chi tiết, gắn sát với Kế hoạch số 02-\n\nKH/BCĐTW, phân công rõ trách nhiệm cho\n\ntừng đơn vị."
+    assert _texts(text) == ["chi tiết, gắn sát với Kế hoạch số 02-KH/BCĐTW, phân công rõ trách nhiệm cho từng đơn vị."]
+
+
+def test_list_items_headings_and_signer_lines_start_new_paragraphs():
+    text = ("2. Về hạ tầng công nghệ\n- Đã trang bị hệ thống router, switch, wifi phủ toàn bộ trụ sở UBND xã\n"
+            "+ Hệ thống chuyên ngành\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nĐỗ Văn Tiến")
+    assert _texts(text) == ["2. Về hạ tầng công nghệ", "- Đã trang bị hệ thống router, switch, wifi phủ toàn bộ trụ sở UBND xã",
+                            "+ Hệ thống chuyên ngành", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Đỗ Văn Tiến"]
+
+
+def test_line_ending_on_a_dangling_word_continues():
+    text = "Uỷ ban nhân dân xã ban hành Quyết định số 859/QĐ-UBND ngày\n24/9/2025 về thành lập các tổ."
+    assert _texts(text) == ["Uỷ ban nhân dân xã ban hành Quyết định số 859/QĐ-UBND ngày 24/9/2025 về thành lập các tổ."]
+
+
+def test_pages_of_a_paragraph_that_crosses_a_page_break_are_kept():
+    para = reflow([Line("Đảng uỷ giao UBND xã xây dựng kế hoạch thực hiện đảm bảo yêu cầu rõ", 1),
+                   Line("người, rõ việc.", 2)])[0]
+    assert [page for _, page in para.pieces] == [1, 2]

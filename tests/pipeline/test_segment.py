@@ -1,0 +1,82 @@
+"""Segmentation of the real samples, and its agreement across TXT, DOCX and PDF renditions."""
+
+import pytest
+import regex
+
+from pipeline.build import document_from_text
+from tests.conftest import FORMATS, SEEDS, sample
+
+
+def _zone(doc, name: str) -> list[str]:
+    return [regex.sub(r"\s+", " ", doc.slice(s)) for s in doc.zone(name)]
+
+
+def _sections(doc) -> list[tuple[str, str]]:
+    # In the DOCX/PDF of 001 the per-machine lists 2.1.1-2.1.5 are a Word table, by design.
+    return [(s.number, s.title) for s in doc.sections if not (s.number or "").startswith("2.1.")]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_same_sections_header_and_signer_in_every_format(seed, fmt):
+    txt, other = sample(seed, "txt"), sample(seed, fmt)
+    assert _sections(other) == _sections(txt)
+    for zone in ("issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",
+                 "signer_authority", "signer_title", "signer_name"):
+        assert _zone(other, zone) == _zone(txt, zone), zone
+
+
+def test_header_zones_of_a_state_report():
+    doc = sample("000_3f443abda9bde363", "docx")
+    assert _zone(doc, "issuer") == ["ỦY BAN NHÂN DÂN", "XÃ PHƯỚC GIANG"]
+    assert _zone(doc, "number") == ["Số: /BC-UBND"]
+    assert _zone(doc, "place_date") == ["Phước Giang, ngày tháng năm 2025"]
+    assert _zone(doc, "period") == ["(Đến ngày 14/12/2025)"]
+    assert _zone(doc, "signer_name") == []
+
+
+def test_party_report_signer_and_irregular_numbering():
+    doc = sample("003_eb674791f856846a", "pdf")
+    assert _zone(doc, "signer_authority") == ["T/M BAN THƯỜNG VỤ"]
+    assert _zone(doc, "signer_title") == ["BÍ THƯ"]
+    assert _zone(doc, "signer_name") == ["Đỗ Văn Tiến"]
+    six = next(s for s in doc.sections if s.number == "6")
+    assert [c.number for c in six.children] == ["5.1", "5.2"]  # "6." followed by "5.1": kept under 6
+    assert six.topic == "assessment"
+
+
+def test_section_topics_and_hierarchy():
+    doc = sample("001_35ae03e1e9c7ec90", "txt")
+    by_number = {s.number: s for s in doc.sections}
+    assert by_number["2.1.3"].parent is by_number["2.1"]
+    assert by_number["2.1.3"].topics()[-1] == "infrastructure"
+    assert by_number["4"].topic == "tthc"
+    assert by_number["3"].topic == "staff"
+    assert _zone(doc, "recipients") == ["Kính gửi: Sở Khoa học và Công nghệ tỉnh Thái Nguyên"]
+
+
+def test_every_block_and_zone_span_is_a_slice_of_the_text(any_sample):
+    doc = any_sample
+    for b in doc.blocks:
+        assert 0 <= b.start <= b.end <= len(doc.text)
+        for cell in b.cells:
+            assert b.start <= cell.start <= cell.end <= b.end
+    for spans in doc.zones.values():
+        for s in spans:
+            assert doc.text[s.start:s.end].strip() == doc.text[s.start:s.end]
+
+
+def test_pdf_pages_of_blocks():
+    doc = sample("003_eb674791f856846a", "pdf")
+    assert doc.page_at(0) == 1
+    distribution = doc.zone("distribution")[0]
+    assert doc.page_at(distribution.start) == doc.page_count
+    pages = [doc.page_at(b.start) for b in doc.blocks if b.region == "body"]
+    assert pages == sorted(pages) and pages[-1] == doc.page_count > 1
+
+
+def test_timestamps_of_a_signed_pdf_are_their_own_zone():
+    doc = document_from_text("BÁO CÁO\nKết quả\n1. Về pháp lý\nNội dung.\nNơi nhận:\n- Lưu: VT.\n"
+                             "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n2025-10-09T08:31:12+0700")
+    assert _zone(doc, "timestamps") == ["2025-10-09T08:31:12+0700"]
+    assert _zone(doc, "signer_name") == ["Nguyễn Văn An"]

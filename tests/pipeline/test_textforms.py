@@ -1,0 +1,33 @@
+from hypothesis import given, strategies as st
+
+from pipeline.textforms import canonical_tone, clean, fold
+
+
+def test_old_and_new_tone_placement_match_the_same_form():
+    assert fold("Đảng uỷ xã") == fold("Đảng ủy xã") == "đảng ủy xã"
+    assert fold("CỘNG HOÀ") == fold("Cộng Hòa") == "cộng hòa"
+    assert fold("Thuỵ") == fold("Thụy")
+
+
+def test_tone_moves_only_at_the_end_of_a_cluster_and_not_after_qu():
+    assert fold("hoàn thành") == "hoàn thành"
+    assert fold("quý") == "quý"
+
+
+def test_canonical_tone_keeps_case_for_output_values():
+    assert canonical_tone("ĐẢNG UỶ XÃ GIA PHÚC") == "ĐẢNG ỦY XÃ GIA PHÚC"
+
+
+def test_clean_removes_word_artefacts_and_makes_nfc():
+    decomposed = "Pho\u0302\u0301"  # "Phố" in NFD
+    assert clean("[bookmark: _GoBack]Trên đây **KT.**\u00a0" + decomposed) == "Trên đây KT. Phố"
+
+
+def test_fold_dashes_keep_offsets():
+    text = "Độc lập – Tự do – Hạnh phúc"
+    assert fold(text) == "độc lập - tự do - hạnh phúc"
+
+
+@given(st.text())
+def test_fold_keeps_length(text):
+    assert len(fold(text)) == len(text)
