@@ -13,9 +13,10 @@ from pipeline.run import discover, process_file
 
 
 def _pages(result) -> int:
+    """Pages of a paged document (PDF); 0 for formats without pages."""
     docs = result.tables.get("documents")
     count = docs.column("page_count")[0].as_py() if docs is not None and docs.num_rows else None
-    return count or 1
+    return count or 0
 
 
 def bench(paths: list[Path], repeat: int = 3) -> str:
@@ -42,11 +43,10 @@ def bench(paths: list[Path], repeat: int = 3) -> str:
     tracemalloc.stop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines = [f"{len(files)} inputs x {repeat} passes", f"{'format':8} {'docs':>6} {'docs/s':>8} {'pages/s':>8} {'ms/doc':>8}"]
-    for fmt in sorted(secs):
+    secs["all"], docs["all"] = sum(secs.values()), sum(docs.values())
+    for fmt in sorted(secs, key=lambda f: (f == "all", f)):
         t = secs[fmt]
-        lines.append(f"{fmt:8} {docs[fmt]:6d} {docs[fmt] / t:8.1f} {pages[fmt] / t:8.1f} {1000 * t / docs[fmt]:8.1f}")
-    total = sum(secs.values())
-    lines.append(f"{'all':8} {sum(docs.values()):6d} {sum(docs.values()) / total:8.1f} {sum(pages.values()) / total:8.1f} "
-                 f"{1000 * total / sum(docs.values()):8.1f}")
+        per_page = f"{pages[fmt] / t:8.1f}" if pages.get(fmt) else f"{'-':>8}"
+        lines.append(f"{fmt:8} {docs[fmt]:6d} {docs[fmt] / t:8.1f} {per_page} {1000 * t / docs[fmt]:8.1f}")
     lines.append(f"peak Python heap (one pass): {heap_peak / 2**20:.1f} MiB; peak RSS: {rss_mb:.0f} MiB")
     return "\n".join(lines)
