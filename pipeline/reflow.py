@@ -58,7 +58,7 @@ _LOWER_START = regex.compile(r"^[\p{Ll}]")
 _DANGLING = regex.compile(
     r"(?:^|\s)(?:ngày|số|tháng|năm|của|và|về|với|cho|tại|theo|các|những|đến|từ|trong|được|là|để|do|hoặc)$"
 )
-_VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll})")
+_VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
 
 
 def wrap_width(lines: list[Line]) -> int:

@@ -34,3 +34,8 @@ def test_pages_of_a_paragraph_that_crosses_a_page_break_are_kept():
     para = reflow([Line("Đảng uỷ giao UBND xã xây dựng kế hoạch thực hiện đảm bảo yêu cầu rõ", 1),
                    Line("người, rõ việc.", 2)])[0]
     assert [page for _, page in para.pieces] == [1, 2]
+
+
+def test_a_lone_value_after_a_label_colon_joins_its_label():
+    text = "+ Tổng số hồ sơ giải quyết quá hạn đang xử lý (Tính lũy kế đến kỳ báo cáo):\n0\n+ Tổng số hồ sơ: 2"
+    assert _texts(text) == ["+ Tổng số hồ sơ giải quyết quá hạn đang xử lý (Tính lũy kế đến kỳ báo cáo): 0", "+ Tổng số hồ sơ: 2"]

@@ -1,0 +1,117 @@
+"""Tests of the `metric_checks` rules: for each rule, a report whose numbers add up (no
+check) and one whose numbers do not (one check), in the reports' own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.metric_checks import metric_check_rows
+from extractors.metrics import metric_rows
+from pipeline.build import document_from_text
+from tests.conftest import sample
+
+
+def _checks(*lines: str) -> list[dict]:
+    """The checks of a report whose section 4 holds `lines`."""
+    doc = document_from_text("\n".join(("4. Kết quả thực hiện thủ tục hành chính", *lines)))
+    return metric_check_rows(doc, metric_rows(doc))
+
+
+def _rules(*lines: str) -> list[tuple[str, str]]:
+    return [(c["rule"], c["severity"]) for c in _checks(*lines)]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("- Tổng số hồ sơ tiếp nhận 49 hồ sơ (trực tuyến 49, không có trực tiếp).",), []),
+    (("- Tổng số hồ sơ tiếp nhận 49 hồ sơ (trực tuyến 40, trực tiếp 5).",), [("dossiers_received_sum", "warning")]),
+    (("+ Số hồ sơ nộp trực tuyến toàn trình: 1794 chiếm 66,64%", "+ Số hồ sơ nộp trực tuyến một phần: 887 chiếm 32,95%",
+      "+ Số hồ sơ nộp trực tiếp: 11 chiếm 0,41%", "+ Tổng số hồ sơ tiếp nhận, giải quyết trong kỳ: 2692"), []),
+    (("+ Số hồ sơ nộp trực tuyến toàn trình: 1794", "+ Số hồ sơ nộp trực tuyến một phần: 887",
+      "+ Số hồ sơ nộp trực tiếp: 11", "+ Tổng số hồ sơ tiếp nhận, giải quyết trong kỳ: 2700"),
+     [("dossiers_received_sum", "warning")]),
+], ids=["received-adds-up", "received-short", "channels-add-up", "channels-short"])
+def test_received_sum(lines: tuple[str, ...], expected: list) -> None:
+    assert _rules(*lines) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Tổng số hồ sơ tiếp nhận 49 hồ sơ, kỳ trước chuyển sang 53 hồ sơ, tổng cộng 102 hồ sơ.", []),
+    ("- Tổng số hồ sơ tiếp nhận 49 hồ sơ, kỳ trước chuyển sang 53 hồ sơ, tổng cộng 120 hồ sơ.",
+     [("dossiers_total_sum", "warning")]),
+])
+def test_total_sum(line: str, expected: list) -> None:
+    assert _rules(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Đã giải quyết 60 hồ sơ (trước hạn 50, đúng hạn 9, quá hạn 1).", []),
+    ("- Đã giải quyết 60 hồ sơ (trước hạn 50, đúng hạn 5, quá hạn 1).", [("dossiers_resolved_sum", "warning")]),
+])
+def test_resolved_sum(line: str, expected: list) -> None:
+    assert _rules(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Hồ sơ đang giải quyết 30 hồ sơ (trong hạn 28, quá hạn đang xử lý 2).", []),
+    ("- Hồ sơ đang giải quyết 30 hồ sơ (trong hạn 20, quá hạn đang xử lý 2).", [("dossiers_in_progress_sum", "warning")]),
+])
+def test_in_progress_sum(line: str, expected: list) -> None:
+    assert _rules(line) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("+ Số hồ sơ nộp trực tuyến toàn trình: chiếm 66,64%", "+ Số hồ sơ nộp trực tuyến một phần: chiếm 32,95%",
+      "+ Số hồ sơ nộp trực tiếp: chiếm 0,41%"), []),
+    (("+ Số hồ sơ nộp trực tuyến toàn trình: chiếm 66,64%", "+ Số hồ sơ nộp trực tuyến một phần: chiếm 30,95%",
+      "+ Số hồ sơ nộp trực tiếp: chiếm 0,41%"), [("dossiers_channel_shares_sum", "warning")]),
+])
+def test_channel_shares_sum(lines: tuple[str, ...], expected: list) -> None:
+    assert _rules(*lines) == expected
+
+
+@pytest.mark.parametrize(("share", "expected"), [
+    ("66,64%", []),
+    ("76,64%", [("share_matches_counts", "warning"), ("dossiers_channel_shares_sum", "warning")]),
+])
+def test_share_matches_counts(share: str, expected: list) -> None:
+    lines = (f"+ Số hồ sơ nộp trực tuyến toàn trình: 1794 chiếm {share}", "+ Số hồ sơ nộp trực tuyến một phần: 887 chiếm 32,95%",
+             "+ Số hồ sơ nộp trực tiếp: 11 chiếm 0,41%", "+ Tổng số hồ sơ tiếp nhận, giải quyết trong kỳ: 2692")
+    assert sorted(_rules(*lines)) == sorted(expected)
+
+
+def test_procedure_share_matches_counts() -> None:
+    ok = ("- Dịch vụ công trực tuyến toàn trình: 211 TTHC.", "- Trực tuyến toàn trình: Tiếp nhận 11 TTHC phát sinh = 5,2%.")
+    bad = ("- Dịch vụ công trực tuyến toàn trình: 211 TTHC.", "- Trực tuyến toàn trình: Tiếp nhận 11 TTHC phát sinh = 15,2%.")
+    assert _rules(*ok) == []
+    assert _rules(*bad) == [("share_matches_counts", "warning")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Tổng số hồ sơ tiếp nhận 49 hồ sơ, kỳ trước chuyển sang 53 hồ sơ, tổng cộng 102 hồ sơ. "
+     "Hồ sơ đang trong thời hạn giải quyết 48 hồ sơ.", []),
+    ("- Tổng số hồ sơ tiếp nhận 49 hồ sơ, kỳ trước chuyển sang 53 hồ sơ, tổng cộng 102 hồ sơ. "
+     "Hồ sơ đang trong thời hạn giải quyết 483 hồ sơ.", [("part_exceeds_total", "error")]),
+])
+def test_part_exceeds_total(line: str, expected: list) -> None:
+    assert _rules(line) == expected
+
+
+def test_cumulative_is_not_compared_with_the_period() -> None:
+    lines = ("- Tổng số hồ sơ tiếp nhận trong kỳ: 10 hồ sơ.", "- Hồ sơ đang xử lý (lũy kế): 40 hồ sơ.",
+             "- Hồ sơ quá hạn đang xử lý trong kỳ: 1 hồ sơ.")
+    assert _rules(*lines) == []
+
+
+def test_check_evidence_is_the_total_sentence() -> None:
+    (check,) = _checks("- Tổng số hồ sơ tiếp nhận 49 hồ sơ, kỳ trước chuyển sang 53 hồ sơ, tổng cộng 120 hồ sơ.")
+    assert check["evidence"].startswith("- Tổng số hồ sơ tiếp nhận 49 hồ sơ")
+    assert check["metrics"] == "dossiers_total,dossiers_received,dossiers_carried_over"
+    assert "120" in check["message"]
+
+
+def test_sample_000_flags_in_progress_larger_than_total() -> None:
+    doc = sample("000_3f443abda9bde363", "txt")
+    checks = metric_check_rows(doc, metric_rows(doc))
+    assert [(c["rule"], c["severity"], c["metrics"]) for c in checks] == [
+        ("part_exceeds_total", "error", "dossiers_in_progress_on_time,dossiers_total"),
+    ]
