@@ -66,11 +66,24 @@ def components() -> list[Component]:
     return list(done.values())
 
 
+def _with_dependencies(names: tuple[str, ...]) -> set[str]:
+    needed: set[str] = set()
+    stack = list(names)
+    while stack:
+        name = stack.pop()
+        if name not in needed:
+            needed.add(name)
+            stack.extend(_COMPONENTS[name].after)
+    return needed
+
+
 def run_components(doc: Document, only: tuple[str, ...] | None = None) -> Facts:
-    """Run the components (all, or `only` and what they need) on one document."""
+    """Run the components (all, or `only` and the components they read from) on one document."""
+    ordered = components()
+    wanted = _with_dependencies(only) if only is not None else {c.name for c in ordered}
     facts: Facts = {}
-    for comp in components():
-        if only is not None and comp.name not in only:
+    for comp in ordered:
+        if comp.name not in wanted:
             continue
         for table, rows in comp.fn(doc, facts).items():
             facts.setdefault(table, []).extend(rows)

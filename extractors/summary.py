@@ -1,0 +1,110 @@
+"""The `summary` component: one wide `commune_summary` row per report, for BI tools.
+
+It reads only the rows other components produced (`facts`), never the text: the first
+mention of each key metric, figures summed over the equipment rows, counts of checks by
+severity and of distinct references by relation, and the first report/period dates. Any
+table may be absent (a component not written yet, or a report without such facts): its
+columns are then null, or 0 for counts. `after` names the components registered when this
+was written; the others sort before `summary` by name in `registry.components()` anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from extractors.equipment import COMPUTERS
+from extractors.equipment_specs import is_windows_10
+from extractors.registry import Facts, Row, register
+from pipeline.model import Document
+from schemas.commune_summary import KEY_METRICS
+
+SPEC_FIELDS = ("cpu_model", "cpu_family", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")
+"""Equipment fields that make a machine count as described (computers_with_specs)."""
+
+
+def _first(rows: Iterable[Row]) -> Row | None:
+    """The row mentioned first in the text (rows without offsets keep their order)."""
+    ordered = sorted(rows, key=lambda r: r.get("span_start") if r.get("span_start") is not None else float("inf"))
+    return ordered[0] if ordered else None
+
+
+def metric_columns(metrics: list[Row]) -> dict[str, float | None]:
+    """The value of the first mention of each key metric."""
+    out: dict[str, float | None] = {}
+    for name in KEY_METRICS:
+        first = _first(r for r in metrics if r.get("metric") == name)
+        out[name] = first["value"] if first else None
+    return out
+
+
+def _quantity(row: Row) -> float:
+    """A row's quantity, an unknown one counted as 1."""
+    return 1.0 if row.get("quantity") is None else float(row["quantity"])
+
+
+def _total(rows: Iterable[Row], keep: Callable[[Row], bool]) -> float:
+    return sum(_quantity(r) for r in rows if keep(r))
+
+
+def equipment_columns(equipment: list[Row]) -> dict[str, object]:
+    """Equipment figures: present computers and how many fall below the usual minimums,
+    other devices present, and what is lacking."""
+    present = [r for r in equipment if r.get("status") == "present"]
+    machines = [r for r in present if r.get("category") in COMPUTERS]
+    with_disk = [r for r in machines if r.get("storage_type")]
+    lacking = [r for r in equipment if r.get("status") == "lacking"]
+    ssd = _total(with_disk, lambda r: r["storage_type"] == "SSD")
+    return {
+        "computers": _total(machines, lambda r: True),
+        "computers_with_specs": _total(machines, lambda r: any(r.get(f) is not None for f in SPEC_FIELDS)),
+        "computers_ram_below_8gb": _total(machines, lambda r: r.get("ram_gb") is not None and r["ram_gb"] < 8),
+        "computers_hdd": _total(machines, lambda r: r.get("storage_type") == "HDD"),
+        "computers_cpu_below_gen8": _total(
+            machines, lambda r: r.get("cpu_vendor") == "Intel" and r.get("cpu_generation") is not None and r["cpu_generation"] < 8),
+        "computers_windows_10": _total(machines, lambda r: is_windows_10(r.get("os"))),
+        "share_ssd": ssd / _total(with_disk, lambda r: True) if with_disk else None,
+        "scanners": _total(present, lambda r: r.get("category") == "scanner"),
+        "printers": _total(present, lambda r: r.get("category") == "printer"),
+        "photocopiers": _total(present, lambda r: r.get("category") == "photocopier"),
+        "items_lacking": _total(lacking, lambda r: True),
+        "lacking_categories": ", ".join(sorted({r["category"] for r in lacking})) or None,
+    }
+
+
+def count_columns(checks: list[Row], references: list[Row]) -> dict[str, int]:
+    """Checks by severity and distinct references (canonical) by relation."""
+    def distinct(relation: str) -> int:
+        return len({r.get("canonical") for r in references if r.get("relation") == relation and r.get("canonical")})
+
+    return {
+        "checks_errors": sum(1 for r in checks if r.get("severity") == "error"),
+        "checks_warnings": sum(1 for r in checks if r.get("severity") == "warning"),
+        "references_issued": distinct("issued"),
+        "references_cited": distinct("cited"),
+    }
+
+
+def date_columns(dates: list[Row]) -> dict[str, object]:
+    """The first complete date of each role report_date, period_start, period_end."""
+    out: dict[str, object] = {}
+    for role in ("report_date", "period_start", "period_end"):
+        first = _first(r for r in dates if r.get("role") == role and r.get("date") is not None)
+        out[role] = first["date"] if first else None
+    return out
+
+
+def summary_row(doc: Document, facts: Facts) -> Row:
+    """The `commune_summary` row of one report from its facts."""
+    return {
+        "doc_id": doc.doc_id,
+        **metric_columns(facts.get("metrics", [])),
+        **equipment_columns(facts.get("equipment", [])),
+        **count_columns(facts.get("checks", []), facts.get("references", [])),
+        **date_columns(facts.get("dates", [])),
+    }
+
+
+@register("summary", after=("metrics", "equipment", "metric_checks"))
+def extract_summary(doc: Document, facts: Facts) -> Facts:
+    """One `commune_summary` row per report."""
+    return {"commune_summary": [summary_row(doc, facts)]}
