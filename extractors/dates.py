@@ -1,0 +1,244 @@
+"""The `dates` component: every date mention of a report, with its role.
+
+Vietnamese reports write dates day first (`19/6/2025`, `01/08/2025`), in words (`ngày 24 tháng
+10 năm 2025`, or the template blank `ngày      tháng     năm 2025`), in ranges that give the year
+once (`từ ngày 09/12 đến 14/12/2025`, `từ ngày 1-7 đến ngày 30-9`), and signed PDFs add ISO
+timestamps. A day/month pair without a year is a date only in a date context (`ngày`, `từ`,
+`đến`, or a following dated range end), so ratios (`16/16`), versions (`3.0`) and document
+numbers (`23/KH-UBND`) are not read. The role says what the date is for the report:
+`report_date` (the header place/date line), `period_start`/`period_end` (the period reported on),
+`as_of` (a snapshot: `tính đến hết ngày`), `issue_date` (of a cited document), `signed_at`, `other`.
+Impossible dates are kept as written with `date` null and a `checks` row; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import regex
+
+from extractors.doc_codes import CODE
+from extractors.registry import Facts, register
+from pipeline.model import Document, Span
+
+_BLANK = r"[ \t._…]{0,30}"
+DATE = regex.compile(
+    rf"""(?P<iso>(?P<iy>\d{{4}})-(?P<imo>\d{{2}})-(?P<id>\d{{2}})(?:t\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[+-]\d{{2}}:?\d{{2}}|z)?)?)(?!\d)
+      | (?P<long>ngày{_BLANK}(?P<ld>\d{{1,2}})?{_BLANK}\s?tháng{_BLANK}(?P<lm>\d{{1,2}})?{_BLANK}\s?năm{_BLANK}(?P<ly>\d{{2,4}})?)(?!\d)
+      | (?<![\d/.,:\-])(?P<d>\d{{1,2}})\s{{0,2}}(?P<sep>[/.\-])\s{{0,3}}(?P<m>\d{{1,2}})
+        (?:\s{{0,2}}(?P=sep)\s{{0,3}}(?P<y>\d{{2,4}}))?(?![\d/]|[.,\-]\d)""",
+    regex.VERBOSE,
+)
+"""A date on the matching form: ISO (timestamp), in words (blanks allowed) or numeric day first."""
+
+DATE_CONTEXT_BEFORE = regex.compile(r"(?:ngày|từ|đến|tới|hết|sáng|chiều|hôm)\s*\(?\s*$")
+"""Words right before a year-less day/month pair that make it a date."""
+RANGE_LINK = regex.compile(r"^\s*(?:-|đến|tới)\s*(?:ngày\s*)?$")
+"""What joins the two ends of a range (`09/12 đến 14/12/2025`, `21/7đến 20/8`, `1-7 - 30-9`)."""
+AS_OF_BEFORE = regex.compile(r"(?:tính|lũy\s+kế|số\s+liệu|cập\s+nhật)[^.;\n]{0,25}?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s*)?$")
+"""Snapshot wording before a date: `tính đến hết ngày`, `số liệu tính đến`, `lũy kế đến`."""
+PERIOD_CUES = regex.compile(r"tuần|kỳ\s+báo\s+cáo|trong\s+kỳ|thời\s+gian\s+báo\s+cáo|trong\s+tháng|trong\s+quý|báo\s+cáo")
+"""Words just before a range that make it the reporting period (`Trong tuần (từ ...)`)."""
+LINE_LEAD = regex.compile(r"^[\s\-+*•(]*(?:từ\s+(?:ngày\s*)?)?$")
+"""Nothing but list markers and `từ ngày` between the line start and a range: a period line."""
+REF_TO_DATE = regex.compile(r"^[\s,]*\(?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?$")
+"""What may separate a document code from its date (`số 296/QĐ-UBND ngày 09/8/2025`)."""
+LEADING_DATE = regex.compile(r"(?:^|[.;:]\s+)\s*[-+*•]?\s*ngày\s*$")
+"""A date that opens a sentence (`Ngày 29/9/2025, UBND xã ban hành Quyết định số ...`)."""
+PERIOD_ZONES = ("period", "opening", "closing", "subject", "title")
+"""Zones where a range is the reporting period."""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date as read: its span, parts (None when blank) and whether the year was inferred."""
+
+    start: int
+    end: int
+    day: int | None
+    month: int | None
+    year: int | None
+    year_written: bool
+    timestamp: bool = False
+    year_inferred: bool = False
+
+    def value(self) -> dt.date | None:
+        """The date, or None when a part is missing or the date cannot exist."""
+        if None in (self.day, self.month, self.year) or not 1900 <= self.year <= 2100:  # type: ignore[operator]
+            return None
+        if not (1 <= self.month <= 12 and 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]):  # type: ignore[arg-type,operator]
+            return None
+        return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+
+    def complete(self) -> bool:
+        """Whether day, month and year are all known."""
+        return None not in (self.day, self.month, self.year)
+
+
+def _int(text: str | None) -> int | None:
+    """A matched number group as an int (None when blank)."""
+    return int(text) if text else None
+
+
+def _from_match(doc: Document, m: regex.Match) -> DateMention | None:
+    """A DateMention from a DATE match, or None when a numeric pair lacks a date context."""
+    if m.group("iso"):
+        return DateMention(m.start(), m.end(), int(m["id"]), int(m["imo"]), int(m["iy"]), True, "t" in m["iso"])
+    if m.group("long"):
+        return DateMention(m.start(), m.end(), _int(m["ld"]), _int(m["lm"]), _int(m["ly"]), bool(m["ly"]))
+    day, month, year = int(m["d"]), int(m["m"]), _int(m["y"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    before = doc.match[max(0, m.start() - 15) : m.start()]
+    has_context = bool(DATE_CONTEXT_BEFORE.search(before))
+    if m["sep"] == "." and (year is None or len(m["y"]) != 4):
+        return None
+    if m["sep"] == "-" and not has_context:
+        return None
+    if year is None and not has_context and not _starts_range(doc, m.end()):
+        return None
+    return DateMention(m.start(), m.end(), day, month, year, year is not None)
+
+
+def _starts_range(doc: Document, end: int) -> bool:
+    """Whether a range link and a digit follow `end` (`21/7đến 20/8/2021`)."""
+    return bool(regex.match(r"\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d", doc.match[end : end + 20]))
+
+
+def find_dates(doc: Document, skip: list[Span]) -> list[DateMention]:
+    """Every date mention in reading order, outside the `skip` spans (document codes)."""
+    found = []
+    for m in DATE.finditer(doc.match):
+        if any(s.start < m.end() and m.start() < s.end for s in skip):
+            continue
+        mention = _from_match(doc, m)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _ranges(doc: Document, dates: list[DateMention]) -> dict[int, tuple[int, int]]:
+    """Index of each date that is an end of a range → (start index, end index)."""
+    pairs: dict[int, tuple[int, int]] = {}
+    for i in range(len(dates) - 1):
+        a, b = dates[i], dates[i + 1]
+        if not a.timestamp and RANGE_LINK.match(doc.match[a.end : b.start]):
+            pairs[i] = pairs[i + 1] = (i, i + 1)
+    return pairs
+
+
+def _fill_years(dates: list[DateMention], ranges: dict[int, tuple[int, int]], fallback: int | None) -> list[DateMention]:
+    """Year-less dates take the year of their range end, else the report's year (flagged)."""
+    out = list(dates)
+    for i, d in enumerate(dates):
+        if d.year is not None or d.day is None or d.month is None:
+            continue
+        year = fallback
+        if i in ranges and ranges[i][0] == i and dates[ranges[i][1]].year_written:
+            end = dates[ranges[i][1]]
+            year = end.year - 1 if end.month is not None and d.month > end.month else end.year  # type: ignore[operator]
+        if year is not None:
+            out[i] = replace(d, year=year, year_inferred=True)
+    return out
+
+
+def _report_year(doc: Document, dates: list[DateMention]) -> int | None:
+    """The year to lend a year-less date: the report date's, else the most common written year."""
+    for d in dates:
+        if d.year_written and doc.zone_at(d.start) == "place_date":
+            return d.year
+    years = Counter(d.year for d in dates if d.year_written and d.year and 1900 <= d.year <= 2100)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _line_before(doc: Document, pos: int) -> str:
+    """The matching form from the start of `pos`'s line up to `pos`."""
+    return doc.match[doc.line_span(pos).start : pos]
+
+
+def _is_period_range(doc: Document, start: DateMention) -> bool:
+    """Whether a range beginning at `start` is the report's period (by zone, line or cue)."""
+    if doc.zone_at(start.start) in PERIOD_ZONES:
+        return True
+    before = _line_before(doc, start.start)
+    return bool(LINE_LEAD.match(before) or PERIOD_CUES.search(before[-40:]))
+
+
+def _is_issue_date(doc: Document, d: DateMention, code_ends: list[int], code_starts: list[int]) -> bool:
+    """Whether `d` dates a document code: right after it, or opening the sentence that cites it."""
+    line = doc.line_span(d.start)
+    if any(line.start <= e <= d.start and REF_TO_DATE.match(doc.match[e : d.start]) for e in code_ends):
+        return True
+    if not LEADING_DATE.search(doc.match[line.start : d.start]):
+        return False
+    sentence = doc.sentence_span(d.start, d.end)
+    return any(d.end < s < sentence.end for s in code_starts)
+
+
+def _roles(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], codes: list[Span]) -> list[str]:
+    """The role of each date, in order; at most one `report_date`."""
+    code_ends = [c.end for c in codes]
+    code_starts = [c.start for c in codes]
+    roles: list[str] = []
+    for i, d in enumerate(dates):
+        zone = doc.zone_at(d.start)
+        if d.timestamp:
+            role = "signed_at"
+        elif zone == "place_date" and "report_date" not in roles:
+            role = "report_date"
+        elif _is_issue_date(doc, d, code_ends, code_starts):
+            role = "issue_date"
+        elif i in ranges:
+            first, _ = ranges[i]
+            if _is_period_range(doc, dates[first]):
+                role = "period_start" if first == i else "period_end"
+            else:
+                role = "other"
+        elif zone == "period":
+            role = "period_start" if regex.search(r"từ\s*(?:ngày\s*)?$", _line_before(doc, d.start)) else "period_end"
+        elif AS_OF_BEFORE.search(_line_before(doc, d.start)):
+            role = "as_of"
+        else:
+            role = "other"
+        roles.append(role)
+    return roles
+
+
+def _date_row(doc: Document, d: DateMention, role: str, is_range: bool) -> dict:
+    """The `dates` row of a mention."""
+    value = d.value()
+    return doc.fact(
+        d.start, d.end, date=value, text=doc.text[d.start : d.end], day=d.day, month=d.month, year=d.year,
+        role=role, valid=value is not None or not d.complete(), year_inferred=d.year_inferred, is_range=is_range,
+    )
+
+
+def _impossible(doc: Document, d: DateMention) -> dict:
+    """The `checks` row of a date that cannot exist."""
+    text = doc.text[d.start : d.end]
+    return doc.fact(
+        d.start, d.end, rule="impossible_date", severity="warning", metrics="",
+        message=f"date '{text}' cannot exist (day {d.day}, month {d.month}, year {d.year}); kept as written",
+    )
+
+
+def read_date(doc: Document, pos: int) -> DateMention | None:
+    """The date that starts exactly at `pos`, if any (for a document's `ngày ...`)."""
+    m = DATE.match(doc.match, pos)
+    return _from_match(doc, m) if m else None
+
+
+@register("dates")
+def extract_dates(doc: Document, facts: Facts) -> Facts:
+    """Date rows for every date mention, and a check for each impossible date."""
+    codes = [Span(m.start(), m.end()) for m in CODE.finditer(doc.text)]
+    dates = find_dates(doc, codes)
+    ranges = _ranges(doc, dates)
+    dates = _fill_years(dates, ranges, _report_year(doc, dates))
+    roles = _roles(doc, dates, ranges, codes)
+    rows = [_date_row(doc, d, role, i in ranges) for i, (d, role) in enumerate(zip(dates, roles))]
+    checks = [_impossible(doc, d) for d in dates if d.complete() and d.value() is None]
+    return {"dates": rows, "checks": checks}

@@ -1,0 +1,258 @@
+"""The `references` component: every mention of an official document in a report.
+
+The usual frame is `<type word> số <number/symbol> ngày <date> của <issuer> về <subject>`
+(`Quyết định số 296/QĐ-UBND ngày 09/8/2025 của UBND xã Phượng Tiến về việc ...`), with
+variants: no `số` (`Kết luận 183-KL/TW`), short type words (`KH số 30/KH-UBND`), a qualifier
+(`Kế hoạch hành động số`), the date opening the sentence (`Ngày 29/9/2025, UBND xã ban hành
+Quyết định số 863/QĐ-UBND`), and bare back-references that take the date stated at another
+mention of the same document. The code grammar lives in `extractors.doc_codes`. Each mention
+is a row; the report's own number line in the header is not (metadata reads it). `relation`
+says whether the commune's own bodies issued the document, it is only cited, or it is still
+pending (`chưa ban hành`, `đang dự thảo`), in which case it may have no number at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
+from extractors.doc_codes import CODE, TYPE_NAMES, TYPES, DocCode, parse_code, type_name
+from extractors.registry import Facts, register
+from pipeline.model import Document, Span
+
+_NAMES = "|".join(sorted(map(regex.escape, TYPE_NAMES), key=len, reverse=True))
+_SHORT = "|".join(sorted(map(regex.escape, TYPES), key=len, reverse=True))
+
+TYPE_WORD_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?:(?P<word>{_NAMES})(?:(?:\s+\p{{L}}+){{0,2}}?\s+số)?|(?P<short>{_SHORT})\s+số)\s*:?\s*$"
+)
+"""The type word in front of a code: `Kế hoạch số`, `Kế hoạch hành động số`, `Kết luận`, `KH số`."""
+GENERIC_WORDS = {"văn bản"}
+"""Type words that name no particular type (never a type mismatch, never the doc_type)."""
+
+DATE_GAP = regex.compile(r"[ \t\n,]*\(?\s*(?:ban\s+hành\s+)?")
+"""Between a code and its date: `, `, `(`, `ban hành`."""
+NGAY = regex.compile(r"ngày\s*")
+ISSUER_PHRASE = regex.compile(r"[\s,]*của\s+(?P<issuer>[^,;()\n.]{2,80}?)(?=\s+về\s|\s+(?:tại|trên|thực\s+hiện|triển\s+khai|ngày)\s|[,;()\n]|\.(?:\s|$)|$)")
+"""`của <issuer>` after the code and date, cut before `về`, a comma or a sentence end."""
+SUBJECT_START = regex.compile(r"[\s,]*về\s+(?:việc\s+)?")
+"""The start of the `về (việc) ...` subject clause."""
+SUBJECT_END = regex.compile(r";|\.(?:\s|$)|\n|\)\s*[,;.]")
+CLAUSE_START = regex.compile(r";\s*(?:và\s+)?$")
+"""A mention that opens a `;`-separated item of a list (`...; kế hoạch số 74/KH-UBND ...`)."""
+
+PENDING_AFTER = regex.compile(
+    r"[^.;\n]{0,80}?(?:chưa\s+(?:được\s+)?ban\s+hành|đang\s+(?:được\s+)?(?:dự\s+thảo|xây\s+dựng|hoàn\s+thiện)|đã\s+dự\s+thảo)"
+)
+"""Wording after a numbered mention that says it is not yet issued."""
+PENDING_BARE = regex.compile(
+    rf"(?:(?:đang|đã|chỉ\s+đạo|tiến\s+hành)\s+(?:xây\s+dựng\s+)?dự\s+thảo|đang\s+(?:xây\s+dựng|hoàn\s+thiện))\s+(?:các\s+|một\s+|0?1\s+)?(?P<word>{_NAMES})(?!\p{{L}})"
+    rf"|(?<!\p{{L}})(?P<word2>{_NAMES})(?:\s+\p{{L}}+){{0,6}}?\s+(?:chưa\s+(?:được\s+)?ban\s+hành|đang\s+(?:được\s+)?dự\s+thảo)"
+)
+"""A document without a number that the report says is being drafted or not yet issued."""
+
+HIGHER_ISSUER = regex.compile(r"tỉnh|thành\s+phố|trung\s+ương|huyện|chính\s+phủ|quốc\s+hội|thủ\s+tướng|(?<!\p{L})bộ\s|ban\s+bí\s+thư|thành\s+ủy|tỉnh\s+ủy|(?<!\p{L})sở\s")
+"""Issuer wording of a body above the commune (the document is cited)."""
+COMMUNE_ISSUER = regex.compile(r"(?<!\p{L})(?:xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})")
+"""Issuer wording of the commune itself (`của Đảng ủy xã Phước Giang`)."""
+COMMUNE_CODES = {"ĐU", "BCĐ", "MTTQ", "UBMTTQ", "UBND", "HĐND", "BTV", "VPĐU", "UBKTĐU"}
+"""Issuer codes of a commune's own bodies: Party Committee, steering committee, Front, People's
+Committee and Council. `UBND` and `BCĐ` are also provincial or central codes; see `_relation`."""
+
+
+@dataclass
+class Mention:
+    """A document mention while it is being read."""
+
+    start: int
+    code: DocCode
+    code_span: Span
+    word: str | None
+    issue: DateMention | None = None
+    inferred: bool = False
+
+
+def _type_word(doc: Document, start: int) -> tuple[int, str | None]:
+    """The start of the mention and its type name, looking back from a code at `start`."""
+    m = TYPE_WORD_BEFORE.search(doc.match, max(0, start - 60), start)
+    if not m:
+        return start, None
+    if m.group("short"):
+        return m.start(), type_name(m.group("short"))
+    return m.start(), TYPE_NAMES[regex.sub(r"\s+", " ", m.group("word"))]
+
+
+def _own_date(doc: Document, end: int) -> DateMention | None:
+    """The date written right after a code (`, ngày 25/7/2025`, `ngày 24 tháng 10 năm 2025`)."""
+    pos = DATE_GAP.match(doc.match, end).end()
+    found = read_date(doc, pos)
+    if found is None and (m := NGAY.match(doc.match, pos)):
+        found = read_date(doc, m.end())
+    return found
+
+
+def _leading_date(doc: Document, mention: Mention, dates: list[DateMention], codes: list[Span]) -> DateMention | None:
+    """A date opening the sentence that issues this mention (`Ngày 29/9/2025, UBND xã ban hành
+    ...`), for the first mention after it or one that opens a later `;` item."""
+    line = doc.line_span(mention.start)
+    before = [d for d in dates if line.start <= d.start and d.end <= mention.start]
+    if not before or not LEADING_DATE.search(doc.match[line.start : before[-1].start]):
+        return None
+    lead = before[-1]
+    between = [c for c in codes if lead.end <= c.start < mention.start]
+    if between and not CLAUSE_START.search(doc.match[line.start : mention.start]):
+        return None
+    return lead
+
+
+def _find_mentions(doc: Document) -> tuple[list[Mention], list[Span]]:
+    """Numbered mentions in reading order (outside the header number line) and all code spans."""
+    skip = doc.zone("number")
+    mentions, spans = [], []
+    for m in CODE.finditer(doc.text):
+        span = Span(m.start(), m.end())
+        spans.append(span)
+        if any(s.start <= m.start() < s.end for s in skip):
+            continue
+        start, word = _type_word(doc, m.start())
+        mentions.append(Mention(start, parse_code(m), span, word))
+    return mentions, spans
+
+
+def _date_mentions(doc: Document, mentions: list[Mention], codes: list[Span]) -> None:
+    """Issue dates: written after the code, opening the sentence, or stated at another mention."""
+    dates = find_dates(doc, codes)
+    for mn in mentions:
+        mn.issue = _own_date(doc, mn.code_span.end) or _leading_date(doc, mn, dates, codes)
+    stated: dict[str, DateMention] = {}
+    for mn in mentions:
+        if mn.issue is not None and mn.issue.value() is not None:
+            stated.setdefault(mn.code.canonical, mn.issue)
+    for mn in mentions:
+        if mn.issue is None and mn.code.canonical in stated:
+            mn.issue, mn.inferred = stated[mn.code.canonical], True
+
+
+def _after_frame(doc: Document, mn: Mention) -> int:
+    """Where the text after the code (and its own date) continues."""
+    end = mn.code_span.end
+    if mn.issue is not None and not mn.inferred and mn.issue.start >= end:
+        end = mn.issue.end
+    return end
+
+
+def _issuer_text(doc: Document, pos: int, next_start: int | None) -> tuple[str | None, int]:
+    """The `của <issuer>` phrase at `pos` (cut before the next mention) and where it ends."""
+    m = ISSUER_PHRASE.match(doc.match, pos, next_start or len(doc.match))
+    if not m:
+        return None, pos
+    issuer = regex.sub(r"\s+(?:và|,)$", "", doc.text[m.start("issuer") : m.end("issuer")].strip())
+    return issuer, m.end()
+
+
+def _subject(doc: Document, pos: int, next_start: int | None) -> str | None:
+    """The `về ...` clause at `pos`, cut at `;`, a sentence end, or `, <next reference>`."""
+    m = SUBJECT_START.match(doc.match, pos)
+    if not m:
+        return None
+    stop = SUBJECT_END.search(doc.match, m.end())
+    end = stop.start() if stop else len(doc.text)
+    if next_start is not None and m.end() < next_start < end:
+        comma = regex.search(r",\s*$", doc.match[m.end() : next_start])
+        end = m.end() + comma.start() if comma else end
+    text = " ".join(doc.text[m.end() : end].split())
+    return text or None
+
+
+def _is_pending(doc: Document, mn: Mention) -> bool:
+    """Whether the words after the mention say it is not yet issued."""
+    return bool(PENDING_AFTER.match(doc.match, _after_frame(doc, mn)))
+
+
+def _relation(doc: Document, mn: Mention, issuer: str | None, twins: set[str]) -> str:
+    """`pending`, `issued` (by the commune's own bodies) or `cited`."""
+    if _is_pending(doc, mn):
+        return "pending"
+    folded = issuer.lower() if issuer else ""
+    if folded and HIGHER_ISSUER.search(folded):
+        return "cited"
+    if folded and COMMUNE_ISSUER.search(folded):
+        return "issued"
+    code = mn.code
+    if code.year is not None or code.issuer.split("-")[0] not in COMMUNE_CODES:
+        return "cited"
+    if code.issuer == "BCĐ" and f"{code.number}|{code.type_code}" in twins:
+        return "cited"  # `02-KH/BCĐ` written for the central `02-KH/BCĐTW` cited elsewhere
+    return "issued"
+
+
+def _mismatch(mn: Mention) -> bool:
+    """Whether the type word disagrees with the type in the code (`Nghị quyết số 57-QĐ/TW`)."""
+    if mn.word is None or mn.word.lower() in GENERIC_WORDS or mn.code.style == "letter":
+        return False
+    return type_name(mn.code.type_code) != mn.word
+
+
+def _doc_type(mn: Mention) -> str:
+    """The type word as written (canonical tone form), else the name of the code's type."""
+    if mn.word is not None and mn.word.lower() not in GENERIC_WORDS:
+        return mn.word
+    return type_name(mn.code.type_code)
+
+
+def _row(doc: Document, mn: Mention, next_start: int | None, twins: set[str]) -> dict:
+    """The row of a numbered mention."""
+    code, end = mn.code, mn.code_span.end
+    issuer, pos = _issuer_text(doc, _after_frame(doc, mn), next_start)
+    return doc.fact(
+        mn.start, end, text=doc.text[mn.start : end], doc_type=_doc_type(mn), type_code=code.type_code,
+        number=code.number, year=code.year, symbol=code.symbol, canonical=code.canonical,
+        issue_date=_value(mn.issue), issue_date_inferred=mn.inferred,
+        issuer_text=issuer, subject=_subject(doc, pos, next_start), relation=_relation(doc, mn, issuer, twins),
+        type_mismatch=_mismatch(mn),
+    )
+
+
+def _value(d: DateMention | None) -> dt.date | None:
+    """The date of a mention's issue date, if any."""
+    return d.value() if d is not None else None
+
+
+def _pending_bare(doc: Document, codes: list[Span]) -> list[dict]:
+    """Rows for documents said to be drafted or not yet issued that carry no number."""
+    rows = []
+    for m in PENDING_BARE.finditer(doc.match):
+        group = "word" if m.group("word") else "word2"
+        start, end = m.start(group), m.end(group)
+        if any(start <= c.start <= m.end() + 12 for c in codes):
+            continue  # a numbered mention: read with its code
+        rows.append(doc.fact(
+            start, end, text=doc.text[start:end], doc_type=TYPE_NAMES[regex.sub(r"\s+", " ", m.group(group))],
+            type_code=None, number=None, year=None, symbol=None, canonical=None, issue_date=None,
+            issue_date_inferred=False, issuer_text=None, subject=None, relation="pending", type_mismatch=False,
+        ))
+    return [r for r in rows if r["doc_type"].lower() not in GENERIC_WORDS]
+
+
+def _mismatch_check(doc: Document, row: dict) -> dict:
+    """The `checks` row of a type word that contradicts its code."""
+    return doc.fact(
+        row["span_start"], row["span_end"], rule="reference_type_mismatch", severity="warning", metrics="",
+        message=f"'{row['text']}': the type word '{row['doc_type']}' disagrees with the code type '{row['type_code']}'",
+    )
+
+
+@register("references")
+def extract_references(doc: Document, facts: Facts) -> Facts:
+    """One row per document mention, and a check for each type word that contradicts its code."""
+    mentions, codes = _find_mentions(doc)
+    _date_mentions(doc, mentions, codes)
+    twins = {f"{m.code.number}|{m.code.type_code}" for m in mentions if m.code.issuer.endswith("TW")}
+    starts = [m.start for m in mentions]
+    rows = [_row(doc, mn, starts[i + 1] if i + 1 < len(starts) else None, twins) for i, mn in enumerate(mentions)]
+    rows = sorted(rows + _pending_bare(doc, codes), key=lambda r: r["span_start"])
+    checks = [_mismatch_check(doc, r) for r in rows if r["type_mismatch"]]
+    return {"references": rows, "checks": checks}
