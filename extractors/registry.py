@@ -56,6 +56,8 @@ def components() -> list[Component]:
             return
         if name in trail:
             raise ValueError(f"extractor dependency cycle: {' -> '.join(trail + (name,))}")
+        if name not in _COMPONENTS:
+            raise ValueError(f"extractor {trail[-1]!r} runs after {name!r}, which is not a registered component")
         comp = _COMPONENTS[name]
         for dep in comp.after:
             visit(dep, trail + (name,))
