@@ -44,6 +44,7 @@ _SIGNER_TITLE = regex.compile(
     r"ủy\s+viên|thường\s+trực|trưởng\s+ban\s+chỉ\s+đạo|chủ\s+nhiệm|trưởng)\b"
 )
 _TIMESTAMP = regex.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?")
+_UPPER_NAME = regex.compile(r"^(?:\p{Lu}+\s+){1,5}\p{Lu}+$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
 _OPENING_START = regex.compile(r"^(?:thực\s+hiện|căn\s+cứ|theo|thi\s+hành|triển\s+khai|được\s+sự|nhằm)\b")
 
@@ -168,13 +169,38 @@ def _front_matter(lines: list[_Line], i: int, title: int | None, zones: _Zones) 
     return i
 
 
+def _short_label(ln: _Line) -> bool:
+    """A line of a few words without digits: how signer lines look in any case."""
+    return len(ln.text.split()) <= 7 and not any(c.isdigit() for c in ln.text)
+
+
+def _is_authority(ln: _Line) -> bool:
+    """`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`, also in mixed case (`Kt. Chủ tịch`)."""
+    return bool(_AUTHORITY.match(ln.match)) and (_is_upper(ln.text) or _short_label(ln))
+
+
+def _is_signer_title(ln: _Line, state: str) -> bool:
+    """`PHÓ CHỦ TỊCH`, `BÍ THƯ` (any case), or any upper-case line inside the signer block."""
+    if _SIGNER_TITLE.match(ln.match) and _short_label(ln):
+        return True
+    return _is_upper(ln.text) and state == "signer"
+
+
+def _is_signer_name(ln: _Line, state: str) -> bool:
+    """`La Thị Huệ` after the signer lines (or straight after the lists); in capitals
+    (`NGUYỄN VĂN AN`) only once a title line has been read."""
+    if len(ln.text) >= 40 or state not in ("signer", "titled", "distribution", "closing"):
+        return False
+    return bool(_NAME.match(ln.text) or (state == "titled" and _UPPER_NAME.match(ln.text)))
+
+
 def _footer_start(lines: list[_Line], begin: int) -> int:
     """Index of the first footer line: the closing sentence, `Nơi nhận`, or a signer block."""
     for i in range(begin, len(lines)):
         m = lines[i].match
         if _CLOSING.match(m) or _DISTRIBUTION.match(m):
             return i
-        if _AUTHORITY.match(m) and _is_upper(lines[i].text) and i > len(lines) - 12:
+        if _is_authority(lines[i]) and i > len(lines) - 12:
             return i
     return len(lines)
 
@@ -194,13 +220,13 @@ def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
             zones.add("distribution", ln.start, ln.end)
         elif state == "distribution" and _LIST_ITEM.match(m):
             zones.add("distribution", ln.start, ln.end)
-        elif _AUTHORITY.match(m) and _is_upper(ln.text):
+        elif _is_authority(ln):
             state = "signer"
             zones.add("signer_authority", ln.start, ln.end)
-        elif _is_upper(ln.text) and (_SIGNER_TITLE.match(m) or state == "signer"):
-            state = "signer"
+        elif state != "titled" and _is_signer_title(ln, state):
+            state = "titled"
             zones.add("signer_title", ln.start, ln.end)
-        elif _NAME.match(ln.text) and state in ("signer", "distribution", "closing") and len(ln.text) < 40:
+        elif _is_signer_name(ln, state):
             zones.add("signer_name", ln.start, ln.end)
             state = "after_signer"
         elif state == "closing":

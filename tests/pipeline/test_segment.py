@@ -80,3 +80,19 @@ def test_timestamps_of_a_signed_pdf_are_their_own_zone():
                              "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n2025-10-09T08:31:12+0700")
     assert _zone(doc, "timestamps") == ["2025-10-09T08:31:12+0700"]
     assert _zone(doc, "signer_name") == ["Nguyễn Văn An"]
+
+
+def test_signer_block_in_mixed_case():
+    doc = document_from_text("BÁO CÁO\nKết quả\n1. Về pháp lý\nNội dung.\nNơi nhận:\n- Lưu: VT.\n"
+                             "Kt. Chủ tịch\nPhó Chủ tịch\nTrần Thị Mai")
+    assert _zone(doc, "signer_authority") == ["Kt. Chủ tịch"]
+    assert _zone(doc, "signer_title") == ["Phó Chủ tịch"]
+    assert _zone(doc, "signer_name") == ["Trần Thị Mai"]
+
+
+def test_signer_name_in_capitals_after_the_title():
+    doc = document_from_text("BÁO CÁO\nKết quả\n1. Về pháp lý\nNội dung.\nNơi nhận:\n- Lưu: VT.\n"
+                             "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNGUYỄN VĂN AN")
+    assert _zone(doc, "signer_authority") == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    assert _zone(doc, "signer_title") == ["PHÓ CHỦ TỊCH"]
+    assert _zone(doc, "signer_name") == ["NGUYỄN VĂN AN"]
