@@ -87,3 +87,12 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["extract"])
     assert exit_.value.code == 2
+
+
+def test_worker_processes_give_the_same_tables(tmp_path):
+    assert main(["extract", str(RAW), "-o", str(tmp_path / "one"), "-q"]) == 0
+    assert main(["extract", str(RAW), "-o", str(tmp_path / "two"), "-q", "-j", "2"]) == 0
+    for table in ("documents", "references", "metrics", "equipment", "checks", "texts"):
+        one = pd.read_parquet(tmp_path / "one" / table).drop(columns=["pipeline_version"], errors="ignore")
+        two = pd.read_parquet(tmp_path / "two" / table).drop(columns=["pipeline_version"], errors="ignore")
+        pd.testing.assert_frame_equal(one, two)
