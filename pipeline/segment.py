@@ -28,7 +28,7 @@ ZONES = (
 _MOTTO = regex.compile(r"^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam)\b")
 _NUMBER = regex.compile(r"^số\s*:?[\s\d.]*[/-]?\s*[\p{L}]{1,5}\s*[/-]")
 _PLACE_DATE = regex.compile(r"^[\p{L}\s.]{2,40},\s*ngày\b")
-_TITLE = regex.compile(r"^báo\s+cáo\s*$|^báo\s+cáo\s+(?=[\p{Lu}\s]{6,}$)")
+_TITLE = regex.compile(r"^báo\s+cáo\b")
 _PERIOD = regex.compile(r"^\(?\s*(?:(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?ngày|kỳ\s+báo\s+cáo|tuần\s)")
 _RECIPIENTS = regex.compile(r"^kính\s+gửi\s*:?")
 _SEPARATOR = regex.compile(r"^[-_*=~.\s]{3,}$")

@@ -1,13 +1,15 @@
 """Plain-text backend: reports pasted into .txt files, often copied out of a PDF or DOCX.
 
-Every line becomes a `line` block (normalisation rejoins lines broken in mid-sentence).
+Every line becomes a `line` block (normalisation rejoins lines broken in mid-sentence), except
+a header or footer pasted as two side-by-side columns, read as two cell blocks.
 The encoding is detected, never assumed; anything but UTF-8 is recorded as a warning."""
 
 from __future__ import annotations
 
 from pipeline.ingest.base import InputError
+from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import decode_text
-from pipeline.model import RawBlock, RawDocument
+from pipeline.model import RawDocument
 
 
 class TxtBackend:
@@ -28,5 +30,5 @@ class TxtBackend:
         if not text.strip():
             raise InputError("empty_file", "the file contains no text")
         warnings = [] if encoding in ("utf-8", "utf-8-sig") else [f"text decoded as {encoding} (not UTF-8)"]
-        blocks = [RawBlock(line, kind="line") for line in text.splitlines()]
+        blocks = blocks_with_columns(text.splitlines())
         return RawDocument("txt", blocks, warnings=warnings, meta={"encoding": encoding})
