@@ -22,6 +22,10 @@ SUMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
         ("dossiers_received_online", "dossiers_received_direct"),
     )),
     ("dossiers_total_sum", "dossiers_total", (("dossiers_received", "dossiers_carried_over"),)),
+    ("procedures_total_sum", "procedures_total", (
+        ("procedures_online_full", "procedures_online_partial", "procedures_direct"),
+        ("procedures_online_full", "procedures_partial_or_direct"),
+    )),
     ("dossiers_resolved_sum", "dossiers_resolved", (
         ("dossiers_resolved_early", "dossiers_resolved_on_time", "dossiers_resolved_overdue"),
     )),

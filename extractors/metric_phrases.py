@@ -19,7 +19,7 @@ UNIT_KINDS: tuple[tuple[str, str], ...] = (
     ("device:computers", r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính"),
     ("device:scanners", r"(?:bộ\s+)?máy\s+(?:scan|quét)"),
     ("device:printers", r"(?:bộ\s+)?máy\s+in"),
-    ("device:photocopiers", r"(?:bộ\s+)?máy\s+photo"),
+    ("device:photocopiers", r"(?:bộ\s+)?máy\s+photo(?:copy)?"),
     ("device:servers", r"(?:bộ\s+)?máy\s+chủ"),
     ("device:generic", r"(?:bộ\s+)?máy\b"),
     ("line", r"đường\s+(?:truyền|kết\s+nối)"),
@@ -53,11 +53,19 @@ DEVICES: dict[str, tuple[str, str]] = {
 LACKING = r"(?:còn\s+)?thiếu\s*$"
 """Immediately before a device count: the count is a shortage (`còn thiếu 01 máy tính`)."""
 
+LACKING_LIST = r"thiếu[^.;:]*(?::|\bgồm\b)[^.;:]*$"
+"""Earlier in the sentence of a device count: a list of shortages (`thiếu cụ thể: 01 máy in A3,
+01 máy photocopy`, `còn thiếu 05 máy tính, gồm 03 máy tính để bàn ...`)."""
+
+DEVICE_BREAKDOWN = r"(?:bao\s+)?gồm|trong\s+đó|cụ\s+thể|chi\s+tiết|như\s+sau"
+"""Between a device total and a later count of the same device: the count is one of its parts
+(`Máy scan: 03 máy, gồm 02 máy Canon DR-C230 và 01 máy Fujitsu fi-7160`)."""
+
 DOSSIER_STATUS: tuple[tuple[str, str], ...] = (
     ("dossiers_received_late", r"chậm\s+(?:được\s+)?tiếp\s+nhận|tiếp\s+nhận\s+chậm"),
     ("dossiers_in_progress_overdue", r"quá\s+hạn\s+(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)|(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)\s+(?:đã\s+)?quá\s+hạn"),
     ("dossiers_resolved_overdue", r"quá\s+hạn|trễ\s+hạn|chậm\s+(?:trả|giải\s+quyết)"),
-    ("dossiers_in_progress_on_time", r"(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)?\s*(?:còn\s+)?trong\s+(?:thời\s+)?hạn|(?:đang\s+)?trong\s+(?:thời\s+)?hạn\s+(?:xử\s+lý|giải\s+quyết)|chưa\s+đến\s+hạn|^\s*(?:còn\s+)?trong\s+(?:thời\s+)?hạn"),
+    ("dossiers_in_progress_on_time", r"(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)?\s*(?:còn\s+)?trong\s+(?:thời\s+)?hạn|(?:đang\s+)?trong\s+(?:thời\s+)?hạn\s+(?:xử\s+lý|giải\s+quyết)|chưa\s+đến\s+hạn|^[\s*+\-•]*(?:còn\s+)?trong\s+(?:thời\s+)?hạn"),
     ("dossiers_in_progress", r"đang\s+(?:xử\s+lý|giải\s+quyết|thụ\s+lý)|chưa\s+giải\s+quyết"),
     ("dossiers_resolved_early", r"trước\s+hạn"),
     ("dossiers_resolved_on_time", r"đúng\s+hạn"),
@@ -68,6 +76,24 @@ DOSSIER_STATUS: tuple[tuple[str, str], ...] = (
     ("dossiers_resolved", r"(?:đã|được)\s+(?:giải\s+quyết|xử\s+lý)|giải\s+quyết\s+xong|hoàn\s+thành"),
 )
 """Dossier statuses by wording, most specific first (`quá hạn đang xử lý` before `quá hạn`)."""
+
+DOSSIER_STATUS_LABEL = (
+    r"(?:đã|đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)|giải\s+quyết\s+xong|trước\s+hạn|đúng\s+hạn|trong\s+hạn|"
+    r"quá\s+hạn|trễ\s+hạn|chuyển\s+sang|kỳ\s+trước|tiếp\s+nhận|\brút\b"
+)
+"""Wording that only dossier counts carry (`- Đã giải quyết: 40`, `trong đó quá hạn 0`, `Tiếp
+nhận: 120 (toàn trình 80; ...)`): the bare numbers of the line count dossiers even when no
+line around them says `hồ sơ`."""
+
+PARENT_STATUS: tuple[str, ...] = ("dossiers_in_progress", "dossiers_resolved")
+"""The statuses that open a breakdown (`Đang giải quyết: 9, trong đó ...`)."""
+
+STATUS_UNDER_PARENT: dict[tuple[str, str], str] = {
+    ("dossiers_in_progress", "dossiers_resolved_overdue"): "dossiers_in_progress_overdue",
+    ("dossiers_resolved", "dossiers_in_progress_on_time"): "dossiers_resolved_on_time",
+}
+"""(parent status, status the clause alone names) → the status meant: `quá hạn 0` under
+`Đang giải quyết: 9` is overdue in progress, `trong hạn 40` under `Đã giải quyết` resolved on time."""
 
 CHANNELS: tuple[tuple[str, str], ...] = (
     ("partial_or_direct", r"một\s+phần\s*(?:,|và|hoặc|/)\s*trực\s+tiếp"),
@@ -84,8 +110,9 @@ DOSSIER_RECEIVED = r"tiếp\s+nhận|nhận\s+được|tổng\s+(?:số\s+)?hồ
 PROCEDURE_WITH_DOSSIERS = r"^\s*(?:có\s+)?phát\s+sinh"
 """After `N TTHC`: procedures that actually received dossiers (`Tiếp nhận 11 TTHC phát sinh`)."""
 
-PROCEDURE_TOTAL = r"tổng\s+số|thẩm\s+quyền|niêm\s+yết|công\s+bố|công\s+khai|phân\s+cấp|danh\s+mục"
-"""A procedure count with no channel: the total under the commune's authority."""
+PROCEDURE_TOTAL = r"tổng\s+số|thẩm\s+quyền|niêm\s+yết|công\s+bố|công\s+khai|phân\s+cấp|danh\s+mục|cung\s+cấp"
+"""A procedure count with no channel: the total under the commune's authority or offered
+(`Số TTHC đang cung cấp: 312`)."""
 
 STAFF_RULES: tuple[tuple[str, str, str], ...] = (
     ("postal_support_staff", "right", r"^\s*(?:của\s+)?(?:b[ưu]?r?u\s+điện|bưu\s+chính)"),
@@ -129,10 +156,10 @@ NOT_A_COUNT_BEFORE = (
     r"(?<!\w)(?:(?<!tổng\s)số|\bmã|phụ\s+lục|đề\s+án|nghị\s+quyết|kết\s+luận|chỉ\s+thị|quyết\s+định|kế\s+hoạch|"
     r"công\s+văn|thông\s+tư|nghị\s+định|\bluật|điều|khoản|mục|iso|usb|windows|phiên\s+bản|version|"
     r"công\s+chức|cán\s+bộ|xóm|thôn|\btổ|\bkhu|\bấp|quý|tháng|năm|ngày|tuần|giai\s+đoạn|lần|khóa|"
-    r"nhiệm\s+kỳ|(?<!cung\s)cấp|loại|nhóm|core|gen|thế\s+hệ|lớp|trang|khoảng\s+cách)\s*$"
+    r"nhiệm\s+kỳ|(?<!cung\s)cấp|loại|nhóm|core|gen|thế\s+hệ|lớp|trang|khoảng\s+cách|mức(?:\s+độ)?)\s*$"
 )
 """The word right before a number that makes it a name or a code (`Phụ lục 01`, `Đề án 06`,
-`Công chức 1`, `năm 2025`), not a quantity."""
+`Công chức 1`, `năm 2025`, `định danh điện tử mức 2`), not a quantity."""
 
 ZERO = r"\bkhông\s+(?:có|phát\s+sinh)\s+"
 """A stated zero: `không có hồ sơ quá hạn`, `không có trực tiếp` (read with the words after it)."""

@@ -115,3 +115,27 @@ def test_sample_000_flags_in_progress_larger_than_total() -> None:
     assert [(c["rule"], c["severity"], c["metrics"]) for c in checks] == [
         ("part_exceeds_total", "error", "dossiers_in_progress_on_time,dossiers_total"),
     ]
+
+
+@pytest.mark.parametrize(("total", "expected"), [
+    ("49", []),
+    ("51", [("dossiers_total_sum", "warning")]),
+])
+def test_label_value_list_is_checked(total: str, expected: list) -> None:
+    lines = ("- Hồ sơ kỳ trước chuyển sang: 12",
+             "- Hồ sơ tiếp nhận mới: 37 (trực tuyến toàn trình: 20; trực tuyến một phần: 15; trực tiếp: 02)",
+             f"- Tổng cộng hồ sơ phải giải quyết: {total}", "- Đã giải quyết: 40 (trước hạn 31, đúng hạn 9)",
+             "- Đang giải quyết: 9, trong đó quá hạn 0")
+    assert _rules(*lines) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("Tổng số TTHC | Toàn trình | Một phần | Trực tiếp", "298 | 142 | 131 | 25"), []),
+    (("Tổng số TTHC | Toàn trình | Một phần | Trực tiếp", "298 | 142 | 131 | 35"), [("procedures_total_sum", "warning")]),
+    (("- Tổng số TTHC được niêm yết công khai: 312 thủ tục; trong đó toàn trình 160, một phần, trực tiếp 152 thủ tục.",),
+     []),
+    (("- Tổng số TTHC được niêm yết công khai: 312 thủ tục; trong đó toàn trình 160, một phần, trực tiếp 142 thủ tục.",),
+     [("procedures_total_sum", "warning")]),
+], ids=["table-adds-up", "table-short", "joint-adds-up", "joint-short"])
+def test_procedures_sum(lines: tuple[str, ...], expected: list) -> None:
+    assert _rules(*lines) == expected

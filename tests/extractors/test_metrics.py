@@ -200,3 +200,124 @@ def test_documents_pending_stated_after_the_noun() -> None:
     assert _metrics(_section("1. Về pháp lý", line)) == [
         ("documents_issued", 12.0, "count"), ("documents_pending", 2.0, "count"),
     ]
+
+
+def test_bare_number_takes_the_counted_noun_of_its_line() -> None:
+    line = ("- Tổng số TTHC thuộc thẩm quyền giải quyết của phường được niêm yết công khai: 312 thủ tục; "
+            "trong đó toàn trình 160, một phần, trực tiếp 152 thủ tục.")
+    assert _metrics(_section(TTHC, line)) == [
+        ("procedures_total", 312.0, "count"), ("procedures_online_full", 160.0, "count"),
+        ("procedures_partial_or_direct", 152.0, "count"),
+    ]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Hồ sơ kỳ trước chuyển sang: 12", [("dossiers_carried_over", 12.0, "count")]),
+    ("- Hồ sơ tiếp nhận mới: 37 (trực tuyến toàn trình: 20; trực tuyến một phần: 15; trực tiếp: 02)",
+     [("dossiers_received", 37.0, "count"), ("dossiers_received_online_full", 20.0, "count"),
+      ("dossiers_received_online_partial", 15.0, "count"), ("dossiers_received_direct", 2.0, "count")]),
+    ("- Đã giải quyết: 40 (trước hạn 31, đúng hạn 9)",
+     [("dossiers_resolved", 40.0, "count"), ("dossiers_resolved_early", 31.0, "count"),
+      ("dossiers_resolved_on_time", 9.0, "count")]),
+    ("- Đang giải quyết: 9, trong đó quá hạn 0",
+     [("dossiers_in_progress", 9.0, "count"), ("dossiers_in_progress_overdue", 0.0, "count")]),
+    ("- Kết quả: đã giải quyết 1.180 hồ sơ, trong đó trước hạn 950, đúng hạn 225, quá hạn 5; đang giải quyết "
+     "65 hồ sơ; rút 0.",
+     [("dossiers_resolved", 1180.0, "count"), ("dossiers_resolved_early", 950.0, "count"),
+      ("dossiers_resolved_on_time", 225.0, "count"), ("dossiers_resolved_overdue", 5.0, "count"),
+      ("dossiers_in_progress", 65.0, "count"), ("dossiers_withdrawn", 0.0, "count")]),
+    ("- Tiếp nhận: 120 (toàn trình 80; một phần 30; trực tiếp 10)",
+     [("dossiers_received", 120.0, "count"), ("dossiers_received_online_full", 80.0, "count"),
+      ("dossiers_received_online_partial", 30.0, "count"), ("dossiers_received_direct", 10.0, "count")]),
+    ("- Số hóa hồ sơ: 100%", [("dossiers_digitized_pct", 100.0, "percent")]),
+    ("- Dịch vụ công trực tuyến toàn trình: 1.234 hồ sơ.", [("dossiers_received_online_full", 1234.0, "count")]),
+    ("- Tỷ lệ hồ sơ trực tuyến đạt 85,5%.", [("dossiers_online_pct", 85.5, "percent")]),
+    ("- Trong kỳ tiếp nhận 1.245 hồ sơ (trực tuyến 1.102 hồ sơ, đạt 88,51%; trực tiếp và qua dịch vụ bưu chính "
+     "143 hồ sơ).",
+     [("dossiers_received", 1245.0, "count"), ("dossiers_received_online", 1102.0, "count"),
+      ("dossiers_online_pct", 88.51, "percent"), ("dossiers_received_direct", 143.0, "count")]),
+])
+def test_label_value_lines(line: str, expected: list) -> None:
+    assert _metrics(_section(TTHC, line)) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Đang giải quyết 9 hồ sơ, không có hồ sơ quá hạn.",
+     [("dossiers_in_progress", 9.0, "count"), ("dossiers_in_progress_overdue", 0.0, "count")]),
+    ("- Đã giải quyết 40 hồ sơ (trong hạn 40).",
+     [("dossiers_resolved", 40.0, "count"), ("dossiers_resolved_on_time", 40.0, "count")]),
+    ("- Đã giải quyết 50 hồ sơ, đang giải quyết trong hạn 9 hồ sơ.",
+     [("dossiers_resolved", 50.0, "count"), ("dossiers_in_progress_on_time", 9.0, "count")]),
+])
+def test_status_read_under_its_parent(line: str, expected: list) -> None:
+    assert _metrics(_section(TTHC, line)) == expected
+
+
+def test_table_cells_under_a_header_row() -> None:
+    text = _section("4.1. Thủ tục hành chính đang cung cấp", "Tổng số TTHC | Toàn trình | Một phần | Trực tiếp",
+                    "298 | 142 | 131 | 25")
+    assert _metrics(text) == [
+        ("procedures_total", 298.0, "count"), ("procedures_online_full", 142.0, "count"),
+        ("procedures_online_partial", 131.0, "count"), ("procedures_direct", 25.0, "count"),
+    ]
+
+
+def test_table_rows_read_with_their_row_label() -> None:
+    text = _section(TTHC, "Chỉ tiêu | Trong tuần | Lũy kế", "Hồ sơ tiếp nhận | 37 | 1.245",
+                    "Hồ sơ đã giải quyết | 40 | 1.180")
+    rows = metric_rows(document_from_text(text))
+    assert [(r["metric"], r["value"], r["qualifier"]) for r in rows] == [
+        ("dossiers_received", 37.0, "in_week"), ("dossiers_received", 1245.0, "cumulative"),
+        ("dossiers_resolved", 40.0, "in_week"), ("dossiers_resolved", 1180.0, "cumulative"),
+    ]
+
+
+@pytest.mark.parametrize(("heading", "lines", "expected"), [
+    ("2.3. Thiết bị ngoại vi", ("- Máy scan: 03 máy, gồm 02 máy Canon DR-C230 và 01 máy Fujitsu fi-7160.",),
+     [("scanners_total", 3.0, "count")]),
+    ("2.2. Máy tính", ("Số lượng máy tính: 12 máy, cấu hình cụ thể như sau:",
+                       "- 08 máy tính để bàn cùng cấu hình: CPU Intel Core i3-10100, RAM 8GB, HDD 1TB.",
+                       "- 01 máy tính xách tay Dell Latitude 3420: CPU Intel Core i5-1135G7, RAM 8GB."),
+     [("computers_total", 12.0, "count")]),
+    ("2. Về hạ tầng", ("- Còn thiếu 05 máy tính, gồm 03 máy tính để bàn và 02 máy tính xách tay.",),
+     [("computers_lacking", 5.0, "count")]),
+    ("2.4. Khó khăn", ("Văn phòng HĐND và UBND xã thiếu cụ thể: 01 máy in A3, 01 máy photocopy.",),
+     [("printers_lacking", 1.0, "count"), ("photocopiers_lacking", 1.0, "count")]),
+])
+def test_device_parts_of_a_stated_total(heading: str, lines: tuple[str, ...], expected: list) -> None:
+    assert _metrics(_section(heading, *lines)) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "- Xã tự đánh giá đạt 16/16 tiêu chí về chuyển đổi số cấp xã.",
+    "- Công bố Hệ thống quản lý chất lượng phù hợp tiêu chuẩn TCVN ISO 9001:2015.",
+    "- Thủ tục đăng ký khai sinh (mã thủ tục 1.004227.000.00.00.H12) thường xuyên bị lỗi liên thông.",
+    "- Các tổ đã hướng dẫn người dân thực hiện dịch vụ công trực tuyến, kích hoạt định danh điện tử mức 2.",
+])
+def test_not_counts_in_tthc_section(line: str) -> None:
+    assert _metrics(_section(TTHC, line)) == []
+
+
+def test_list_items_take_the_noun_and_status_of_their_opening_line() -> None:
+    text = _section(TTHC, "- Số TTHC đang cung cấp: 312, trong đó:", "+ Toàn trình: 160", "+ Một phần: 100",
+                    "+ Trực tiếp: 52", "- Đang giải quyết: 20, trong đó:", "+ Trong hạn: 18", "+ Quá hạn: 2")
+    assert _metrics(text) == [
+        ("procedures_total", 312.0, "count"), ("procedures_online_full", 160.0, "count"),
+        ("procedures_online_partial", 100.0, "count"), ("procedures_direct", 52.0, "count"),
+        ("dossiers_in_progress", 20.0, "count"), ("dossiers_in_progress_on_time", 18.0, "count"),
+        ("dossiers_in_progress_overdue", 2.0, "count"),
+    ]
+
+
+def test_own_line_wording_comes_before_the_list_heading() -> None:
+    text = _section("4. Kết quả giải quyết TTHC:", "- Tiếp nhận: 120 (toàn trình 80; một phần 30; trực tiếp 10)")
+    assert _metrics(text) == [
+        ("dossiers_received", 120.0, "count"), ("dossiers_received_online_full", 80.0, "count"),
+        ("dossiers_received_online_partial", 30.0, "count"), ("dossiers_received_direct", 10.0, "count"),
+    ]
+
+
+def test_line_counting_staff_lends_no_kind() -> None:
+    assert _metrics(_section("3. Nguồn nhân lực", "- Bộ phận một cửa: 03 công chức; tiếp nhận: 02.")) == [
+        ("service_center_staff", 3.0, "count"),
+    ]
