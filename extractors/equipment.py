@@ -3,20 +3,27 @@
 Section 2 of a report (hạ tầng công nghệ) describes hardware in three ways, read here:
 
 - per-machine specs, as labelled lines under a header (`2.1.1. Bộ máy tính để bàn Công chức 1:`
-  then `+ CPU: ...`, `+ RAM: ...`) or as rows of a data table whose header cells name the
-  fields (`Máy tính | CPU | RAM | Ổ cứng`, `Tên thiết bị | Số lượng | Cấu hình`): one row per
-  machine, quantity 1 (or the table's `Số lượng`);
+  then `+ CPU: ...`, `+ RAM 8 GB`), as one line that opens with the machine and packs its
+  specs after a colon or in closing parentheses (`- Máy tính 1: CPU Intel Core i5-10400, RAM
+  16GB, SSD 512GB`, `- Máy tính xách tay Dell Latitude 3420 (Core i5-1135G7, 8GB RAM)`), or as
+  rows of a data table whose header cells name the fields (`Máy tính | CPU | RAM | Ổ cứng`,
+  `Tên thiết bị | Số lượng | Cấu hình`): one row per machine, quantity 1 (or the count before
+  its noun, or the table's `Số lượng`);
 - counted mentions in running text, `<N> [bộ|chiếc|cái] <device> [loại <brand model>, ...]`
   (`04 máy scan loại Epson DS-410, Epson DS-530, Hp 3000 s4, Hp 2000 s2`, `03 máy in một
   mặt(canon 2900)`, `Máy tính: được trang bị 09 máy`): one row, or one row per model when N
   equals the number of models listed (a list that does not match N gives one group row);
 - shortages, a device after `còn thiếu` / `chưa có` / `không có` and every device listed after
-  it (`thiếu cụ thể: 01 máy tính, 01 máy in`): status lacking, quantity null when not stated.
+  it, whatever kind words follow each (`thiếu cụ thể: 01 máy in A3, 01 máy photocopy`): status
+  lacking, quantity null when not stated.
 
 Rules: a device named without a number and not lacking gives no row (`được trang bị đầy đủ
 máy tính`); requests (`đề nghị`, `kiến nghị`, `cần trang bị` ...) give no row; a counted total
 of computers (`Trung tâm hiện bố trí 05 bộ máy tính để bàn`) gives no row when per-machine
-rows of computers lie in the same section, because those rows are the machines. The unit a
+rows of computers lie in the same section, because those rows are the machines, and a counted
+total followed by parts that add up to it (`03 máy, gồm 02 máy Canon ... và 01 máy Fujitsu
+...`, `09 máy tính, trong đó 05 máy tính để bàn và 04 máy tính xách tay`) gives only the
+parts. The unit a
 device belongs to is read from the nearest unit named in its sentence, else from the headings
 of its section path (`2.4. Mặt trận tổ quốc`). Spec values are parsed by
 `extractors.equipment_specs`. The checks (severity info) flag machines under common minimums:
@@ -31,7 +38,17 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.equipment_specs import Fields, has_specs, is_windows_10, label_field, parse_field, parse_packed
+from extractors.equipment_specs import (
+    MACHINE_SPECS,
+    SPEC_LABELS,
+    Fields,
+    has_specs,
+    is_windows_10,
+    label_field,
+    leading_field,
+    parse_field,
+    parse_packed,
+)
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.registry import Facts, register
 from pipeline.model import Block, Document, Span
@@ -39,7 +56,8 @@ from schemas.base import DOC_ID, EVIDENCE
 from schemas.equipment import TABLE
 
 DEVICES: tuple[tuple[str, str], ...] = (
-    ("desktop", r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính\s+(?:để\s+bàn|bàn)|máy\s+bàn|(?<!\p{L})pc(?!\p{L})|desktop"),
+    ("desktop", r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính\s+(?:để\s+bàn|bàn|đồng\s+bộ|all\s*-?\s*in\s*-?\s*one|aio)"
+                r"|máy\s+bàn|(?<!\p{L})pc(?!\p{L})|desktop"),
     ("laptop", r"máy\s+(?:vi\s+)?tính\s+xách\s+tay|máy\s+xách\s+tay|laptop|notebook"),
     ("scanner", r"máy\s+(?:scan(?:ner)?|quét(?:\s+tài\s+liệu)?)|scanner"),
     ("photocopier", r"máy\s+(?:photocopy|photo(?:\s+copy)?|phô\s*tô|pho\s*to)"),
@@ -48,7 +66,8 @@ DEVICES: tuple[tuple[str, str], ...] = (
     ("video_conference", r"(?:bộ\s+)?thiết\s+bị\s+(?:họp|hội\s+nghị)\s+trực\s+tuyến|điểm\s+cầu(?:\s+họp)?\s+trực\s+tuyến"),
     ("network_line", r"đường\s+truyền(?:\s+(?:internet|cáp\s+quang|số\s+liệu(?:\s+chuyên\s+dùng)?|riêng|mạng|wan|leased\s+line))*"
                      r"|đường\s+(?:internet|cáp\s+quang)"),
-    ("other", r"máy\s+(?:chiếu|fax|ảnh|đọc\s+mã\s+vạch|hủy\s+tài\s+liệu)|ti\s*vi|camera|bộ\s+lưu\s+điện|(?<!\p{L})ups(?!\p{L})|ki-?ốt|kiosk"),
+    ("other", r"máy\s+(?:chiếu|fax|ảnh|đọc\s+mã\s+vạch|hủy\s+tài\s+liệu|tính\s+bảng)|tablet|ti\s*vi|camera"
+              r"|bộ\s+lưu\s+điện|(?<!\p{L})ups(?!\p{L})|ki-?ốt|kiosk"),
     ("computer", r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính(?!\p{L})"),
 )
 """Device nouns by category, on the matching form; earlier entries win at the same position."""
@@ -58,17 +77,26 @@ BARE_MACHINE = r"(?<!bộ\s)máy(?!\s*móc)(?!\p{L})"
 or the section title."""
 
 COMPUTERS = ("desktop", "laptop", "computer")
+DESCRIBED = ("model", "cpu_model", "cpu_family", "ram_gb", "storage_gb")
+"""Fields that make a counted computer a description of machines rather than a total."""
 CLASSIFIERS = r"bộ|chiếc|cái|hệ\s+thống"
-LACKING = r"(?:còn\s+)?thiếu|chưa\s+(?:có|được\s+(?:trang\s+bị|cấp|bố\s+trí))|không\s+có"
+LACKING = r"(?:còn\s+)?thiếu|chưa\s+(?:có|(?:được\s+)?(?:trang\s+bị|cấp|bố\s+trí))|không\s+có"
 LACKING_GAP = r"(?:\s|[:,]|cụ\s+thể|thêm|các|một\s+số|như|gồm|là|về\s+số\s+lượng|(?:trang\s+)?thiết\s+bị)*"
 """What may stand between a shortage word and the device it names (`thiếu cụ thể: 01 máy tính`)."""
 LIST_GAP = r"\s*(?:[,;/]|và|\n)?\s*(?:[-+*•]\s*)?"
 """What separates the devices of a list, so a shortage carries over to all of them."""
+QUALIFIERS = (r"khổ\s+a[0-5]|a[0-5]|màu|đen\s+trắng|(?:hai|2|một|1)\s+mặt|laser|đa\s+năng|cấu\s+hình\s+(?:cao|mạnh)"
+              r"|tốc\s+độ\s+cao|\([^()\n]{0,40}\)")
+"""Words after a device that say which kind it is (`01 máy in A3`, `máy in màu`), not a new item of a list."""
 REQUEST = (r"đề\s+nghị|kiến\s+nghị|đề\s+xuất|xin\s+(?:cấp|hỗ\s+trợ)|cần\s+(?:bổ\s+sung|trang\s+bị|đầu\s+tư|mua)"
            r"|mua\s+sắm|sẽ\s+(?:trang\s+bị|bố\s+trí)|dự\s+kiến")
 COUNT_AFTER_LABEL = (r"\s*:\s*(?:(?:hiện\s+)?(?:có|được\s+trang\s+bị|đã\s+trang\s+bị|trang\s+bị|bố\s+trí|gồm)\s+)?"
                      r"(?P<num>" + NUMBER + r")(?![\d/]|\s*%)\s*(?:(?:" + CLASSIFIERS + r")(?!\p{L}))?")
 """`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`: a count after the device's label."""
+BREAKDOWN = r"(?:bao\s+)?gồm|trong\s+đó|cụ\s+thể|chi\s+tiết|như\s+sau"
+"""Words that open the parts of a counted total (`Máy scan: 03 máy, gồm 02 máy Canon ... và 01 máy Fujitsu ...`)."""
+SPEC_INTRO = rf"(?:(?:cùng|có|với)\s+)?(?:{SPEC_LABELS['spec']})"
+"""What may open a machine's specs after its name (`cùng cấu hình`, `có cấu hình`, `thông số kỹ thuật`)."""
 MODEL_INTRO = r"loại|nhãn\s+hiệu|hiệu|hãng(?:\s+sản\s+xuất)?|model|kiểu|dòng"
 LABEL_INTRO = (r"(?:của|cho|dành\s+cho)\s+(?=(?:đồng\s+chí|đ/c|ông|bà|công\s+chức|cán\s+bộ|lãnh\s+đạo|chủ\s+tịch|phó"
                r"|bí\s+thư|trưởng|văn\s+phòng|bộ\s+phận|kế\s+toán|văn\s+thư)(?!\p{L}))")
@@ -92,7 +120,8 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("people_council", r"hội\s+đồng\s+nhân\s+dân|(?<!\p{L})hđnd(?!\p{L})"),
     ("fatherland_front", r"mặt\s+trận|(?<!\p{L})(?:ub)?mttq(?!\p{L})"),
     ("party", r"khối\s+đảng|đảng\s+ủy|cơ\s+quan\s+đảng|các\s+ban\s+(?:xây\s+dựng\s+)?đảng"),
-    ("government", r"khối\s+chính\s+quyền|ủy\s+ban\s+nhân\s+dân|(?<!\p{L})ubnd(?!\p{L})|chính\s+quyền"),
+    ("government", r"văn\s+phòng\s+(?:hđnd|hội\s+đồng\s+nhân\s+dân)\s+và\s+(?:ubnd|ủy\s+ban\s+nhân\s+dân)"
+                   r"|khối\s+chính\s+quyền|ủy\s+ban\s+nhân\s+dân|(?<!\p{L})ubnd(?!\p{L})|chính\s+quyền"),
 )
 """Units of a commune by their wording, on the matching form."""
 
@@ -114,7 +143,9 @@ _DEVICE = regex.compile(_NOUN)
 _LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$")
 _LACKING_INTRO = regex.compile(rf"(?<!\p{{L}})(?:{LACKING})(?!\p{{L}})[^\n]*:\s*$")
 _LIST_ITEM = regex.compile(r"\s*[-+*•]")
-_LIST_GAP = regex.compile(LIST_GAP)
+_QUALIFIED = rf"(?:\s*(?:{QUALIFIERS})(?!\p{{L}}))*"
+_QUALIFIERS = regex.compile(_QUALIFIED)
+_LIST_GAP = regex.compile(_QUALIFIED + LIST_GAP)
 _REQUEST = regex.compile(rf"(?<!\p{{L}})(?:{REQUEST})(?!\p{{L}})")
 _COUNT_AFTER = regex.compile(COUNT_AFTER_LABEL)
 _NEXT_DEVICE = regex.compile(rf"\s*(?:{_NOUN}|{BARE_MACHINE})")
@@ -128,7 +159,20 @@ _LABEL = regex.compile(rf"\s*{LABEL_INTRO}(?P<label>[^,;()\n]+?)(?=\s*(?:[,;()\n
 _UNIT_RES = [(name, regex.compile(p)) for name, p in UNITS]
 _COLUMN_RES = {name: regex.compile(p) for name, p in TABLE_COLUMNS.items()}
 _SPEC_LINE = regex.compile(r"\s*(?:[-+*•]\s*)*(?P<label>[^:\n]{1,30}?)\s*:\s*(?P<value>\S.*?)\s*$")
-_HEADING_NUMBER = regex.compile(r"^\s*(?:(?:\d{1,2}\.)+\d{0,2}|[-+*•])\s*")
+_HEADING_NUMBER = regex.compile(r"\s*(?:(?:(?:\d{1,2}\.)+\d{0,2}|[-+*•])\s*)*")
+_INLINE_NAME = regex.compile(
+    rf"(?P<name>(?:[^:(),;|\n]|\([^()\n]{{0,30}}\)){{0,40}}?)\s*(?:(?<!\p{{L}})(?:{SPEC_INTRO})\s*)?"
+    r"(?P<open>:|\s-|\((?=[^()\n]*\)[\s.,;]*$))\s*"
+)
+"""A machine's name (`Máy tính 1 (Văn thư)`) up to what opens its specs: a colon, a dash, or
+parentheses that close the line, after an optional `cấu hình` (`08 máy tính để bàn cùng cấu
+hình: CPU Intel Core i3-10100, ...`)."""
+_FIRST_CLAUSE = regex.compile(r"(?:[^,;\n]|,(?=\d))*")
+_BREAKDOWN_GAP = regex.compile(
+    rf"(?:{COUNT_AFTER_LABEL})?[\s,:;]*(?:\(\s*|(?:\(\s*)?(?:{BREAKDOWN})(?!\p{{L}})[^\n.;]{{0,20}}?[\s:\n]*(?:[-+*•]\s*)?)"
+)
+"""Between a total and its first part: the total's own count after a label (`Máy tính: 15 bộ`),
+then a parenthesis or a word that opens the parts."""
 _TOTAL_ROW = regex.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)(?!\p{L})")
 
 OWN_COLUMNS = [n for n in TABLE.names if n not in {DOC_ID.name, *(c.name for c in EVIDENCE)}]
@@ -189,15 +233,17 @@ def _unit(doc: Document, start: int, end: int) -> str | None:
 def _label_from_name(doc: Document, start: int, end: int) -> str | None:
     """Who a machine is for, from its header or name cell: the text left when the numbering,
     the device noun and a leading `của`/`cho` are removed (`Bộ máy tính để bàn Công chức 1:`
-    → `Công chức 1`); None for a long sentence."""
+    → `Công chức 1`), or the whole name when what is left starts with a number, as the
+    number alone says nothing (`Máy tính 1`, `Máy tính 2 (Kế toán)`); None for a long sentence."""
     text, folded = doc.text[start:end], doc.match[start:end]
-    lead = _HEADING_NUMBER.match(folded)
-    cut = lead.end() if lead else 0
+    name = cut = _HEADING_NUMBER.match(folded).end()
     noun = _DEVICE.search(folded, cut)
     if noun and not folded[cut : noun.start()].strip():
         cut = noun.end()
     intro = regex.match(r"\s*(?:của|cho|dành\s+cho|số)\s+", folded[cut:])
     cut += intro.end() if intro else 0
+    if regex.match(r"[\s:;,.]*\d{1,3}(?![\d\p{L}])", folded[cut:]):
+        cut = name
     label = text[cut:].strip(" :;,.-\t")
     return label if label and len(label) <= 60 else None
 
@@ -231,13 +277,15 @@ def _items(doc: Document, pos: int, limit: int, need_brand: bool) -> list[tuple[
 
 
 def _tail(doc: Document, noun_end: int, limit: int) -> tuple[list[tuple[int, int, str | None, str | None]], int]:
-    """The models listed after a device noun (after `loại`, directly, or in parentheses) and
-    where the mention ends."""
-    intro = _INTRO.match(doc.match, noun_end, limit)
+    """The models listed after a device noun and the words that say its kind (after `loại`,
+    directly, or in parentheses: `máy scan 2 mặt Fujitsu fi-7160`, `máy chủ (server) Dell
+    PowerEdge T150`) and where the mention ends."""
+    kind_end = _QUALIFIERS.match(doc.match, noun_end, limit).end()
+    intro = _INTRO.match(doc.match, kind_end, limit)
     if intro:
         found = _items(doc, intro.end(), limit, need_brand=False)
     else:
-        found = _items(doc, noun_end, limit, need_brand=True)
+        found = _items(doc, kind_end, limit, need_brand=True)
         paren = None if found else _PAREN.match(doc.match, noun_end, limit)
         if paren:
             close = doc.text.find(")", paren.end(), limit)
@@ -351,33 +399,60 @@ class _Machine:
     first: int = 0
 
 
+def _lines(doc: Document, span: Span) -> list[Span]:
+    """The non-blank lines of a span."""
+    lines, pos = [], span.start
+    while pos < span.end:
+        line = doc.line_span(pos)
+        pos = line.end + 1
+        if doc.text[line.start : line.end].strip():
+            lines.append(line)
+    return lines
+
+
+def _trimmed_end(doc: Document, start: int, end: int) -> int:
+    """`end` moved back over trailing spaces."""
+    return start + len(doc.text[start:end].rstrip())
+
+
 def _spec_line(doc: Document, line: Span) -> tuple[str | None, Span | None]:
-    """(field, value span) of a labelled line; field None for a label that is not a spec
+    """(field, value span) of a labelled line, the label closed by a colon or, when its value
+    reads as that spec, by a space (`+ RAM 4 GB`); field None for a label that is not a spec
     (`Cổng kết nối`), and (None, None) for an unlabelled line."""
     m = _SPEC_LINE.match(doc.match, line.start, line.end)
-    if not m:
-        return None, None
-    return label_field(doc.text[m.start("label") : m.end("label")]), Span(m.start("value"), m.end("value"))
+    name = label_field(doc.text[m.start("label") : m.end("label")]) if m else None
+    if name:
+        return name, Span(m.start("value"), m.end("value"))
+    body = _HEADING_NUMBER.match(doc.match, line.start, line.end).end()
+    lead = leading_field(doc.text[body : line.end])
+    if lead and parse_field(lead[0], doc.text[body + lead[1] : line.end]):
+        return lead[0], Span(body + lead[1], _trimmed_end(doc, body, line.end))
+    return (None, Span(m.start("value"), m.end("value"))) if m else (None, None)
+
+
+def _overlaps(name: str, before: str, after: str) -> bool:
+    """True when two values of one spec field give some of the same typed fields."""
+    return bool(parse_field(name, before).keys() & parse_field(name, after).keys())
 
 
 def _machine_blocks(doc: Document, span: Span) -> list[_Machine]:
     """Groups of consecutive spec lines, each with the line just above as its header; a spec
-    field seen twice starts a new machine."""
+    field seen again starts a new machine, unless the lines give different parts of it
+    (`Loại ổ cứng: SSD`, then `Dung lượng ổ cứng: 256GB`)."""
     machines: list[_Machine] = []
     current: _Machine | None = None
     header: Span | None = None
-    pos = span.start
-    while pos < span.end:
-        line = doc.line_span(pos)
-        pos = line.end + 1
-        if not doc.text[line.start : line.end].strip():
-            continue
+    for line in _lines(doc, span):
         name, value = _spec_line(doc, line)
         if name and value:
+            text = doc.text[value.start : value.end]
+            if current is not None and name in current.fields and not _overlaps(name, current.fields[name], text):
+                current.fields[name] = f"{current.fields[name]}, {text}"
+                continue
             if current is None or name in current.fields:
                 current = _Machine(header if current is None else current.header, first=line.start)
                 machines.append(current)
-            current.fields[name] = doc.text[value.start : value.end]
+            current.fields[name] = text
             current.spans[name] = line
         elif value is None:
             current, header = None, line
@@ -403,6 +478,53 @@ def _spec_items(doc: Document, span: Span) -> list[Item]:
             specs.update({k: mac.spans[name] for k in parsed})
         items.append(Item(where.start, where.end if mac.header else mac.spans[next(iter(mac.spans))].end, fields, specs))
     return items
+
+
+def _opens_with_spec(value: str) -> bool:
+    """True when a value starts with a machine's CPU, RAM or disk (`CPU Intel ...`, `Core
+    i5-1135G7, ...`), not with prose that may mention some later (`được trang bị 09 máy, cấu
+    hình ...`, `đã được nâng cấp lên Windows 11`)."""
+    first = value[: _FIRST_CLAUSE.match(value).end()]
+    lead = leading_field(first)
+    return bool((parse_field(lead[0], first[lead[1] :]) if lead else parse_packed(first)).keys() & MACHINE_SPECS)
+
+
+def _inline_parts(doc: Document, line: Span) -> tuple[regex.Match, str, int, int] | None:
+    """(device mention, category, end of the machine's name, start of its specs) of a line
+    that opens with a computer noun and gives its specs (`_INLINE_NAME`); None for any other
+    line (a sentence that goes on after the parentheses, a request)."""
+    m = _MENTION.match(doc.match, _HEADING_NUMBER.match(doc.match, line.start, line.end).end(), line.end)
+    category = next((cat for cat in COMPUTERS if m and m.group(cat)), None)
+    opener = _INLINE_NAME.match(doc.match, m.end(), line.end) if category else None
+    if not opener or _REQUEST.search(doc.match, line.start, line.end):
+        return None
+    return (m, category, opener.end("name"), opener.end()) if _opens_with_spec(doc.text[opener.end() : line.end]) else None
+
+
+def _inline_machine(doc: Document, line: Span) -> Item | None:
+    """A machine described on one line (`- Máy tính 1: CPU Intel Core i5-10400, RAM 16GB`,
+    `- Máy tính xách tay Dell Latitude 3420 (Core i5-1135G7, 8GB RAM, SSD 256GB)`): quantity 1
+    unless counted, brand and model from its name, else its name as label."""
+    parts = _inline_parts(doc, line)
+    if parts is None:
+        return None
+    m, category, name_end, value = parts
+    fields = _new_fields(category, parse_vn_number(m["num"]) if m["num"] else 1.0, "present", "spec_list")
+    fields["unit"] = _unit(doc, m.start(), name_end)
+    models, _ = _tail(doc, m.end(), name_end)
+    if len(models) == 1:
+        fields.update(brand=models[0][2], model=models[0][3])
+    else:
+        fields["label"] = _label_from_name(doc, m.start(category), name_end)
+    specs = parse_packed(doc.text[value : line.end])
+    fields.update(specs)
+    end = _trimmed_end(doc, line.start, line.end)
+    return Item(m.start(), end, fields, {k: Span(line.start, end) for k in specs})
+
+
+def _inline_items(doc: Document, span: Span) -> list[Item]:
+    """Rows for the machines of a span described one per line."""
+    return [it for line in _lines(doc, span) if (it := _inline_machine(doc, line))]
 
 
 def _header_count(doc: Document, header: Span | None) -> float | None:
@@ -502,13 +624,48 @@ def _cell_brand(doc: Document, cell: Span | None) -> str | None:
 # --- assembling rows ----------------------------------------------------------------------------
 
 def _drop_totals(doc: Document, items: list[Item], machines: list[Item]) -> list[Item]:
-    """Counted computer totals whose section also lists the machines one by one."""
+    """Counted computer totals whose section also lists the machines one by one, and the
+    sentence rows of lines already read as machines. A counted machine described in its
+    own right (`01 máy tính xách tay Dell Latitude 3420 (Core i5-1135G7, ...)`) is no total."""
     def covered(item: Item) -> bool:
         sec = doc.section_at(item.start)
         lo, hi = (sec.start, sec.end) if sec else (0, len(doc.text))
-        return any(lo <= mac.start < hi and mac.fields["category"] in COMPUTERS for mac in machines)
+        total = not any(item.fields.get(k) is not None for k in DESCRIBED)
+        return any(lo <= mac.start < hi and mac.fields["category"] in COMPUTERS and (total or mac.start <= item.start < mac.end)
+                   for mac in machines)
 
     return [it for it in items if not (it.fields["category"] in COMPUTERS and it.fields["status"] == "present" and covered(it))]
+
+
+def _covers(total: Item, part: Item) -> bool:
+    """True when `part` may be one of the parts of `total`: same category, or any kind of
+    computer under a total of computers, and the same status."""
+    cat, sub = total.fields["category"], part.fields["category"]
+    same_kind = cat == sub or (cat == "computer" and sub in COMPUTERS)
+    return same_kind and total.fields["status"] == part.fields["status"] and part.fields["quantity"] is not None
+
+
+def _parts_add_up(total: Item, rest: list[Item]) -> bool:
+    """True when two or more items at the head of `rest` are parts of `total` and their
+    quantities add up to its own."""
+    left, parts = total.fields["quantity"], 0
+    for part in rest:
+        if left <= 0 or not _covers(total, part):
+            break
+        left, parts = left - part.fields["quantity"], parts + 1
+    return parts >= 2 and left == 0
+
+
+def _drop_broken_down(doc: Document, items: list[Item]) -> list[Item]:
+    """Counted totals followed by their parts (`03 máy, gồm 02 máy Canon DR-C230 và 01 máy
+    Fujitsu fi-7160`): the parts are the devices, so the total gives no row when they add up to it."""
+    def broken_down(i: int) -> bool:
+        total, rest = items[i], items[i + 1 :]
+        return (total.fields["quantity"] is not None and bool(rest)
+                and _BREAKDOWN_GAP.fullmatch(doc.match, total.end, max(total.end, rest[0].start)) is not None
+                and _parts_add_up(total, rest))
+
+    return [it for i, it in enumerate(items) if not broken_down(i)]
 
 
 def _body(doc: Document) -> list[Span]:
@@ -520,9 +677,9 @@ def equipment_items(doc: Document) -> list[Item]:
     machines, tables = _table_items(doc)
     sentences: list[Item] = []
     for span in _body(doc):
-        machines.extend(_spec_items(doc, span))
+        machines.extend(_spec_items(doc, span) + _inline_items(doc, span))
         sentences.extend(_sentence_items(doc, span, tables))
-    return sorted(machines + _drop_totals(doc, sentences, machines), key=lambda it: it.start)
+    return sorted(machines + _drop_totals(doc, _drop_broken_down(doc, sentences), machines), key=lambda it: it.start)
 
 
 # --- checks ---------------------------------------------------------------------------------------

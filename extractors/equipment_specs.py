@@ -17,7 +17,7 @@ CPU generation (`cpu_generation`) is read from the model number:
   G5900 → 10 (Comet Lake), Pentium G5400 → 8 (Coffee Lake); other models → null.
 - AMD Ryzen: the series digit of the model number (`Ryzen 5 5600G` → 5), AMD's own numbering,
   which is not comparable with Intel's (the 8th-generation check is for Intel only).
-- A written generation (`Core i5 thế hệ 7`, `gen 10`) is taken as written.
+- A written generation (`Core i5 thế hệ 7`, `gen 10`, `10th Gen`) is taken as written.
 """
 
 from __future__ import annotations
@@ -42,7 +42,17 @@ SPEC_LABELS: dict[str, str] = {
 """Labels that introduce a spec value, by field, on the matching form. `spec` is a packed
 description of several fields (`Cấu hình: Core i5, RAM 8GB, SSD 256GB`)."""
 
-_LABEL_RES = {name: regex.compile(rf"(?:{p})(?:\s*\([^)]*\))?") for name, p in SPEC_LABELS.items()}
+LABEL_PREFIX = r"(?:dung\s+lượng|loại|kích\s+(?:thước|cỡ))\s+"
+"""Words that may open a spec label (`Dung lượng RAM`, `Loại ổ cứng`, `Kích thước màn hình`)."""
+
+_LABEL_RES = {name: regex.compile(rf"(?:{LABEL_PREFIX})?(?:{p})(?:\s*\([^)]*\))?") for name, p in SPEC_LABELS.items()}
+_LEADING = regex.compile(
+    rf"(?:{LABEL_PREFIX})?(?:"
+    + "|".join(f"(?P<{name}>{p})" for name, p in SPEC_LABELS.items() if name not in ("network", "os"))
+    + r")(?!\p{L})\s*:?\s*"
+)
+"""A spec label opening a value without a colon (`RAM 4 GB`); not `mạng` nor `hệ điều hành`, which
+open prose too (`Hệ điều hành Windows 10 đã hết hỗ trợ`)."""
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _CORE = regex.compile(
@@ -53,13 +63,16 @@ _BUDGET = regex.compile(
 )
 _RYZEN = regex.compile(r"ryzen\s*(?:™\s*)?(?P<tier>[3579])\s*(?:pro\s*)?(?P<digits>\d{4})(?P<suffix>[a-z]{0,2})(?![\p{L}\d])")
 _XEON = regex.compile(r"xeon\s*(?:\(r\))?\s*(?:cpu\s*)?(?P<model>[a-z]\d?-?\s*\d{4}[a-z]?(?:\s*v\d)?)")
-_WRITTEN_GEN = regex.compile(r"(?:thế\s+hệ|gen(?:eration)?)\s*(?:thứ\s*)?(?P<gen>\d{1,2})(?!\d)")
+_WRITTEN_GEN = regex.compile(
+    r"(?:thế\s+hệ|gen(?:eration)?)\s*(?:thứ\s*)?(?P<gen>\d{1,2})(?!\d)|(?<!\d)(?P<gen>\d{1,2})(?:th|st|nd|rd)\s*gen(?!\p{L})"
+)
 _BUDGET_GENERATIONS = {("pentium", "7"): 12, ("pentium", "6"): 10, ("pentium", "5"): 8, ("celeron", "6"): 12, ("celeron", "5"): 10}
 
 _SIZE_UNITS = {"tb": 1024.0, "gb": 1.0, "g": 1.0, "mb": 1 / 1024}
 _RAM_BARE = regex.compile(rf"(?P<n>{_NUM})\s*(?P<unit>gb|g|mb)(?!\p{{L}})")
 _RAM_LABELLED = regex.compile(
-    rf"(?:ram|bộ\s+nhớ(?:\s+trong)?)\s*:?\s*(?P<n>{_NUM})\s*(?P<unit>gb|g|mb)(?!\p{{L}})|(?P<n>{_NUM})\s*(?P<unit>gb|g|mb)\s*(?:ram|ddr)"
+    rf"(?:ram|bộ\s+nhớ(?:\s+trong)?)\s*(?:(?:lp)?ddr\s*\d\s*)?:?\s*(?P<n>{_NUM})\s*(?P<unit>gb|g|mb)(?!\p{{L}})"
+    rf"|(?P<n>{_NUM})\s*(?P<unit>gb|g|mb)\s*(?:ram|ddr)"
 )
 _RAM_TYPE = regex.compile(r"(?<!\p{L})(?:lp)?ddr\s*\d(?:l)?(?!\d)")
 _DISK_KIND = {"ssd": "SSD", "nvme": "SSD", "m.2": "SSD", "hdd": "HDD"}
@@ -70,7 +83,9 @@ _DISK_PAIRED = regex.compile(
     rf"(?P<kind>{_DISK_WORD})\s*:?\s*(?P<n>{_NUM})\s*(?P<unit>tb|gb|g)(?!\p{{L}})|(?P<n>{_NUM})\s*(?P<unit>tb|gb|g)\s*(?P<kind>{_DISK_WORD})"
 )
 _MONITOR = regex.compile(r"(?<![\p{L}\d.,])(?P<n>\d{2}(?:[.,]\d{1,2})?)(?!\d)\s*(?:inch|in(?!\p{L})|\"|''|”|-?\s*inches)?")
-_MONITOR_MARK = regex.compile(r"(?<![\p{L}\d.,])\d{2}(?:[.,]\d{1,2})?\s*(?:inch|\"|''|”)")
+_MONITOR_MARK = regex.compile(
+    r"(?<![\p{L}\d.,])\d{2}(?:[.,]\d{1,2})?\s*(?:inch|\"|''|”)|(?<=màn\s+hình\s*:?\s*)\d{2}(?:[.,]\d{1,2})?(?![\d.,]\d)"
+)
 _OS = regex.compile(
     r"(?:microsoft\s+)?(?:windows|win)\s*(?:xp|vista|7|8\.1|8|10|11|server\s*\d{4})"
     r"(?:\s+(?:professional|pro|home|enterprise|education|ultimate|single\s+language|ltsc|(?:64|32)\s*-?\s*bit))*"
@@ -85,6 +100,13 @@ def label_field(label: str) -> str | None:
     """The spec field a label names (`Ổ cứng` → `storage`), matched whole, or None."""
     folded = fold(label).strip(" \t:.-+*•")
     return next((name for name, rx in _LABEL_RES.items() if rx.fullmatch(folded)), None)
+
+
+def leading_field(value: str) -> tuple[str, int] | None:
+    """(field, offset of its value) when a value opens with a spec label and no colon before
+    it (`RAM 4 GB`, `Ổ cứng SSD 256GB`), else None."""
+    m = _LEADING.match(fold(value))
+    return (m.lastgroup, m.end()) if m else None
 
 
 def _size(n: str, unit: str) -> float:
@@ -183,7 +205,7 @@ def parse_storage(value: str, labelled: bool = True) -> Fields:
 
 def parse_monitor(value: str, labelled: bool = True) -> Fields:
     """Screen diagonal in inches (`24 Full HD` → 24, `21.5 inch` → 21.5); 10–60 only. In a
-    packed description the size needs its `inch` or `"` mark."""
+    packed description the size needs its `inch` or `"` mark, or to follow `màn hình`."""
     folded = fold(value)
     for m in (_MONITOR if labelled else _MONITOR_MARK).finditer(folded):
         inch = float(regex.match(r"\d{2}(?:[.,]\d{1,2})?", m.group(0)).group(0).replace(",", "."))
@@ -225,9 +247,13 @@ def parse_field(field: str, value: str) -> Fields:
     return _PARSERS[field](value)
 
 
+MACHINE_SPECS = frozenset({"cpu_model", "cpu_family", "ram_gb", "storage_gb"})
+"""Fields that show a text describes a machine: a screen size or an OS alone may be prose."""
+
+
 def has_specs(value: str) -> bool:
     """True when a description names a CPU, a RAM size or a sized disk."""
-    return bool(parse_packed(value).keys() & {"cpu_model", "cpu_family", "ram_gb", "storage_gb"})
+    return bool(parse_packed(value).keys() & MACHINE_SPECS)
 
 
 def is_windows_10(os_name: str | None) -> bool:

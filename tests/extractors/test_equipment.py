@@ -56,17 +56,21 @@ def test_cpu_generation_null_when_unreadable():
     assert parse_cpu("Intel Xeon E5-2620 v4")["cpu_generation"] is None
     assert parse_cpu("Intel Core i5").get("cpu_generation") is None
     assert parse_cpu("Core i5 thế hệ 7")["cpu_generation"] == 7
+    assert parse_cpu("Intel Core i5 10th Gen")["cpu_generation"] == 10
 
 
 def test_ram_storage_monitor_os():
     assert parse_ram("8 GB DDR4") == {"ram_gb": 8.0, "ram_type": "DDR4"}
     assert parse_ram("4GB DDR4") == {"ram_gb": 4.0, "ram_type": "DDR4"}
+    assert parse_ram("Core i5-10400, RAM DDR4 8GB, SSD 256GB", labelled=False) == {"ram_gb": 8.0, "ram_type": "DDR4"}
     assert parse_storage("HDD 256 GB") == {"storage_type": "HDD", "storage_gb": 256.0}
     assert parse_storage("SSD 1 TB") == {"storage_type": "SSD", "storage_gb": 1024.0}
     assert parse_storage("SSD 256GB + HDD 1TB") == {"storage_type": "SSD", "storage_gb": 256.0}
     assert parse_monitor("24 Full HD") == {"monitor_inch": 24.0}
     assert parse_monitor("21.5 inch") == {"monitor_inch": 21.5}
     assert parse_monitor("21,5 inch") == {"monitor_inch": 21.5}
+    assert parse_monitor("Core i5-10400, RAM 8GB, màn hình 24 Full HD", labelled=False) == {"monitor_inch": 24.0}
+    assert parse_monitor("Core i5-10400, RAM 8GB, 24 Full HD", labelled=False) == {}
     assert parse_os("Windows 10 Professional") == {"os": "Windows 10 Professional"}
 
 
@@ -104,6 +108,17 @@ def test_printers_in_parentheses():
     ]
 
 
+@pytest.mark.parametrize("text, row", [
+    ("Trung tâm có 01 máy scan 2 mặt tốc độ cao Fujitsu fi-7160.", ("scanner", 1.0, "Fujitsu", "fi-7160")),
+    ("Trung tâm có 01 máy chủ (server) Dell PowerEdge T150.", ("server", 1.0, "Dell", "PowerEdge T150")),
+    ("UBND xã có 10 máy tính đồng bộ Dell Optiplex 3080.", ("desktop", 10.0, "Dell", "Optiplex 3080")),
+    ("UBND xã có 05 máy tính All-in-one HP ProOne 400 G6.", ("desktop", 5.0, "HP", "ProOne 400 G6")),
+    ("Trung tâm có 02 máy tính bảng phục vụ tra cứu thủ tục.", ("other", 2.0, None, None)),
+])
+def test_kind_words_before_brand_and_model(text, row):
+    assert [short(r, "category", "quantity", "brand", "model") for r in rows(text)] == [row]
+
+
 def test_model_count_mismatch_gives_one_group_row():
     got = rows("Bộ phận một cửa có 05 máy in loại Canon 2900, Canon 3300.")
     assert [short(r, "category", "quantity", "brand", "model") for r in got] == [("printer", 5.0, "Canon", None)]
@@ -135,15 +150,35 @@ def test_lacking_with_count_and_label():
     ]
 
 
-def test_lacking_without_count():
-    got = rows("- Nguyên nhân: Trung tâm Phục vụ hành chính công còn thiếu máy scan để phục vụ số hóa hồ sơ lĩnh vực đất đai.")
-    assert [short(r, "category", "quantity", "status", "unit") for r in got] == [("scanner", None, "lacking", "service_center")]
+@pytest.mark.parametrize("text", [
+    "- Nguyên nhân: Trung tâm Phục vụ hành chính công còn thiếu máy scan để phục vụ số hóa hồ sơ lĩnh vực đất đai.",
+    "- Trung tâm Phục vụ hành chính công chưa trang bị máy scan chuyên dụng.",
+])
+def test_lacking_without_count(text):
+    assert [short(r, "category", "quantity", "status", "unit") for r in rows(text)] == [("scanner", None, "lacking", "service_center")]
 
 
 def test_lacking_list_after_cu_the():
     got = rows("Bộ phận một cửa còn thiếu cụ thể: 02 máy tính để bàn, 01 máy in và máy scan.")
     assert [short(r, "category", "quantity", "status") for r in got] == [
         ("desktop", 2.0, "lacking"), ("printer", 1.0, "lacking"), ("scanner", None, "lacking"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Văn phòng HĐND và UBND xã thiếu cụ thể: 01 máy in A3, 01 máy photocopy.",
+    "Văn phòng HĐND và UBND xã còn thiếu 01 máy in màu (khổ A3) và 01 máy photocopy.",
+])
+def test_shortage_carries_over_a_device_with_its_kind(text):
+    assert [short(r, "category", "quantity", "status", "unit") for r in rows(text)] == [
+        ("printer", 1.0, "lacking", "government"), ("photocopier", 1.0, "lacking", "government"),
+    ]
+
+
+def test_photocopier_with_brand_and_count_label():
+    got = rows("- 01 máy photocopy Ricoh MP 2014 đặt tại Văn phòng HĐND và UBND xã.\n- Số lượng máy tính: 12 máy.")
+    assert [short(r, "category", "quantity", "brand", "model") for r in got] == [
+        ("photocopier", 1.0, "Ricoh", "MP 2014"), ("computer", 12.0, None, None),
     ]
 
 
@@ -196,6 +231,121 @@ def test_spec_lists_give_one_row_per_machine_and_drop_the_total():
         "i3-12100", 12, 8.0, "DDR4", "HDD", 256.0, 24.0, "Windows 10 Professional")
     assert short(second, "cpu_model", "cpu_generation", "ram_gb", "storage_type", "storage_gb", "os") == (
         "i5-7400", 7, 4.0, "SSD", 512.0, "Windows 11 Pro")
+
+
+SPECS = ("cpu_model", "cpu_generation", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")
+
+
+@pytest.mark.parametrize("line, category, label", [
+    ("- Máy tính 1: CPU Intel Core i5-10400, RAM 16GB, SSD 512GB, màn hình 23,8 inch, Windows 11 Pro.", "computer", "Máy tính 1"),
+    ("- Máy tính để bàn số 2: CPU Intel Core i5-10400, RAM 16GB, SSD 512GB, màn hình 23,8 inch, Windows 11 Pro.",
+     "desktop", "Máy tính để bàn số 2"),
+    ("+ PC Văn thư: CPU Intel Core i5-10400, RAM 16GB, SSD 512GB, màn hình 23,8 inch, Windows 11 Pro", "desktop", "Văn thư"),
+    ("- Máy tính 1 - Intel Core i5-10400 / RAM 16GB / SSD 512GB / Màn hình 23,8 / Windows 11 Pro", "computer", "Máy tính 1"),
+    ("- Máy tính số 3 (Văn thư): CPU Intel Core i5-10400, RAM 16GB, SSD 512GB, màn hình 23,8 inch, Windows 11 Pro",
+     "computer", "Máy tính số 3 (Văn thư)"),
+])
+def test_machine_specs_inline_on_one_line(line, category, label):
+    got = rows("2.2. Về máy tính\n" + line)
+    assert [short(r, "category", "quantity", "status", "label", "source") for r in got] == [(category, 1.0, "present", label, "spec_list")]
+    assert short(got[0], *SPECS) == ("i5-10400", 10, 16.0, "SSD", 512.0, 23.8, "Windows 11 Pro")
+
+
+def test_inline_machines_replace_the_total_they_detail():
+    got = rows("2.2. Máy tính: Trung tâm có 02 máy tính, cụ thể:\n- Máy tính 1: Core i3-12100, RAM 8GB, SSD 256GB\n"
+               "- Máy tính 2: Core i5-7400, RAM 4GB, HDD 500GB, Win 10")
+    assert [short(r, "label", "quantity", "cpu_generation", "ram_gb", "storage_type", "os") for r in got] == [
+        ("Máy tính 1", 1.0, 12, 8.0, "SSD", None), ("Máy tính 2", 1.0, 7, 4.0, "HDD", "Win 10"),
+    ]
+
+
+def test_counted_machine_described_in_its_own_right_is_kept_beside_the_list():
+    got = rows("2.2. Máy tính: Trung tâm có 02 máy tính, cụ thể:\n- Máy tính 1: Core i3-12100, RAM 8GB, SSD 256GB;\n"
+               "- Máy tính 2: Core i5-7400, RAM 4GB, HDD 500GB.\n"
+               "- Ngoài ra Trung tâm có 01 máy tính xách tay Dell Latitude 3420 (Core i5-1135G7, 8GB RAM, SSD 256GB).")
+    assert [short(r, "category", "quantity", "label", "model", "cpu_model") for r in got] == [
+        ("computer", 1.0, "Máy tính 1", None, "i3-12100"), ("computer", 1.0, "Máy tính 2", None, "i5-7400"),
+        ("laptop", 1.0, None, "Latitude 3420", "i5-1135G7"),
+    ]
+
+
+def test_inline_machine_in_parentheses_with_brand_and_model():
+    got = rows("- Máy tính xách tay Dell Latitude 3420 (Core i5-1135G7, 8GB RAM, SSD 256GB).")
+    assert [short(r, "category", "quantity", "brand", "model", "label") + short(r, *SPECS) for r in got] == [
+        ("laptop", 1.0, "Dell", "Latitude 3420", None, "i5-1135G7", 11, 8.0, "SSD", 256.0, None, None),
+    ]
+
+
+def test_inline_machines_counted_with_their_configuration():
+    got = rows("- 02 máy tính để bàn cấu hình: Core i5-10400, RAM 8GB, SSD 256GB, màn hình 21,5 inch")
+    assert [short(r, "category", "quantity", "label", "cpu_model", "ram_gb", "storage_gb", "monitor_inch") for r in got] == [
+        ("desktop", 2.0, None, "i5-10400", 8.0, 256.0, 21.5),
+    ]
+
+
+def test_inline_machines_of_the_same_configuration():
+    got = rows("- 08 máy tính để bàn cùng cấu hình: CPU Intel Core i3-10100, RAM 8GB, HDD 1TB, màn hình 21,5 inch, Windows 10 Pro.")
+    assert [short(r, "category", "quantity", "label") + short(r, *SPECS) for r in got] == [
+        ("desktop", 8.0, None, "i3-10100", 10, 8.0, "HDD", 1024.0, 21.5, "Windows 10 Pro"),
+    ]
+
+
+def test_office_of_council_and_committee_is_the_government():
+    got = rows("- 01 máy photocopy Ricoh MP 3055 đặt tại Văn phòng HĐND và UBND xã.")
+    assert [short(r, "category", "brand", "model", "unit") for r in got] == [("photocopier", "Ricoh", "MP 3055", "government")]
+
+
+def test_inline_machine_with_written_generation():
+    got = rows("- Máy tính để bàn (cấu hình: Core i3 thế hệ 10, RAM 8G, HDD 500G).")
+    assert [short(r, "category", "quantity", "cpu_family", "cpu_generation", "ram_gb", "storage_type", "storage_gb") for r in got] == [
+        ("desktop", 1.0, "Core i3", 10, 8.0, "HDD", 500.0),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Máy tính cấu hình thấp (RAM 4GB, HDD 500GB) nên thường xuyên bị treo khi ký số.",
+    "- Máy tính: cấu hình thấp, RAM 4GB, HDD 500GB.",
+    "- Đề nghị cấp máy tính để bàn: Core i5-12400, RAM 8GB, SSD 256GB.",
+    "- Máy tính: đã được nâng cấp lên Windows 11 Pro, kết nối mạng LAN.",
+    "- Máy tính: hệ điều hành Windows 10 đã hết hỗ trợ, RAM 4GB.",
+])
+def test_no_inline_machine_in_prose_or_requests(text):
+    assert rows(text) == []
+
+
+def test_spec_labels_with_their_measure_and_a_field_given_in_parts():
+    got = rows("Máy tính Kế toán:\n- Bộ vi xử lý: Intel Core i5-12400\n- Dung lượng RAM: 8GB\n- Loại ổ cứng: SSD\n"
+               "- Dung lượng ổ cứng: 256GB\n- Kích thước màn hình: 21,5 inch\n- HĐH: Windows 11")
+    assert [short(r, "label", "quantity") + short(r, *SPECS) for r in got] == [
+        ("Kế toán", 1.0, "i5-12400", 12, 8.0, "SSD", 256.0, 21.5, "Windows 11"),
+    ]
+
+
+def test_spec_lines_without_colon():
+    got = rows("Máy tính Văn thư:\n+ Chip: Intel Core i7 10700\n+ RAM 4 GB\n+ Ổ cứng: 1TB HDD\n+ Màn hình 21,5 inch")
+    assert [short(r, "category", "label", "cpu_model", "cpu_generation", "ram_gb", "storage_type", "storage_gb", "monitor_inch")
+            for r in got] == [("computer", "Văn thư", "i7-10700", 10, 4.0, "HDD", 1024.0, 21.5)]
+
+
+def test_total_followed_by_its_parts_gives_the_parts():
+    got = rows("2.3. Thiết bị ngoại vi\n- Máy scan: 03 máy, gồm 02 máy Canon DR-C230 và 01 máy Fujitsu fi-7160.")
+    assert [short(r, "category", "quantity", "brand", "model") for r in got] == [
+        ("scanner", 2.0, "Canon", "DR-C230"), ("scanner", 1.0, "Fujitsu", "fi-7160"),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "UBND xã có 09 máy tính, trong đó 05 máy tính để bàn và 04 máy tính xách tay.",
+    "UBND xã có 09 máy tính (05 máy tính để bàn, 04 máy tính xách tay).",
+    "- Máy tính: 09 bộ (trong đó 05 máy tính để bàn, 04 máy tính xách tay)",
+])
+def test_computer_total_broken_down_by_kind(text):
+    assert [short(r, "category", "quantity") for r in rows(text)] == [("desktop", 5.0), ("laptop", 4.0)]
+
+
+def test_total_kept_when_its_parts_do_not_add_up():
+    got = rows("UBND xã có 09 máy tính, trong đó 05 máy tính để bàn và 03 máy tính xách tay.")
+    assert [short(r, "category", "quantity") for r in got] == [("computer", 9.0), ("desktop", 5.0), ("laptop", 3.0)]
 
 
 def test_total_kept_without_per_machine_rows():
