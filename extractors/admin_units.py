@@ -27,6 +27,19 @@ UNIT_PREFIXES = ("thành phố", "thị trấn", "đặc khu", "phường", "t�
 PROVINCE_ALIASES = {"hcm": "hồ chí minh", "tphcm": "hồ chí minh", "hn": "hà nội"}
 """Folded short forms of province names seen in reports."""
 
+FORMER_PROVINCES = {
+    "Hà Giang": "Tuyên Quang", "Yên Bái": "Lào Cai", "Bắc Kạn": "Thái Nguyên", "Vĩnh Phúc": "Phú Thọ",
+    "Hòa Bình": "Phú Thọ", "Bắc Giang": "Bắc Ninh", "Thái Bình": "Hưng Yên", "Hải Dương": "Hải Phòng",
+    "Hà Nam": "Ninh Bình", "Nam Định": "Ninh Bình", "Quảng Bình": "Quảng Trị", "Quảng Nam": "Đà Nẵng",
+    "Kon Tum": "Quảng Ngãi", "Bình Định": "Gia Lai", "Ninh Thuận": "Khánh Hòa", "Đắk Nông": "Lâm Đồng",
+    "Bình Thuận": "Lâm Đồng", "Phú Yên": "Đắk Lắk", "Bình Dương": "Hồ Chí Minh", "Bà Rịa - Vũng Tàu": "Hồ Chí Minh",
+    "Bình Phước": "Đồng Nai", "Long An": "Tây Ninh", "Sóc Trăng": "Cần Thơ", "Hậu Giang": "Cần Thơ",
+    "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long", "Tiền Giang": "Đồng Tháp", "Bạc Liêu": "Cà Mau",
+    "Kiên Giang": "An Giang",
+}
+"""Provinces merged away on 12 June 2025 (Resolution 202/2025/QH15) and the province that took
+them in: a report that still names `tỉnh Bắc Giang` points to Bắc Ninh."""
+
 MATCH_EXACT, MATCH_INFERRED, MATCH_AMBIGUOUS, MATCH_NONE = "exact", "inferred", "ambiguous", "none"
 
 _PREFIX = regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in UNIT_PREFIXES) + r")(?:\s+|(?<=\.))")
@@ -85,6 +98,7 @@ def _provinces() -> dict[int, Unit]:
 def _province_index() -> dict[str, Unit]:
     index = {fold_name(u.name): u for u in _provinces().values()}
     index.update({alias: index[full] for alias, full in PROVINCE_ALIASES.items()})
+    index.update({fold_name(old): index[fold_name(new)] for old, new in FORMER_PROVINCES.items()})
     return index
 
 

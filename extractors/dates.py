@@ -27,12 +27,15 @@ from pipeline.model import Document, Span
 _BLANK = r"[ \t._…]{0,30}"
 DATE = regex.compile(
     rf"""(?P<iso>(?P<iy>\d{{4}})-(?P<imo>\d{{2}})-(?P<id>\d{{2}})(?:t\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[+-]\d{{2}}:?\d{{2}}|z)?)?)(?!\d)
-      | (?P<long>ngày{_BLANK}(?P<ld>\d{{1,2}})?{_BLANK}\s?tháng{_BLANK}(?P<lm>\d{{1,2}})?{_BLANK}\s?năm{_BLANK}(?P<ly>\d{{2,4}})?)(?!\d)
+      | (?P<long>ngày{_BLANK}(?P<ld>\d{{1,2}})?{_BLANK}\s?tháng{_BLANK}(?P<lm>\d{{1,2}})?{_BLANK}\s?năm{_BLANK}(?P<ly>\d{{2,5}})?)(?!\d)
       | (?<![\d/.,:\-])(?P<d>\d{{1,2}})\s{{0,2}}(?P<sep>[/.\-])\s{{0,3}}(?P<m>\d{{1,2}})
-        (?:\s{{0,2}}(?P=sep)\s{{0,3}}(?P<y>\d{{2,4}}))?(?![\d/]|[.,\-]\d)""",
+        (?:\s{{0,2}}(?P=sep)\s{{0,3}}(?P<y>\d{{2,5}}))?(?![\d/]|[.,\-]\d)
+      | (?<=từ\s{{1,3}}(?:ngày\s{{0,3}})?)(?P<bd>\d{{1,2}})(?=\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{4}})""",
     regex.VERBOSE,
 )
-"""A date on the matching form: ISO (timestamp), in words (blanks allowed) or numeric day first."""
+"""A date on the matching form: ISO (timestamp), in words (blanks allowed) or numeric day first.
+Years of two to five digits are read so that typos (`15/8/225`, `19/6/20025`) are kept and flagged.
+A bare day opens a range whose end gives month and year (`từ ngày 17 đến 21/11/2025`)."""
 
 DATE_CONTEXT_BEFORE = regex.compile(r"(?:ngày|từ|đến|tới|hết|sáng|chiều|hôm)\s*\(?\s*$")
 """Words right before a year-less day/month pair that make it a date."""
@@ -89,11 +92,13 @@ def _from_match(doc: Document, m: regex.Match) -> DateMention | None:
         return DateMention(m.start(), m.end(), int(m["id"]), int(m["imo"]), int(m["iy"]), True, "t" in m["iso"])
     if m.group("long"):
         return DateMention(m.start(), m.end(), _int(m["ld"]), _int(m["lm"]), _int(m["ly"]), bool(m["ly"]))
+    if m.group("bd"):
+        return DateMention(m.start(), m.end(), int(m["bd"]), None, None, False)
     day, month, year = int(m["d"]), int(m["m"]), _int(m["y"])
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return None
     before = doc.match[max(0, m.start() - 15) : m.start()]
     has_context = bool(DATE_CONTEXT_BEFORE.search(before))
+    if not (1 <= day <= 31 and 1 <= month <= 12) and not (has_context and year is not None):
+        return None  # a dated `ngày 32/8/2025` is a typo kept and flagged; a bare `5/13` is no date
     if m["sep"] == "." and (year is None or len(m["y"]) != 4):
         return None
     if m["sep"] == "-" and not has_context:
@@ -130,15 +135,24 @@ def _ranges(doc: Document, dates: list[DateMention]) -> dict[int, tuple[int, int
     return pairs
 
 
+def _month_from_end(d: DateMention, end: DateMention | None) -> DateMention:
+    """A range start written as a bare day, with its end's month, or the month before when its
+    day is later (`từ ngày 17 đến 21/11/2025`, `từ ngày 28 đến 03/01/2026`)."""
+    if d.month is not None or d.day is None or end is None or end.month is None or end.day is None:
+        return d
+    return replace(d, month=end.month if d.day <= end.day else (end.month - 2) % 12 + 1)
+
+
 def _fill_years(dates: list[DateMention], ranges: dict[int, tuple[int, int]], fallback: int | None) -> list[DateMention]:
     """Year-less dates take the year of their range end, else the report's year (flagged)."""
     out = list(dates)
     for i, d in enumerate(dates):
+        end = dates[ranges[i][1]] if i in ranges and ranges[i][0] == i else None
+        d = out[i] = _month_from_end(d, end)
         if d.year is not None or d.day is None or d.month is None:
             continue
         year = fallback
-        if i in ranges and ranges[i][0] == i and dates[ranges[i][1]].year_written:
-            end = dates[ranges[i][1]]
+        if end is not None and end.year_written:
             year = end.year - 1 if end.month is not None and d.month > end.month else end.year  # type: ignore[operator]
         if year is not None:
             out[i] = replace(d, year=year, year_inferred=True)

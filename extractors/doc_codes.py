@@ -136,6 +136,12 @@ def parse_code(m: regex.Match) -> DocCode:
     return DocCode(number, year, type_code, symbol, unicodedata.normalize("NFC", canonical), issuer, style)
 
 
+def type_code(name: str) -> str | None:
+    """The code of a canonical type name (`Quy chế` → `QC`), for a document named without a
+    number; the first code listed wins (`Quy định` → `QyĐ`), a generic word has none."""
+    return next((code for code, known in TYPES.values() if known == name), None)
+
+
 def type_name(code: str) -> str:
     """The type name of a code as canonically spelled (`KH` → `Kế hoạch`)."""
     return TYPES[code.lower()][1]

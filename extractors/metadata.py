@@ -54,6 +54,10 @@ MOTTO_PHRASES = (*(m for _, m in MOTTO_KINDS), "độc lập - tự do - hạnh 
 PROVINCE_KEYWORDS = r"tỉnh\s+ủy|thành\s+ủy|tỉnh|thành\s+phố|tp\.?"
 """Words before a province name: `tỉnh Thái Nguyên`, `Thành uỷ Hải Phòng`, `TP. Huế`."""
 
+SUPERIOR_UNITS = r"tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|trung\s+ương"
+"""Units above the commune: a header line naming one (`ĐẢNG BỘ TỈNH THANH HOÁ` over `ĐẢNG UỶ XÃ
+XUÂN HOÀ`) is the superior body, not the issuer (Decree 30 and Guidance 36 headers)."""
+
 AUTHORITY_MARKERS = {
     "tm": "TM.", "kt": "KT.", "q": "Q.", "tl": "TL.", "tuq": "TUQ.",
     "t/m": "T/M", "k/t": "K/T", "t/l": "T/L", "t.m": "T/M", "k.t": "K/T", "t.l": "T/L",
@@ -67,10 +71,11 @@ _BODY_KIND = regex.compile(
 _REPORT_AFTER = regex.compile(rf"\s*{REPORT_VERB}(?!\p{{L}})")
 _REPORT_BEFORE = regex.compile(rf"{REPORT_VERB}(?!\p{{L}})[^\n]*?\bcủa\s+$")
 _PROVINCE = regex.compile(rf"(?<!\p{{L}})(?:{PROVINCE_KEYWORDS})\s*")
+_SUPERIOR = regex.compile(rf"(?<!\p{{L}})(?:{SUPERIOR_UNITS})(?!\p{{L}})")
 _NAME_WORD = regex.compile(r"[\p{Lu}\d][\p{L}\d]*")
 _NAME_GAP = regex.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _ANY_WORD = regex.compile(r"[\p{L}\d]+")
-_WORD_GAP = regex.compile(r"\s+")
+_WORD_GAP = regex.compile(r"\s*-\s*|\s+")  # `Bà Rịa - Vũng Tàu`
 _NUMBER_LINE = regex.compile(
     r"(?m)^\s*số\s*:?\s*(?P<num>\d[\d.]*(?:/\d{4})?)?\s*[/-]\s*(?P<sym>\p{L}[\p{L}\d]*(?:\s*[-/]\s*\p{L}[\p{L}\d]*)+)"
 )
@@ -196,6 +201,14 @@ def _issuer_spans(doc: Document) -> list[Span]:
         if folded and not any(folded in motto for motto in MOTTO_PHRASES):
             spans.append(span)
     return spans
+
+
+def _issuing_body(doc: Document, spans: list[Span]) -> list[Span]:
+    """The issuer lines without the superior body's line above them (`ĐẢNG BỘ TỈNH ...`)."""
+    first = 0
+    while first < len(spans) - 1 and _SUPERIOR.search(doc.match, spans[first].start, spans[first].end):
+        first += 1
+    return spans[first:]
 
 
 def _header_mention(doc: Document, spans: list[Span]) -> Mention | None:
@@ -397,7 +410,7 @@ def _commune(doc: Document, issuer_spans: list[Span], place: PlaceDate | None) -
     """The commune and the issuer as written: header first, then the reporting body in the
     opening/closing, then the commune named most often, then the place of the date line."""
     header = _header_mention(doc, issuer_spans)
-    issuer = _tidy(" ".join(doc.slice(s) for s in issuer_spans)) or None
+    issuer = _tidy(" ".join(doc.slice(s) for s in _issuing_body(doc, issuer_spans))) or None
     reporter = _reporter(doc)
     if issuer is None and reporter:
         issuer = _tidy(doc.text[reporter[1] : reporter[0].end])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
-from extractors.doc_codes import CODE, TYPE_NAMES, TYPES, DocCode, parse_code, type_name
+from extractors.doc_codes import CODE, TYPE_NAMES, TYPES, DocCode, parse_code, type_code, type_name
 from extractors.registry import Facts, register
 from pipeline.model import Document, Span
 
@@ -44,18 +44,33 @@ SUBJECT_END = regex.compile(r";|\.(?:\s|$)|\n|\)\s*[,;.]")
 CLAUSE_START = regex.compile(r";\s*(?:và\s+)?$")
 """A mention that opens a `;`-separated item of a list (`...; kế hoạch số 74/KH-UBND ...`)."""
 
-PENDING_AFTER = regex.compile(
-    r"[^.;\n]{0,80}?(?:chưa\s+(?:được\s+)?ban\s+hành|đang\s+(?:được\s+)?(?:dự\s+thảo|xây\s+dựng|hoàn\s+thiện)|đã\s+dự\s+thảo)"
+PENDING_CUE = (
+    r"chưa\s+(?:được\s+)?ban\s+hành|(?:đang|đã|chỉ\s+đạo|tiến\s+hành)\s+(?:được\s+)?(?:xây\s+dựng\s+)?dự\s+thảo"
+    r"|đang\s+(?:được\s+)?(?:xây\s+dựng|hoàn\s+thiện)"
 )
-"""Wording after a numbered mention that says it is not yet issued."""
-PENDING_BARE = regex.compile(
-    rf"(?:(?:đang|đã|chỉ\s+đạo|tiến\s+hành)\s+(?:xây\s+dựng\s+)?dự\s+thảo|đang\s+(?:xây\s+dựng|hoàn\s+thiện))\s+(?:các\s+|một\s+|0?1\s+)?(?P<word>{_NAMES})(?!\p{{L}})"
-    rf"|(?<!\p{{L}})(?P<word2>{_NAMES})(?:\s+\p{{L}}+){{0,6}}?\s+(?:chưa\s+(?:được\s+)?ban\s+hành|đang\s+(?:được\s+)?dự\s+thảo)"
-)
-"""A document without a number that the report says is being drafted or not yet issued."""
+"""Wording that says a document is not yet issued: `chưa (được) ban hành`, `đang dự thảo`, `đã dự thảo`."""
+PENDING = regex.compile(PENDING_CUE)
+TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_NAMES})(?!\p{{L}})")
+CLAUSE_LINK = r"(?<!\p{L})(?:nhưng|còn|song)(?!\p{L})"
+"""Conjunctions that open a new clause about another document (`..., nhưng Quy chế chưa ban hành`)."""
+PENDING_AFTER = regex.compile(rf"(?:(?!{TYPE_WORD.pattern}|{CLAUSE_LINK})[^.;\n]){{0,80}}?(?P<cue>{PENDING_CUE})")
+"""Wording after a numbered mention that says it is not yet issued (unless the cue governs the
+type word after it: `..., Ban Thường vụ đã chỉ đạo dự thảo kế hoạch`)."""
+PENDING_WORD_AFTER = regex.compile(rf"(?:{PENDING_CUE})\s+(?:(?:các|một|0?1|bản)\s+)?(?P<word>{_NAMES})(?!\p{{L}})")
+"""A cue naming the document it governs: `đã dự thảo Quyết định ...`, `chưa ban hành Quy chế ...`."""
+PENDING_SENTENCE_START = regex.compile(rf"[.;:()\n]|{CLAUSE_LINK}")
+"""Where the sentence part before a cue begins: `Kế hoạch ... đã ban hành nhưng Quy chế ... chưa ban hành`."""
+CLAUSE_END = regex.compile(r"\s*(?:[.,;:()\n]|$|(?:chưa|để|và)(?!\p{L}))")
+"""What follows a cue about the document before it (`Quy chế ... đang dự thảo, chưa ban hành`);
+a cue followed by an object has a subject of its own (`các thôn đang xây dựng mô hình`)."""
+CLAUSE_OPENING = regex.compile(r"(?:^|[,\-+*•])\s*$")
+"""What may stand before a type word that opens its clause: `- Quy chế ...`, `..., Quy chế ...`."""
+PENDING_REACH = 200
+"""Most characters between a document's type word and the cue after it (`Quy chế hoạt động của Tổ ... đang dự thảo`)."""
 
-HIGHER_ISSUER = regex.compile(r"tỉnh|thành\s+phố|trung\s+ương|huyện|chính\s+phủ|quốc\s+hội|thủ\s+tướng|(?<!\p{L})bộ\s|ban\s+bí\s+thư|thành\s+ủy|tỉnh\s+ủy|(?<!\p{L})sở\s")
-"""Issuer wording of a body above the commune (the document is cited)."""
+HIGHER_ISSUER = regex.compile(r"tỉnh|thành\s+phố|trung\s+ương|huyện|chính\s+phủ|quốc\s+hội|thủ\s+tướng|(?<!\p{L})(?<!(?:đảng|chi)\s+)bộ\s|ban\s+bí\s+thư|thành\s+ủy|tỉnh\s+ủy|(?<!\p{L})sở\s")
+"""Issuer wording of a body above the commune (the document is cited); `bộ` is a ministry or the
+Politburo, not the commune's own `Đảng bộ`/`Chi bộ`."""
 COMMUNE_ISSUER = regex.compile(r"(?<!\p{L})(?:xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})")
 """Issuer wording of the commune itself (`của Đảng ủy xã Phước Giang`)."""
 COMMUNE_CODES = {"ĐU", "BCĐ", "MTTQ", "UBMTTQ", "UBND", "HĐND", "BTV", "VPĐU", "UBKTĐU"}
@@ -169,7 +184,8 @@ def _subject(doc: Document, pos: int, next_start: int | None) -> str | None:
 
 def _is_pending(doc: Document, mn: Mention) -> bool:
     """Whether the words after the mention say it is not yet issued."""
-    return bool(PENDING_AFTER.match(doc.match, _after_frame(doc, mn)))
+    m = PENDING_AFTER.match(doc.match, _after_frame(doc, mn))
+    return bool(m) and not PENDING_WORD_AFTER.match(doc.match, m.start("cue"))
 
 
 def _relation(doc: Document, mn: Mention, issuer: str | None, twins: set[str]) -> str:
@@ -221,18 +237,41 @@ def _value(d: DateMention | None) -> dt.date | None:
     return d.value() if d is not None else None
 
 
-def _pending_bare(doc: Document, codes: list[Span]) -> list[dict]:
+def _clause_head(doc: Document, start: int, end: int) -> Span | None:
+    """The document a clause ending at `end` is about: the last type word that opens a clause
+    (`- Quy chế làm việc của Ban Chỉ đạo về khoa học, công nghệ ...`, `..., Quy chế hoạt động`);
+    none when the clause has another subject (`Thực hiện Kế hoạch ..., xã đang xây dựng hạ tầng`)."""
+    opening = [w for w in TYPE_WORD.finditer(doc.match, start, end) if CLAUSE_OPENING.search(doc.match[start : w.start()])]
+    return Span(opening[-1].start(), opening[-1].end()) if opening else None
+
+
+def _pending_word(doc: Document, cue: regex.Match) -> Span | None:
+    """The type word a not-yet-issued cue governs: the one right after it, else the head of the
+    clause before it when the cue is passive or closes the clause (`Quy chế hoạt động của Tổ công
+    nghệ số đang dự thảo, ...`, `Kế hoạch ... chưa được ban hành`)."""
+    after = PENDING_WORD_AFTER.match(doc.match, cue.start())
+    if after:
+        return Span(after.start("word"), after.end("word"))
+    if not cue.group().startswith("chưa") and not CLAUSE_END.match(doc.match, cue.end()):
+        return None
+    lead = max(0, cue.start() - PENDING_REACH)
+    bounds = list(PENDING_SENTENCE_START.finditer(doc.match, lead, cue.start()))
+    return _clause_head(doc, bounds[-1].end() if bounds else lead, cue.start())
+
+
+def _pending_bare(doc: Document, numbered: set[int]) -> list[dict]:
     """Rows for documents said to be drafted or not yet issued that carry no number."""
-    rows = []
-    for m in PENDING_BARE.finditer(doc.match):
-        group = "word" if m.group("word") else "word2"
-        start, end = m.start(group), m.end(group)
-        if any(start <= c.start <= m.end() + 12 for c in codes):
-            continue  # a numbered mention: read with its code
+    rows, seen = [], set()
+    for cue in PENDING.finditer(doc.match):
+        word = _pending_word(doc, cue)
+        if word is None or word in seen or word.start in numbered:
+            continue  # named twice (`đang dự thảo, chưa ban hành`), or numbered: read with its code
+        seen.add(word)
+        name = TYPE_NAMES[regex.sub(r"\s+", " ", doc.match[word.start : word.end])]
         rows.append(doc.fact(
-            start, end, text=doc.text[start:end], doc_type=TYPE_NAMES[regex.sub(r"\s+", " ", m.group(group))],
-            type_code=None, number=None, year=None, symbol=None, canonical=None, issue_date=None,
-            issue_date_inferred=False, issuer_text=None, subject=None, relation="pending", type_mismatch=False,
+            word.start, word.end, text=doc.slice(word), doc_type=name, type_code=type_code(name), number=None,
+            year=None, symbol=None, canonical=None, issue_date=None, issue_date_inferred=False, issuer_text=None,
+            subject=None, relation="pending", type_mismatch=False,
         ))
     return [r for r in rows if r["doc_type"].lower() not in GENERIC_WORDS]
 
@@ -253,6 +292,6 @@ def extract_references(doc: Document, facts: Facts) -> Facts:
     twins = {f"{m.code.number}|{m.code.type_code}" for m in mentions if m.code.issuer.endswith("TW")}
     starts = [m.start for m in mentions]
     rows = [_row(doc, mn, starts[i + 1] if i + 1 < len(starts) else None, twins) for i, mn in enumerate(mentions)]
-    rows = sorted(rows + _pending_bare(doc, codes), key=lambda r: r["span_start"])
+    rows = sorted(rows + _pending_bare(doc, set(starts)), key=lambda r: r["span_start"])
     checks = [_mismatch_check(doc, r) for r in rows if r["type_mismatch"]]
     return {"references": rows, "checks": checks}

@@ -34,7 +34,6 @@ def test_province_names_fold_the_thanh_pho_prefix() -> None:
     assert au.province_named("THÀNH PHỐ HẢI PHÒNG").name == "Thành phố Hải Phòng"
     assert au.province_named("tỉnh Thái Nguyên").code == 19
     assert au.province_named("TP. HCM").code == 79
-    assert au.province_named("Hà Giang") is None  # merged into Tuyên Quang in 2025
 
 
 def test_known_prefix_takes_the_longest_known_name() -> None:
@@ -81,3 +80,15 @@ def test_unique_commune_in_another_province_than_the_clue_warns() -> None:
     res = au.resolve("Phượng Tiến", "xã", [_clue("Hải Phòng", True)])
     assert res.unit.code == 5563 and res.match == "exact"
     assert "Thái Nguyên" in res.warning
+
+
+def test_pre_merger_province_names_point_to_the_province_that_took_them_in() -> None:
+    assert au.province_named("tỉnh Hà Giang").name == "Tuyên Quang"
+    assert au.province_named("TỈNH BẮC GIANG").code == au.province_named("Bắc Ninh").code
+    assert au.province_named("Bà Rịa – Vũng Tàu").name == "Thành phố Hồ Chí Minh"
+    assert au.province_named("Hoà Bình").name == "Phú Thọ"
+
+
+def test_pre_merger_province_clue_agrees_with_the_commune() -> None:
+    res = au.resolve("Bình Minh", "xã", [_clue("Nam Định", strong=True)])
+    assert (res.unit.code, res.unit.province_name, res.match, res.clue.written) == (14623, "Ninh Bình", "exact", "Nam Định")

@@ -63,12 +63,21 @@ def test_dashes_without_year_take_the_report_year() -> None:
         ("period_start", dt.date(2025, 7, 1), True), ("period_end", dt.date(2025, 9, 30), True)]
 
 
+@pytest.mark.parametrize(("period", "start", "end"), [
+    ("Trong tuần (từ ngày 17 đến ngày 21/11/2025):", dt.date(2025, 11, 17), dt.date(2025, 11, 21)),
+    ("Trong tuần (từ ngày 29 - 03/01/2026):", dt.date(2025, 12, 29), dt.date(2026, 1, 3)),
+])
+def test_range_start_written_as_a_bare_day(period: str, start: dt.date, end: dt.date) -> None:
+    rows = report(f"4. Kết quả thực hiện TTHC\n* {period}\n- Tổng số hồ sơ tiếp nhận 49 hồ sơ.")
+    assert [(r["role"], r["date"]) for r in rows[1:]] == [("period_start", start), ("period_end", end)]
+
+
 def test_missing_space_and_split_line() -> None:
     rows = dates("Kỳ báo cáo từ 21/7đến 20/8/2021.\nKế hoạch số 02-KH/BCĐTW, ngày \n19/6/2025 về thúc đẩy chuyển đổi số")
     assert [(r["text"], r["date"]) for r in rows] == [("21/7", dt.date(2021, 7, 21)), ("20/8/2021", dt.date(2021, 8, 20)), ("19/6/2025", dt.date(2025, 6, 19))]
 
 
-@pytest.mark.parametrize("text", ["ngày 15/8/225", "ngày 31/9/2025", "ngày 29/2/2025"])
+@pytest.mark.parametrize("text", ["ngày 15/8/225", "ngày 31/9/2025", "ngày 29/2/2025", "ngày 19/6/20025", "ngày 32/8/2025", "ngày 15/13/2025"])
 def test_impossible_dates_are_kept_and_checked(text: str) -> None:
     out = extract_dates(document_from_text(f"Quyết định số 01-QĐ/ĐU, {text} của Đảng ủy xã."), {})
     (r,) = out["dates"]
@@ -85,6 +94,7 @@ def test_signature_timestamp() -> None:
     "hạ tầng sóng 3G/4G/5G", "đạt 16/16 tiêu chí", "hỗ trợ 24/7 cho người dân", "Kế hoạch số 23/KH-UBND",
     "Quyết định số 06/2024/QĐ-UBND", "Cơ sở dữ liệu đảng viên 3.0", "tiêu chuẩn ISO 9001:2015", "giai đoạn 2025 - 2030",
     "(mã 1.012818.H24)", "(mã H24.130-250729-6118)", "tiếp nhận 1.794 hồ sơ, chiếm 66,64%",
+    "số hồ sơ tăng từ 5 đến 10/15 xã",
 ])
 def test_not_dates(text: str) -> None:
     assert dates(text) == []

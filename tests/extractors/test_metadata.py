@@ -63,7 +63,7 @@ def test_state_header_gives_issuer_commune_symbol_and_year() -> None:
 
 def test_party_header_with_province_line_resolves_a_shared_name_exactly() -> None:
     row = _meta(PARTY_HEADER + SUBJECT + BODY)
-    assert row["issuer"] == "ĐẢNG BỘ TỈNH NGHỆ AN ĐẢNG ỦY XÃ BÌNH MINH"
+    assert row["issuer"] == "ĐẢNG ỦY XÃ BÌNH MINH"  # the superior body's line is not the issuer
     assert (row["issuer_kind"], row["doc_symbol"], row["doc_number"]) == ("party", "BC/ĐU", "45")
     assert (row["commune"], row["province"], row["commune_match"]) == ("Bình Minh", "Nghệ An", "exact")
     assert (row["commune_code"], row["province_code"]) == (17515, 40)
@@ -97,8 +97,28 @@ def test_phuong_header() -> None:
 def test_hoa_variant_with_province_in_header() -> None:
     text = "ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG UỶ XÃ HOÀ AN\nSố 07-BC/ĐU\n" + SUBJECT + BODY
     row = _meta(text)
-    assert (row["issuer"], row["commune"]) == ("ĐẢNG BỘ TỈNH TUYÊN QUANG ĐẢNG ỦY XÃ HÒA AN", "Hòa An")
+    assert (row["issuer"], row["commune"]) == ("ĐẢNG ỦY XÃ HÒA AN", "Hòa An")
     assert (row["commune_code"], row["commune_name"], row["province_name"]) == (2353, "Xã Hoà An", "Tuyên Quang")
+
+
+def test_pre_merger_province_in_the_header_still_resolves() -> None:
+    row = _meta(PARTY_HEADER.replace("NGHỆ AN", "NAM ĐỊNH") + SUBJECT + BODY)
+    assert (row["issuer"], row["province"], row["commune_match"]) == ("ĐẢNG ỦY XÃ BÌNH MINH", "Nam Định", "exact")
+    assert (row["commune_code"], row["province_code"], row["province_name"]) == (14623, 37, "Ninh Bình")
+
+
+def test_hyphenated_pre_merger_province_in_the_recipients_is_a_clue() -> None:
+    text = SUBJECT + "Kính gửi: Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu\n" + (
+        "Thực hiện Kế hoạch số 02-KH/BCĐTW, UBND xã Thanh An báo cáo như sau:\n"
+    ) + BODY
+    row = _meta(text)
+    assert (row["province"], row["commune_match"], row["commune_code"], row["province_code"]) == ("Bà Rịa - Vũng Tàu", "inferred", 25807, 79)
+
+
+def test_state_header_under_a_provincial_line_keeps_only_the_issuing_body() -> None:
+    text = "UBND TỈNH HÀ TĨNH\nUBND XÃ KỲ VĂN\nSố: /BC-UBND\n" + SUBJECT + BODY
+    row = _meta(text)
+    assert (row["issuer"], row["commune"], row["province"], row["commune_code"]) == ("UBND XÃ KỲ VĂN", "Kỳ Văn", "Hà Tĩnh", 18787)
 
 
 # --- commune without a header ---------------------------------------------------------------
@@ -195,6 +215,11 @@ def test_several_recipients_are_joined() -> None:
 
 
 FOOTER = "Trên đây là báo cáo kết quả thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
+
+
+def test_signer_block_in_mixed_case() -> None:
+    row = _meta(STATE_HEADER + SUBJECT + BODY + FOOTER + "Kt. Chủ tịch\nPhó Chủ tịch\n\nLa Thị Huệ\n")
+    assert (row["signer_authority"], row["signer_title"], row["signer_name"]) == ("KT. Chủ tịch", "Phó Chủ tịch", "La Thị Huệ")
 
 
 def test_state_signer_block() -> None:

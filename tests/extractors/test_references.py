@@ -84,9 +84,48 @@ def test_pending_documents_with_and_without_number() -> None:
     assert [(r["doc_type"], r["canonical"], r["relation"]) for r in rows] == [("Kế hoạch", None, "pending"), ("Quy chế", "05/QC-UBND", "pending")]
 
 
+@pytest.mark.parametrize(("text", "doc_type", "type_code"), [
+    ("Quy chế hoạt động của Tổ công nghệ số đang dự thảo, chưa ban hành.", "Quy chế", "QC"),
+    ("- Quy chế làm việc của Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số xã đang dự thảo, chưa ban hành.", "Quy chế", "QC"),
+    ("Kế hoạch chuyển đổi số năm 2025 của xã chưa được ban hành.", "Kế hoạch", "KH"),
+    ("UBND xã đã dự thảo Quyết định thành lập Tổ công nghệ số cộng đồng.", "Quyết định", "QĐ"),
+    ("Đảng ủy xã chưa ban hành Quy chế hoạt động của Ban Chỉ đạo.", "Quy chế", "QC"),
+    ("UBND xã đã ban hành Kế hoạch triển khai, Quy định về quản lý hồ sơ điện tử chưa ban hành.", "Quy định", "QyĐ"),
+])
+def test_pending_document_without_number(text: str, doc_type: str, type_code: str) -> None:
+    (r,) = refs(text)
+    assert (r["doc_type"], r["type_code"], r["number"], r["canonical"], r["relation"]) == (doc_type, type_code, None, None, "pending")
+
+
+def test_later_clause_about_another_document_does_not_make_a_mention_pending() -> None:
+    rows = refs("Đã ban hành Kế hoạch số 23/KH-UBND ngày 01/08/2025 nhưng Quy chế hoạt động của Tổ chưa được ban hành.")
+    assert [(r["canonical"], r["doc_type"], r["relation"]) for r in rows] == [("23/KH-UBND", "Kế hoạch", "issued"), (None, "Quy chế", "pending")]
+
+
+def test_numbered_pending_document_gives_one_row() -> None:
+    (r,) = refs("Quy chế hoạt động số 05/QC-UBND đang dự thảo, chưa ban hành.")
+    assert (r["canonical"], r["relation"]) == ("05/QC-UBND", "pending")
+
+
+def test_commune_party_committee_is_the_commune_s_own_body() -> None:
+    (r,) = refs("- Ban hành Nghị quyết số 05-NQ/ĐU ngày 15/8/225 của Ban Chấp hành Đảng bộ xã về chuyển đổi số giai đoạn 2025 - 2030.")
+    assert (r["canonical"], r["issue_date"], r["issuer_text"], r["relation"]) == ("05-NQ/ĐU", None, "Ban Chấp hành Đảng bộ xã", "issued")
+
+
+@pytest.mark.parametrize("text", [
+    "thực hiện KẾ HOẠCH SỐ 02-KH/BCĐTW NGÀY 19/6/2025", "thực hiện Kế Hoạch số 02-KH/BCĐTW ngày 19/6/2025",
+    "thực hiện kế hoạch 02-KH/BCĐTW ngày 19/6/2025",
+])
+def test_type_word_in_any_case(text: str) -> None:
+    (r,) = refs(text)
+    assert (r["doc_type"], r["canonical"], r["issue_date"]) == ("Kế hoạch", "02-KH/BCĐTW", dt.date(2025, 6, 19))
+
+
 @pytest.mark.parametrize("text", [
     "tiêu chuẩn Quốc gia ISO 9001:2015", "nâng cấp hạ tầng sóng 3G/4G/5G", "(mã 1.012818.H24)",
     "(mã H24.130-250729-6118)", "ngày 19/6/2025", "đạt 16/16 tiêu chí", "Cổng kết nối: USB 2.0, HDMI/VGA",
+    "Thực hiện Kế hoạch của UBND tỉnh, xã đang xây dựng hạ tầng mạng.",
+    "- Kế hoạch triển khai được phổ biến tới các thôn, các thôn đang xây dựng mô hình điểm.",
 ])
 def test_not_references(text: str) -> None:
     assert refs(text) == []
