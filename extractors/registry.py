@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.model import Document
 
@@ -39,7 +40,9 @@ def register(name: str, after: tuple[str, ...] = ()) -> Callable[[ExtractFn], Ex
     return wrap
 
 
+@cache
 def _load_all() -> None:
+    """Import every extractor module once per process (each registers its components)."""
     import extractors
 
     for info in pkgutil.iter_modules(extractors.__path__):

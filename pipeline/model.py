@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 Region = Literal["body", "header", "footnote", "page_header", "page_footer"]
@@ -140,16 +141,24 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
 
     # --- positions -------------------------------------------------------------------
+    @cached_property
+    def _page_offsets(self) -> list[int]:
+        return [s for s, _ in self.page_starts]
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None for formats without pages."""
         if not self.page_starts:
             return None
-        i = bisect.bisect_right([s for s, _ in self.page_starts], offset) - 1
+        i = bisect.bisect_right(self._page_offsets, offset) - 1
         return self.page_starts[max(i, 0)][1]
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing `offset` (None between blocks)."""
-        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < max(self.blocks[i].end, self.blocks[i].start + 1):
             return self.blocks[i]
         return None
