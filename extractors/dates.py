@@ -22,7 +22,7 @@ import regex
 
 from extractors.doc_codes import CODE
 from extractors.registry import Facts, register
-from pipeline.model import Document, Span
+from datamodel import Document, Span
 
 _BLANK = r"[ \t._…]{0,30}"
 DATE = regex.compile(

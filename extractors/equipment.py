@@ -51,7 +51,7 @@ from extractors.equipment_specs import (
 )
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.registry import Facts, register
-from pipeline.model import Block, Document, Span
+from datamodel import Block, Document, Span
 from schemas.base import DOC_ID, EVIDENCE
 from schemas.equipment import TABLE
 

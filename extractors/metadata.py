@@ -21,7 +21,7 @@ import regex
 
 from extractors import admin_units as au
 from extractors.registry import Facts, Row, register
-from pipeline.model import Document, Span
+from datamodel import Document, Span
 from pipeline.textforms import canonical_tone, fold
 
 # --- phrasings (matching form) ------------------------------------------------------------

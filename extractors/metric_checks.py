@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.registry import Facts, register
-from pipeline.model import Document
+from datamodel import Document
 
 SUMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
     ("dossiers_received_sum", "dossiers_received", (

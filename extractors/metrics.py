@@ -24,7 +24,7 @@ import regex
 from extractors import metric_phrases as P
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.registry import Facts, register
-from pipeline.model import Document, Section, Span
+from datamodel import Document, Section, Span
 
 _NUM = regex.compile(rf"(?<![\w.,/:\-])(?P<num>{NUMBER})(?P<pct>\s?%)?(?![\w/\-]|[.,:]\d)")
 _ZERO = regex.compile(P.ZERO)

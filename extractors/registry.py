@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.model import Document
+from datamodel import Document
 
 Row = dict
 Facts = dict[str, list[Row]]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from extractors.equipment import COMPUTERS
 from extractors.equipment_specs import is_windows_10
 from extractors.registry import Facts, Row, register
-from pipeline.model import Document
+from datamodel import Document
 from schemas.commune_summary import KEY_METRICS
 
 SPEC_FIELDS = ("cpu_model", "cpu_family", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")

@@ -12,7 +12,7 @@ from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import looks_like_legacy_font
 from pipeline.ingest.registry import choose_backend
-from pipeline.model import Document, RawDocument
+from datamodel import Document, RawDocument
 from pipeline.normalize import normalize
 from pipeline.segment import segment
 

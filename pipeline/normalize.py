@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.model import Block, RawBlock, RawDocument, Span
+from datamodel import Block, RawBlock, RawDocument, Span
 from pipeline.reflow import Line, reflow
 from pipeline.textforms import clean, fold
 

@@ -26,7 +26,7 @@ from pipeline import __version__
 from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
 from pipeline.ingest.registry import SUPPORTED_SUFFIXES
-from pipeline.model import Document
+from datamodel import Document
 from pipeline.writer import rows_to_arrow, write_dataset
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.model import Section, Span
+from datamodel import Section, Span
 
 ZONES = (
     "issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",

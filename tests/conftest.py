@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import read_document
-from pipeline.model import Document
+from datamodel import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from pipeline.model import RawDocument
+from datamodel import RawDocument
 
 
 class InputError(Exception):

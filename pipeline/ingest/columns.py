@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.model import RawBlock, Region
+from datamodel import RawBlock, Region
 from pipeline.textforms import fold
 
 _GAP = regex.compile(r"\S(?P<gap>\t+\s*| {4,})(?=\S)")

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline.ingest.base import InputError
-from pipeline.model import RawBlock, RawDocument, Region
+from datamodel import RawBlock, RawDocument, Region
 
 _LAYOUT_MAX_COLS = 3
 _LAYOUT_MAX_ROWS = 3

@@ -40,7 +40,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.base import InputError
-from pipeline.model import RawBlock, RawDocument, Region
+from datamodel import RawBlock, RawDocument, Region
 
 Box = tuple[float, float, float, float]
 """x0, top, x1, bottom."""

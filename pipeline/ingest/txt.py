@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import decode_text
-from pipeline.model import RawDocument
+from datamodel import RawDocument
 
 
 class TxtBackend:

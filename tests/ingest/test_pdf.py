@@ -11,7 +11,7 @@ import pytest
 import pipeline.ingest.pdf as pdf_module
 from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import PdfBackend
-from pipeline.model import RawBlock, RawDocument
+from datamodel import RawBlock, RawDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
