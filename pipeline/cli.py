@@ -39,7 +39,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate import evaluate
 
-    sets = args.raw or [p for p in (Path("data/raw"), Path("data/holdout")) if p.is_dir()]
+    sets = args.raw or [p for p in (Path("data/raw"), Path("data/dev")) if p.is_dir()]
     for raw in sets:
         print(f"== {raw} ==")
         print(evaluate(raw, args.gold, verbose=args.verbose))
@@ -75,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the extractors against the gold annotations")
     ev.add_argument("--raw", type=Path, action="append",
-                    help="a folder of inputs with gold (repeatable; default data/raw and data/holdout)")
+                    help="a folder of inputs with gold (repeatable; default data/raw and data/dev)")
     ev.add_argument("--gold", type=Path, default=Path("data/gold"), help="gold annotations (default data/gold)")
     ev.add_argument("-v", "--verbose", action="store_true", help="also list every difference from the gold")
     ev.set_defaults(func=_eval)
