@@ -22,6 +22,7 @@ import regex
 
 from extractors.doc_codes import CODE
 from extractors.registry import Facts, register
+from extractors.vocab import periods
 from datamodel import Document, Span
 
 _BLANK = r"[ \t._…]{0,30}"
@@ -37,13 +38,13 @@ DATE = regex.compile(
 Years of two to five digits are read so that typos (`15/8/225`, `19/6/20025`) are kept and flagged.
 A bare day opens a range whose end gives month and year (`từ ngày 17 đến 21/11/2025`)."""
 
-DATE_CONTEXT_BEFORE = regex.compile(r"(?:ngày|từ|đến|tới|hết|sáng|chiều|hôm)\s*\(?\s*$")
+DATE_CONTEXT_BEFORE = regex.compile(rf"(?:{periods.DATE_CONTEXT.pattern})\s*\(?\s*$")
 """Words right before a year-less day/month pair that make it a date."""
-RANGE_LINK = regex.compile(r"^\s*(?:-|đến|tới)\s*(?:ngày\s*)?$")
+RANGE_LINK = regex.compile(rf"^\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?$")
 """What joins the two ends of a range (`09/12 đến 14/12/2025`, `21/7đến 20/8`, `1-7 - 30-9`)."""
-AS_OF_BEFORE = regex.compile(r"(?:tính|lũy\s+kế|số\s+liệu|cập\s+nhật)[^.;\n]{0,25}?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s*)?$")
+AS_OF_BEFORE = regex.compile(periods.AS_OF.pattern + "$")
 """Snapshot wording before a date: `tính đến hết ngày`, `số liệu tính đến`, `lũy kế đến`."""
-PERIOD_CUES = regex.compile(r"tuần|kỳ\s+báo\s+cáo|trong\s+kỳ|thời\s+gian\s+báo\s+cáo|trong\s+tháng|trong\s+quý|báo\s+cáo")
+PERIOD_CUES = regex.compile(periods.PERIOD_CUE)
 """Words just before a range that make it the reporting period (`Trong tuần (từ ...)`)."""
 LINE_LEAD = regex.compile(r"^[\s\-+*•(]*(?:từ\s+(?:ngày\s*)?)?$")
 """Nothing but list markers and `từ ngày` between the line start and a range: a period line."""
@@ -51,8 +52,6 @@ REF_TO_DATE = regex.compile(r"^[\s,]*\(?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?$")
 """What may separate a document code from its date (`số 296/QĐ-UBND ngày 09/8/2025`)."""
 LEADING_DATE = regex.compile(r"(?:^|[.;:]\s+)\s*[-+*•]?\s*ngày\s*$")
 """A date that opens a sentence (`Ngày 29/9/2025, UBND xã ban hành Quyết định số ...`)."""
-PERIOD_ZONES = ("period", "opening", "closing", "subject", "title")
-"""Zones where a range is the reporting period."""
 
 
 @dataclass(frozen=True)
@@ -175,7 +174,7 @@ def _line_before(doc: Document, pos: int) -> str:
 
 def _is_period_range(doc: Document, start: DateMention) -> bool:
     """Whether a range beginning at `start` is the report's period (by zone, line or cue)."""
-    if doc.zone_at(start.start) in PERIOD_ZONES:
+    if doc.zone_at(start.start) in periods.PERIOD_ZONES:
         return True
     before = _line_before(doc, start.start)
     return bool(LINE_LEAD.match(before) or PERIOD_CUES.search(before[-40:]))

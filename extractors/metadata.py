@@ -22,56 +22,21 @@ import regex
 from extractors import admin_units as au
 from extractors.registry import Facts, Row, register
 from datamodel import Document, Span
+from extractors.vocab import bodies, periods, signers
+from extractors.vocab import document_parts as parts
 from pipeline.textforms import canonical_tone, fold
 
-# --- phrasings (matching form) ------------------------------------------------------------
-COMMUNE_KINDS = r"xã|phường|đặc\s+khu|thị\s+trấn"
-"""Prefixes that introduce a commune-level unit (`thị trấn` only in pre-merger names)."""
-
-REPORTING_BODIES = (
-    "ban thường vụ đảng ủy", "btv đảng ủy", "ban chấp hành đảng bộ", "đảng ủy", "đảng bộ", "chi bộ",
-    "ủy ban mặt trận tổ quốc việt nam", "ủy ban mttq việt nam", "ủy ban mttq", "ubmttq",
-    "mặt trận tổ quốc", "mttq", "ủy ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd", "ban chỉ đạo",
-)
-"""Bodies of a commune that issue reports, as they precede `xã <Name>` in the text."""
-
-REPORT_VERB = r"(?:kính\s+|xin\s+)?báo\s+cáo"
-"""The verb after the reporting body: `UBND xã X báo cáo`, `... kính báo cáo`."""
-
-ISSUER_KINDS = (
-    ("front", r"mặt\s+trận|mttq"),
-    ("party", r"đảng\s+ủy|đảng\s+bộ|chi\s+bộ|ban\s+thường\s+vụ|ban\s+chấp\s+hành|(?<!\p{L})đu(?!\p{L})"),
-    ("state", r"ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|hđnd|ban\s+chỉ\s+đạo"),
-)
-"""Kind of issuer by the words naming it; the front first (`Ủy ban MTTQ` is not the UBND)."""
-
-MOTTO_KINDS = (("party", "đảng cộng sản việt nam"), ("state", "cộng hòa xã hội chủ nghĩa việt nam"))
-"""Header mottos and the kind of issuer they go with (Decree 30 vs Guidance 36)."""
-
-MOTTO_PHRASES = (*(m for _, m in MOTTO_KINDS), "độc lập - tự do - hạnh phúc")
+MOTTO_PHRASES = tuple(parts.plain(m.pattern) for m in parts.MOTTOS)
 """Mottos whose fragments a PDF may leave among the issuer lines (`CỘNG HÒA ... VIỆT` / `NAM`)."""
 
-PROVINCE_KEYWORDS = r"tỉnh\s+ủy|thành\s+ủy|tỉnh|thành\s+phố|tp\.?"
-"""Words before a province name: `tỉnh Thái Nguyên`, `Thành uỷ Hải Phòng`, `TP. Huế`."""
-
-SUPERIOR_UNITS = r"tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|trung\s+ương"
-"""Units above the commune: a header line naming one (`ĐẢNG BỘ TỈNH THANH HOÁ` over `ĐẢNG UỶ XÃ
-XUÂN HOÀ`) is the superior body, not the issuer (Decree 30 and Guidance 36 headers)."""
-
-AUTHORITY_MARKERS = {
-    "tm": "TM.", "kt": "KT.", "q": "Q.", "tl": "TL.", "tuq": "TUQ.",
-    "t/m": "T/M", "k/t": "K/T", "t/l": "T/L", "t.m": "T/M", "k.t": "K/T", "t.l": "T/L",
-}
-"""Signing authority markers (state `TM.`/`KT.`..., Party `T/M`/`K/T`...) in their written form."""
-
-_KIND = regex.compile(rf"(?<!\p{{L}})(?P<kind>{COMMUNE_KINDS})\s+")
+_KIND = regex.compile(rf"(?<!\p{{L}})(?P<kind>{bodies.COMMUNE_KIND})\s+")
 _BODY_KIND = regex.compile(
-    r"(?<!\p{L})(?P<body>" + "|".join(b.replace(" ", r"\s+") for b in REPORTING_BODIES) + rf")\s+(?P<kind>{COMMUNE_KINDS})\s+"
+    rf"(?<!\p{{L}})(?P<body>{bodies.REPORTING_BODY})\s+(?P<kind>{bodies.COMMUNE_KIND})\s+"
 )
-_REPORT_AFTER = regex.compile(rf"\s*{REPORT_VERB}(?!\p{{L}})")
-_REPORT_BEFORE = regex.compile(rf"{REPORT_VERB}(?!\p{{L}})[^\n]*?\bcủa\s+$")
-_PROVINCE = regex.compile(rf"(?<!\p{{L}})(?:{PROVINCE_KEYWORDS})\s*")
-_SUPERIOR = regex.compile(rf"(?<!\p{{L}})(?:{SUPERIOR_UNITS})(?!\p{{L}})")
+_REPORT_AFTER = regex.compile(rf"\s*{parts.REPORT_VERB.pattern}(?!\p{{L}})")
+_REPORT_BEFORE = regex.compile(rf"{parts.REPORT_VERB.pattern}(?!\p{{L}})[^\n]*?\bcủa\s+$")
+_PROVINCE = regex.compile(rf"(?<!\p{{L}})(?:{bodies.PROVINCE_KEYWORD.pattern})\s*")
+_SUPERIOR = regex.compile(rf"(?<!\p{{L}})(?:{bodies.SUPERIOR_UNIT.pattern})(?!\p{{L}})")
 _NAME_WORD = regex.compile(r"[\p{Lu}\d][\p{L}\d]*")
 _NAME_GAP = regex.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _ANY_WORD = regex.compile(r"[\p{L}\d]+")
@@ -88,13 +53,10 @@ _FULL_DATE = regex.compile(
 _RECIPIENTS_LINE = regex.compile(r"(?m)^\s*kính\s+gửi\b[^\n]*(?:\n\s*[-+*•][^\n]*)*")
 _RECIPIENT_PREFIX = regex.compile(r"^\s*kính\s+gửi\s*:?\s*")
 _LIST_MARK = regex.compile(r"^\s*[-+*•]\s*")
-_AUTHORITY = regex.compile(r"^(?P<mark>tuq|tm|kt|tl|q|t/m|k/t|t/l|t\.m|k\.t|t\.l)\.?\s*(?P<rest>.*)$", regex.S)
+_AUTHORITY = regex.compile(rf"^(?P<mark>{signers.AUTHORITY_BARE})\.?\s*(?P<rest>.*)$", regex.S)
 
 HEAD_CHARS = 3000
 """How far into the text the header fallbacks look when a zone is missing."""
-
-PERIOD_ZONES = ("period", "subject", "opening", "closing")
-"""Zones where a `từ ... đến ...` range is the report's own period (not a document's)."""
 
 PAIR_GAP = 80
 """Most characters between a period start and its end for the two to form one range."""
@@ -352,20 +314,20 @@ def _authority(doc: Document) -> str | None:
     for span in doc.zone("signer_authority"):
         text = _tidy(doc.slice(span))
         m = _AUTHORITY.match(fold(text))
-        lines.append(f"{AUTHORITY_MARKERS[m.group('mark')]} {text[m.start('rest'):]}".strip() if m else text)
+        lines.append(f"{signers.BARE_NAMES[m.group('mark')]} {text[m.start('rest'):]}".strip() if m else text)
     return " ".join(lines) or None
 
 
 def _issuer_kind(issuer: str | None, symbol: str | None, doc: Document) -> str | None:
     """`state`, `party` or `front`: from the issuer's words, else the symbol's style
     (`BC/ĐU` is Party style), else the header motto."""
-    for kind, pattern in ISSUER_KINDS:
-        if issuer and regex.search(pattern, fold(issuer)):
-            return kind
+    for kind in bodies.ISSUER_KINDS:
+        if issuer and regex.search(kind.pattern, fold(issuer)):
+            return kind.name
     if symbol:
         return "party" if _PARTY_SYMBOL.match(symbol) else "state"
     motto = " ".join(doc.match[s.start : s.end] for s in doc.zone("motto"))
-    return next((kind for kind, phrase in MOTTO_KINDS if phrase in " ".join(motto.split())), None)
+    return next((m.name for m in parts.MOTTOS if regex.search(m.pattern, motto)), None)
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -389,7 +351,7 @@ def _period(doc: Document, dates: list[Row]) -> tuple[dt.date | None, dt.date | 
     complete range anywhere (a lone `từ ngày 01/7/2025 đến nay` in the body is not the
     period); else lone ends in those zones, an `(Đến ngày ...)` line closing the period."""
     rows = sorted(dates, key=lambda r: r["span_start"])
-    own = [r for r in rows if _in_zones(doc, r, PERIOD_ZONES)]
+    own = [r for r in rows if _in_zones(doc, r, periods.PERIOD_ZONES)]
     pairs = _pairs(own) or _pairs(rows)
     if pairs:
         return pairs[0][0].get("date"), pairs[0][1].get("date")

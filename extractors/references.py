@@ -21,6 +21,7 @@ import regex
 from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
 from extractors.doc_codes import CODE, TYPE_NAMES, TYPES, DocCode, parse_code, type_code, type_name
 from extractors.registry import Facts, register
+from extractors.vocab import bodies
 from datamodel import Document, Span
 
 _NAMES = "|".join(sorted(map(regex.escape, TYPE_NAMES), key=len, reverse=True))
@@ -68,14 +69,9 @@ CLAUSE_OPENING = regex.compile(r"(?:^|[,\-+*•])\s*$")
 PENDING_REACH = 200
 """Most characters between a document's type word and the cue after it (`Quy chế hoạt động của Tổ ... đang dự thảo`)."""
 
-HIGHER_ISSUER = regex.compile(r"tỉnh|thành\s+phố|trung\s+ương|huyện|chính\s+phủ|quốc\s+hội|thủ\s+tướng|(?<!\p{L})(?<!(?:đảng|chi)\s+)bộ\s|ban\s+bí\s+thư|thành\s+ủy|tỉnh\s+ủy|(?<!\p{L})sở\s")
-"""Issuer wording of a body above the commune (the document is cited); `bộ` is a ministry or the
-Politburo, not the commune's own `Đảng bộ`/`Chi bộ`."""
-COMMUNE_ISSUER = regex.compile(r"(?<!\p{L})(?:xã|phường|thị\s+trấn|đặc\s+khu)(?!\p{L})")
+HIGHER_ISSUER = regex.compile(bodies.HIGHER_ISSUER.pattern)
+COMMUNE_ISSUER = regex.compile(rf"(?<!\p{{L}}){bodies.COMMUNE_KIND}(?!\p{{L}})")
 """Issuer wording of the commune itself (`của Đảng ủy xã Phước Giang`)."""
-COMMUNE_CODES = {"ĐU", "BCĐ", "MTTQ", "UBMTTQ", "UBND", "HĐND", "BTV", "VPĐU", "UBKTĐU"}
-"""Issuer codes of a commune's own bodies: Party Committee, steering committee, Front, People's
-Committee and Council. `UBND` and `BCĐ` are also provincial or central codes; see `_relation`."""
 
 
 @dataclass
@@ -198,7 +194,7 @@ def _relation(doc: Document, mn: Mention, issuer: str | None, twins: set[str]) -
     if folded and COMMUNE_ISSUER.search(folded):
         return "issued"
     code = mn.code
-    if code.year is not None or code.issuer.split("-")[0] not in COMMUNE_CODES:
+    if code.year is not None or code.issuer.split("-")[0] not in bodies.COMMUNE_CODES:
         return "cited"
     if code.issuer == "BCĐ" and f"{code.number}|{code.type_code}" in twins:
         return "cited"  # `02-KH/BCĐ` written for the central `02-KH/BCĐTW` cited elsewhere

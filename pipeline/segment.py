@@ -17,6 +17,9 @@ from dataclasses import dataclass
 import regex
 
 from datamodel import Section, Span
+from extractors.vocab import alternation
+from extractors.vocab import document_parts as parts
+from extractors.vocab import periods, signers
 
 ZONES = (
     "issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",
@@ -25,41 +28,26 @@ ZONES = (
 )
 """Zone names a segmented Document may carry (each a list of spans)."""
 
-_MOTTO = regex.compile(r"^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam)\b")
-_NUMBER = regex.compile(r"^số\s*:?[\s\d.]*[/-]?\s*[\p{L}]{1,5}\s*[/-]")
-_PLACE_DATE = regex.compile(r"^[\p{L}\s.]{2,40},\s*ngày\b")
-_TITLE = regex.compile(r"^báo\s+cáo\b")
-_PERIOD = regex.compile(r"^\(?\s*(?:(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?ngày|kỳ\s+báo\s+cáo|tuần\s)")
-_RECIPIENTS = regex.compile(r"^kính\s+gửi\s*:?")
+_MOTTO = regex.compile(rf"^{parts.MOTTO}(?!\p{{L}})")
+_NUMBER = regex.compile(rf"^{parts.NUMBER_LABEL.pattern}\s*:?[\s\d.]*[/-]?\s*[\p{{L}}]{{1,5}}\s*[/-]")
+_PLACE_DATE = regex.compile(rf"^[\p{{L}}\s.]{{2,40}},\s*{parts.DATE_LINE_DAY.pattern}\b")
+_TITLE = regex.compile(rf"^{parts.REPORT}\b")
+_PERIOD = regex.compile("^" + periods.PERIOD_LINE.pattern)
+_RECIPIENTS = regex.compile(rf"^{parts.RECIPIENTS.pattern}\s*:?")
 _SEPARATOR = regex.compile(r"^[-_*=~.\s]{3,}$")
 _HEADING = regex.compile(
     r"^(?P<num>(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,6}\.|\d{1,2}\))\s*(?P<title>[\p{L}\"“(].*)$"
 )
-_CLOSING = regex.compile(r"^trên\s+đây\s+là\b")
-_DISTRIBUTION = regex.compile(r"^nơi\s+nhận\s*:?")
+_CLOSING = regex.compile(rf"^{parts.CLOSING.pattern}\b")
+_DISTRIBUTION = regex.compile(rf"^{parts.DISTRIBUTION.pattern}\s*:?")
 _LIST_ITEM = regex.compile(r"^[-+*•]\s*\S")
-_AUTHORITY = regex.compile(r"^(?P<auth>tm\.|t/m|t\.m\.|kt\.|k/t|k\.t\.|q\.|tl\.|t/l|t\.l\.|tuq\.|tuq)\s*(?P<rest>.*)$")
-_SIGNER_TITLE = regex.compile(
-    r"^(?:phó\s+)?(?:chủ\s+tịch|bí\s+thư|trưởng\s+ban|trưởng\s+phòng|giám\s+đốc|chánh\s+văn\s+phòng|"
-    r"ủy\s+viên|thường\s+trực|trưởng\s+ban\s+chỉ\s+đạo|chủ\s+nhiệm|trưởng)\b"
-)
+_AUTHORITY = regex.compile(rf"^(?P<auth>{signers.AUTHORITY})\s*(?P<rest>.*)$")
+_SIGNER_TITLE = regex.compile(rf"^{signers.SIGNER_TITLE}\b")
 _TIMESTAMP = regex.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?")
 _UPPER_NAME = regex.compile(r"^(?:\p{Lu}+\s+){1,5}\p{Lu}+$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
-_OPENING_START = regex.compile(r"^(?:thực\s+hiện|căn\s+cứ|theo|thi\s+hành|triển\s+khai|được\s+sự|nhằm)\b")
-
-TOPICS = (
-    ("assessment", r"nhận\s+xét|kiến\s+nghị|đề\s+xuất|khó\s+khăn|vướng\s+mắc|hạn\s+chế|tồn\s+tại|ưu\s+điểm|nguyên\s+nhân|giải\s+pháp|mặt\s+tích\s+cực"),
-    ("tthc", r"thủ\s+tục|tthc|dịch\s+vụ\s+công|hồ\s+sơ"),
-    ("legal", r"pháp\s+lý|văn\s+bản|thể\s+chế|lãnh\s+đạo,?\s+chỉ\s+đạo|việc\s+chỉ\s+đạo"),
-    ("infrastructure", r"hạ\s+tầng|máy\s+tính|máy\s+scan|máy\s+quét|máy\s+in|thiết\s+bị|phần\s+mềm|mạng|công\s+nghệ|hệ\s+thống|cơ\s+sở\s+dữ\s+liệu"),
-    ("staff", r"nhân\s+lực|cán\s+bộ|công\s+chức|đào\s+tạo|tập\s+huấn|bố\s+trí\s+cán\s+bộ"),
-    ("finance", r"tài\s+chính|kinh\s+phí|ngân\s+sách"),
-    ("resources", r"nguồn\s+lực"),
-)
-"""Section topics by title wording, first match wins; a title names its own theme, and a
-section without one inherits its parent's (see Section.topics)."""
-_TOPIC_PATTERNS = [(name, regex.compile(p)) for name, p in TOPICS]
+_OPENING_START = regex.compile(rf"^{alternation(parts.OPENING_WORDS)}\b")
+_TOPIC_PATTERNS = [(p.name, regex.compile(p.pattern)) for p in parts.SECTION_TOPICS]
 
 
 @dataclass

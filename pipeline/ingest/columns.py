@@ -17,13 +17,14 @@ from __future__ import annotations
 import regex
 
 from datamodel import RawBlock, Region
+from extractors.vocab import document_parts as parts
 from pipeline.textforms import fold
 
 _GAP = regex.compile(r"\S(?P<gap>\t+\s*| {4,})(?=\S)")
 _BLANK_BEFORE = regex.compile(r"(?:^|\s)(?:số\s*:?|ngày|tháng)$")
 _BLANK_AFTER = regex.compile(r"^(?:[/-]|tháng\b|năm\b)")
-_TITLE = regex.compile(r"^\s*báo\s+cáo\b")
-_FOOTER_START = regex.compile(r"^\s*nơi\s+nhận\b")
+_TITLE = regex.compile(rf"^\s*{parts.REPORT}\b")
+_FOOTER_START = regex.compile(rf"^\s*{parts.DISTRIBUTION.pattern}\b")
 _LIST_ITEM = regex.compile(r"^\s*[-+*•]")
 _HEADER_SCAN = 30
 _RIGHT_INDENT = 16

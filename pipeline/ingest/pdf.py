@@ -41,6 +41,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.base import InputError
 from datamodel import RawBlock, RawDocument, Region
+from extractors.vocab import document_parts as parts
 
 Box = tuple[float, float, float, float]
 """x0, top, x1, bottom."""
@@ -61,7 +62,7 @@ TALL_PATH = 8.0
 """A vector path at least this tall (points) is a box or a vertical rule: maybe a table."""
 REPEAT_SHARE = 0.6
 """A line repeated at the same place on this share of the pages is a running header/footer."""
-TITLE_WORDS = ("BÁOCÁO", "TỜTRÌNH", "KẾHOẠCH", "THÔNGBÁO", "CHƯƠNGTRÌNH")
+TITLE_WORDS = tuple(title.name.replace(" ", "") for title in parts.REPORT_TITLES)
 """Document-type titles (spaces removed) that end the header zone of page 1."""
 PAGE_NUMBER = re.compile(r"(?i)^(?:trang\s*)?[-–—]?\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—]?$")
 LINE = re.compile(r"\S(?:[^\r\n]*\S)?")

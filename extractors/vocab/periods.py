@@ -1,0 +1,37 @@
+"""The wording around the period a report covers and the day its figures stand at.
+
+A period is a range (`từ ngày 01/7 đến ngày 31/7/2025`) in the period line under the title,
+in the subject, opening or closing, or in a sentence that qualifies the figures (`Trong tuần
+(từ ...)`, `kỳ báo cáo`); an as-of date is a snapshot (`tính đến hết ngày`, `lũy kế đến`).
+"""
+
+from __future__ import annotations
+
+from extractors.vocab import Phrase, alternation
+
+PERIOD_ZONES = ("period", "subject", "title", "opening", "closing")
+"""Zones of the document where a range is the report's own period (not a cited document's)."""
+
+PERIOD_LINE = Phrase(
+    r"\(?\s*(?:(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?ngày|kỳ\s+báo\s+cáo|tuần\s)",
+    "the period line under the title: `(Từ ngày ... đến ngày ...)`, `(Tính đến ngày ...)`",
+)
+
+PERIOD_CUES = (
+    Phrase(r"tuần", "week"),
+    Phrase(r"kỳ\s+báo\s+cáo", "reporting period"),
+    Phrase(r"trong\s+kỳ", "in the period"),
+    Phrase(r"thời\s+gian\s+báo\s+cáo", "time covered by the report"),
+    Phrase(r"trong\s+tháng", "in the month"),
+    Phrase(r"trong\s+quý", "in the quarter"),
+    Phrase(r"báo\s+cáo", "report"),
+)
+"""Words just before a range that make it the reporting period."""
+PERIOD_CUE = alternation(PERIOD_CUES)
+
+AS_OF = Phrase(
+    r"(?:tính|lũy\s+kế|số\s+liệu|cập\s+nhật)[^.;\n]{0,25}?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s*)?",
+    "as of: `tính đến hết ngày`, `số liệu tính đến`, `lũy kế đến`",
+)
+RANGE_LINK = Phrase(r"-|đến|tới", "to (joins the two ends of a range)")
+DATE_CONTEXT = Phrase(r"ngày|từ|đến|tới|hết|sáng|chiều|hôm", "words before a day/month that make it a date")
