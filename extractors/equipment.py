@@ -40,7 +40,6 @@ import regex
 
 from extractors.equipment_specs import (
     MACHINE_SPECS,
-    SPEC_LABELS,
     Fields,
     has_specs,
     is_windows_10,
@@ -50,90 +49,44 @@ from extractors.equipment_specs import (
     parse_packed,
 )
 from extractors.numbers import NUMBER, parse_vn_number
+from extractors.vocab.devices import (
+    BARE_MACHINE,
+    BRANDS,
+    DEVICE_NOUNS,
+    EQUIPPED,
+    HOLDER_UNITS,
+    LABEL_INTRO,
+    MODEL_INTRO,
+    NAME_INTRO,
+    QUALIFIERS,
+)
+from extractors.vocab.quantities import BREAKDOWN, CLASSIFIERS, LIST_GAP, TOTAL_ROW
+from extractors.vocab.shortages import LACKING, LACKING_GAP, REQUEST
+from extractors.vocab.specs import (
+    CPU_MIN_GENERATION,
+    RAM_MIN_GB,
+    SPEC_JOIN,
+    SPEC_LABELS,
+    SYSTEM_DISK,
+    TABLE_COLUMNS,
+    WINDOWS_10_END_OF_SUPPORT,
+)
 from extractors.registry import Facts, register
 from datamodel import Block, Document, Span
 from schemas.base import DOC_ID, EVIDENCE
 from schemas.equipment import TABLE
 
-DEVICES: tuple[tuple[str, str], ...] = (
-    ("desktop", r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính\s+(?:để\s+bàn|bàn|đồng\s+bộ|all\s*-?\s*in\s*-?\s*one|aio)"
-                r"|máy\s+bàn|(?<!\p{L})pc(?!\p{L})|desktop"),
-    ("laptop", r"máy\s+(?:vi\s+)?tính\s+xách\s+tay|máy\s+xách\s+tay|laptop|notebook"),
-    ("scanner", r"máy\s+(?:scan(?:ner)?|quét(?:\s+tài\s+liệu)?)|scanner"),
-    ("photocopier", r"máy\s+(?:photocopy|photo(?:\s+copy)?|phô\s*tô|pho\s*to)"),
-    ("printer", r"máy\s+in(?!\p{L})"),
-    ("server", r"máy\s+chủ|(?<!\p{L})server"),
-    ("video_conference", r"(?:bộ\s+)?thiết\s+bị\s+(?:họp|hội\s+nghị)\s+trực\s+tuyến|điểm\s+cầu(?:\s+họp)?\s+trực\s+tuyến"),
-    ("network_line", r"đường\s+truyền(?:\s+(?:internet|cáp\s+quang|số\s+liệu(?:\s+chuyên\s+dùng)?|riêng|mạng|wan|leased\s+line))*"
-                     r"|đường\s+(?:internet|cáp\s+quang)"),
-    ("other", r"máy\s+(?:chiếu|fax|ảnh|đọc\s+mã\s+vạch|hủy\s+tài\s+liệu|tính\s+bảng)|tablet|ti\s*vi|camera"
-              r"|bộ\s+lưu\s+điện|(?<!\p{L})ups(?!\p{L})|ki-?ốt|kiosk"),
-    ("computer", r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính(?!\p{L})"),
-)
+DEVICES: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in DEVICE_NOUNS)
 """Device nouns by category, on the matching form; earlier entries win at the same position."""
-
-BARE_MACHINE = r"(?<!bộ\s)máy(?!\s*móc)(?!\p{L})"
-"""`máy` alone (`được trang bị 09 máy`): its category comes from the line's label (`Máy tính:`)
-or the section title."""
-
 COMPUTERS = ("desktop", "laptop", "computer")
 DESCRIBED = ("model", "cpu_model", "cpu_family", "ram_gb", "storage_gb")
 """Fields that make a counted computer a description of machines rather than a total."""
-CLASSIFIERS = r"bộ|chiếc|cái|hệ\s+thống"
-LACKING = r"(?:còn\s+)?thiếu|chưa\s+(?:có|(?:được\s+)?(?:trang\s+bị|cấp|bố\s+trí))|không\s+có"
-LACKING_GAP = r"(?:\s|[:,]|cụ\s+thể|thêm|các|một\s+số|như|gồm|là|về\s+số\s+lượng|(?:trang\s+)?thiết\s+bị)*"
-"""What may stand between a shortage word and the device it names (`thiếu cụ thể: 01 máy tính`)."""
-LIST_GAP = r"\s*(?:[,;/]|và|\n)?\s*(?:[-+*•]\s*)?"
-"""What separates the devices of a list, so a shortage carries over to all of them."""
-QUALIFIERS = (r"khổ\s+a[0-5]|a[0-5]|màu|đen\s+trắng|(?:hai|2|một|1)\s+mặt|laser|đa\s+năng|cấu\s+hình\s+(?:cao|mạnh)"
-              r"|tốc\s+độ\s+cao|\([^()\n]{0,40}\)")
-"""Words after a device that say which kind it is (`01 máy in A3`, `máy in màu`), not a new item of a list."""
-REQUEST = (r"đề\s+nghị|kiến\s+nghị|đề\s+xuất|xin\s+(?:cấp|hỗ\s+trợ)|cần\s+(?:bổ\s+sung|trang\s+bị|đầu\s+tư|mua)"
-           r"|mua\s+sắm|sẽ\s+(?:trang\s+bị|bố\s+trí)|dự\s+kiến")
-COUNT_AFTER_LABEL = (r"\s*:\s*(?:(?:hiện\s+)?(?:có|được\s+trang\s+bị|đã\s+trang\s+bị|trang\s+bị|bố\s+trí|gồm)\s+)?"
+COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?"
                      r"(?P<num>" + NUMBER + r")(?![\d/]|\s*%)\s*(?:(?:" + CLASSIFIERS + r")(?!\p{L}))?")
 """`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`: a count after the device's label."""
-BREAKDOWN = r"(?:bao\s+)?gồm|trong\s+đó|cụ\s+thể|chi\s+tiết|như\s+sau"
-"""Words that open the parts of a counted total (`Máy scan: 03 máy, gồm 02 máy Canon ... và 01 máy Fujitsu ...`)."""
-SPEC_INTRO = rf"(?:(?:cùng|có|với)\s+)?(?:{SPEC_LABELS['spec']})"
+SPEC_INTRO = rf"(?:(?:{SPEC_JOIN})\s+)?(?:{SPEC_LABELS['spec']})"
 """What may open a machine's specs after its name (`cùng cấu hình`, `có cấu hình`, `thông số kỹ thuật`)."""
-MODEL_INTRO = r"loại|nhãn\s+hiệu|hiệu|hãng(?:\s+sản\s+xuất)?|model|kiểu|dòng"
-LABEL_INTRO = (r"(?:của|cho|dành\s+cho)\s+(?=(?:đồng\s+chí|đ/c|ông|bà|công\s+chức|cán\s+bộ|lãnh\s+đạo|chủ\s+tịch|phó"
-               r"|bí\s+thư|trưởng|văn\s+phòng|bộ\s+phận|kế\s+toán|văn\s+thư)(?!\p{L}))")
-"""`01 máy tính của đồng chí Phó chủ tịch HĐND xã`: who the device is for."""
-
-BRANDS: dict[str, str] = {
-    "hp": "HP", "hewlett packard": "HP", "epson": "Epson", "canon": "Canon", "brother": "Brother",
-    "dell": "Dell", "lenovo": "Lenovo", "asus": "Asus", "acer": "Acer", "fujitsu": "Fujitsu", "kodak": "Kodak",
-    "plustek": "Plustek", "avision": "Avision", "panasonic": "Panasonic", "samsung": "Samsung", "ricoh": "Ricoh",
-    "toshiba": "Toshiba", "fuji xerox": "Fuji Xerox", "xerox": "Xerox", "sharp": "Sharp", "kyocera": "Kyocera",
-    "konica minolta": "Konica Minolta", "apple": "Apple", "msi": "MSI", "lg": "LG", "viewsonic": "ViewSonic",
-    "cmc": "CMC", "fpt elead": "FPT Elead", "elead": "Elead", "polycom": "Polycom", "yealink": "Yealink",
-    "logitech": "Logitech", "cisco": "Cisco", "huawei": "Huawei", "aver": "AVer", "sony": "Sony", "microsoft": "Microsoft",
-}
-"""Manufacturers by their matching form, with the canonical capitalisation."""
-
-UNITS: tuple[tuple[str, str], ...] = (
-    ("service_center", r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công|bộ\s+phận\s+(?:tiếp\s+nhận\s+và\s+trả\s+kết\s+quả|một\s+cửa)"
-                       r"|(?<!xa\s)(?<!\p{L})trung\s+tâm(?!\s+(?:y\s+tế|văn\s+hóa|thể\s+thao|học\s+tập|giáo\s+dục|chính\s+trị"
-                       r"|dịch\s+vụ|hội\s+nghị|điều\s+hành|xã|huyện|tỉnh|thành\s+phố))"),
-    ("people_council", r"hội\s+đồng\s+nhân\s+dân|(?<!\p{L})hđnd(?!\p{L})"),
-    ("fatherland_front", r"mặt\s+trận|(?<!\p{L})(?:ub)?mttq(?!\p{L})"),
-    ("party", r"khối\s+đảng|đảng\s+ủy|cơ\s+quan\s+đảng|các\s+ban\s+(?:xây\s+dựng\s+)?đảng"),
-    ("government", r"văn\s+phòng\s+(?:hđnd|hội\s+đồng\s+nhân\s+dân)\s+và\s+(?:ubnd|ủy\s+ban\s+nhân\s+dân)"
-                   r"|khối\s+chính\s+quyền|ủy\s+ban\s+nhân\s+dân|(?<!\p{L})ubnd(?!\p{L})|chính\s+quyền"),
-)
-"""Units of a commune by their wording, on the matching form."""
-
-TABLE_COLUMNS: dict[str, str] = {
-    "name": r"(?:tên\s+)?(?:trang\s+)?(?:thiết\s+bị|máy(?:\s+(?:vi\s+)?tính)?|loại\s+(?:máy|thiết\s+bị))(?:\s+sử\s+dụng)?",
-    "quantity": r"số\s+lượng(?:\s+\([^)]*\))?|sl|số\s+máy",
-    "status": r"tình\s+trạng(?:\s+sử\s+dụng)?|hiện\s+trạng",
-    "brand": r"hãng(?:\s+sản\s+xuất)?|nhãn\s+hiệu|hiệu",
-    "model": r"model|mã\s+máy|kiểu(?:\s+máy)?|ký\s+hiệu",
-    "label": r"người\s+sử\s+dụng|bộ\s+phận(?:\s+sử\s+dụng)?|đơn\s+vị(?:\s+sử\s+dụng)?|vị\s+trí|chức\s+danh",
-}
-"""Header cells of an equipment table that are not spec fields (those are in SPEC_LABELS)."""
+UNITS: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in HOLDER_UNITS)
 
 _NOUN = "|".join(f"(?P<{cat}>{pat})" for cat, pat in DEVICES)
 _MENTION = regex.compile(
@@ -173,7 +126,7 @@ _BREAKDOWN_GAP = regex.compile(
 )
 """Between a total and its first part: the total's own count after a label (`Máy tính: 15 bộ`),
 then a parenthesis or a word that opens the parts."""
-_TOTAL_ROW = regex.compile(r"\s*(?:tổng(?:\s+cộng|\s+số)?|cộng)(?!\p{L})")
+_TOTAL_ROW = regex.compile(rf"\s*{TOTAL_ROW}(?!\p{{L}})")
 
 OWN_COLUMNS = [n for n in TABLE.names if n not in {DOC_ID.name, *(c.name for c in EVIDENCE)}]
 
@@ -240,7 +193,7 @@ def _label_from_name(doc: Document, start: int, end: int) -> str | None:
     noun = _DEVICE.search(folded, cut)
     if noun and not folded[cut : noun.start()].strip():
         cut = noun.end()
-    intro = regex.match(r"\s*(?:của|cho|dành\s+cho|số)\s+", folded[cut:])
+    intro = regex.match(rf"\s*(?:{NAME_INTRO})\s+", folded[cut:])
     cut += intro.end() if intro else 0
     if regex.match(r"[\s:;,.]*\d{1,3}(?![\d\p{L}])", folded[cut:]):
         cut = name
@@ -692,15 +645,15 @@ def _machine_checks(doc: Document, item: Item) -> list[dict]:
     """Info checks for a machine under common minimums, at the spec line that shows it."""
     f, who = item.fields, _who(item.fields)
     found: list[tuple[str, str, str]] = []
-    if f.get("ram_gb") is not None and f["ram_gb"] < 8:
-        found.append(("ram_below_8gb", "ram_gb", f"{who}: RAM {f['ram_gb']:g} GB, under 8 GB"))
-    if f.get("storage_type") == "HDD":
-        found.append(("hdd_system_disk", "storage_type", f"{who}: system disk is an HDD, not an SSD"))
-    if f.get("cpu_vendor") == "Intel" and f.get("cpu_generation") is not None and f["cpu_generation"] < 8:
+    if f.get("ram_gb") is not None and f["ram_gb"] < RAM_MIN_GB:
+        found.append(("ram_below_8gb", "ram_gb", f"{who}: RAM {f['ram_gb']:g} GB, under {RAM_MIN_GB} GB"))
+    if f.get("storage_type") not in (None, SYSTEM_DISK):
+        found.append(("hdd_system_disk", "storage_type", f"{who}: system disk is an {f['storage_type']}, not an {SYSTEM_DISK}"))
+    if f.get("cpu_vendor") == "Intel" and f.get("cpu_generation") is not None and f["cpu_generation"] < CPU_MIN_GENERATION:
         found.append(("cpu_generation_below_8", "cpu_generation",
                       f"{who}: CPU {f.get('cpu_model') or f.get('cpu_family')} is Intel generation {f['cpu_generation']}, older than 8th"))
     if is_windows_10(f.get("os")):
-        found.append(("windows_10_end_of_support", "os", f"{who}: runs {f['os']}, out of support since 2025-10-14"))
+        found.append(("windows_10_end_of_support", "os", f"{who}: runs {f['os']}, out of support since {WINDOWS_10_END_OF_SUPPORT}"))
     rows = []
     for rule, key, message in found:
         where = item.spec_spans.get(key, Span(item.start, item.end))

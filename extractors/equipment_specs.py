@@ -26,24 +26,10 @@ from collections.abc import Callable
 
 import regex
 
+from extractors.vocab.specs import LABEL_PREFIX, NETWORKS, SPEC_LABELS, WRITTEN_GENERATION
 from pipeline.textforms import fold
 
 Fields = dict[str, object]
-
-SPEC_LABELS: dict[str, str] = {
-    "cpu": r"cpu|chip(?:\s+xử\s+lý)?|(?:bộ\s+)?(?:vi\s+)?xử\s+lý|processor",
-    "ram": r"ram|bộ\s+nhớ(?:\s+(?:trong|ram))?|memory",
-    "storage": r"ổ\s+(?:cứng|đĩa(?:\s+cứng)?|lưu\s+trữ)|lưu\s+trữ|hdd\s*/\s*ssd|ssd\s*/\s*hdd|storage",
-    "monitor": r"màn\s+hình|monitor",
-    "os": r"hệ\s+điều\s+hành|hđh|os",
-    "network": r"kết\s+nối\s+mạng|mạng|network",
-    "spec": r"cấu\s+hình(?:\s+(?:máy|máy\s+tính|cơ\s+bản|chi\s+tiết))?|thông\s+số(?:\s+kỹ\s+thuật)?",
-}
-"""Labels that introduce a spec value, by field, on the matching form. `spec` is a packed
-description of several fields (`Cấu hình: Core i5, RAM 8GB, SSD 256GB`)."""
-
-LABEL_PREFIX = r"(?:dung\s+lượng|loại|kích\s+(?:thước|cỡ))\s+"
-"""Words that may open a spec label (`Dung lượng RAM`, `Loại ổ cứng`, `Kích thước màn hình`)."""
 
 _LABEL_RES = {name: regex.compile(rf"(?:{LABEL_PREFIX})?(?:{p})(?:\s*\([^)]*\))?") for name, p in SPEC_LABELS.items()}
 _LEADING = regex.compile(
@@ -63,9 +49,7 @@ _BUDGET = regex.compile(
 )
 _RYZEN = regex.compile(r"ryzen\s*(?:™\s*)?(?P<tier>[3579])\s*(?:pro\s*)?(?P<digits>\d{4})(?P<suffix>[a-z]{0,2})(?![\p{L}\d])")
 _XEON = regex.compile(r"xeon\s*(?:\(r\))?\s*(?:cpu\s*)?(?P<model>[a-z]\d?-?\s*\d{4}[a-z]?(?:\s*v\d)?)")
-_WRITTEN_GEN = regex.compile(
-    r"(?:thế\s+hệ|gen(?:eration)?)\s*(?:thứ\s*)?(?P<gen>\d{1,2})(?!\d)|(?<!\d)(?P<gen>\d{1,2})(?:th|st|nd|rd)\s*gen(?!\p{L})"
-)
+_WRITTEN_GEN = regex.compile(WRITTEN_GENERATION)
 _BUDGET_GENERATIONS = {("pentium", "7"): 12, ("pentium", "6"): 10, ("pentium", "5"): 8, ("celeron", "6"): 12, ("celeron", "5"): 10}
 
 _SIZE_UNITS = {"tb": 1024.0, "gb": 1.0, "g": 1.0, "mb": 1 / 1024}
@@ -92,8 +76,7 @@ _OS = regex.compile(
     r"|ubuntu(?:\s+\d+(?:\.\d+)*)?|linux|macos|mac\s+os"
 )
 _WIN10 = regex.compile(r"(?:windows|win)\s*10(?!\d)")
-_NETWORKS = (("LAN", regex.compile(r"(?<!\p{L})(?:lan|có\s+dây|ethernet)(?!\p{L})")),
-             ("Wifi", regex.compile(r"wi-?fi|wireless|không\s+dây|wlan")))
+_NETWORKS = tuple((p.name, regex.compile(p.pattern)) for p in NETWORKS)
 
 
 def label_field(label: str) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 
 from extractors.equipment import COMPUTERS
 from extractors.equipment_specs import is_windows_10
+from extractors.vocab.specs import CPU_MIN_GENERATION, RAM_MIN_GB, SYSTEM_DISK
 from extractors.registry import Facts, Row, register
 from datamodel import Document
 from schemas.commune_summary import KEY_METRICS
@@ -57,10 +58,10 @@ def equipment_columns(equipment: list[Row]) -> dict[str, object]:
     return {
         "computers": _total(machines, lambda r: True),
         "computers_with_specs": _total(machines, lambda r: any(r.get(f) is not None for f in SPEC_FIELDS)),
-        "computers_ram_below_8gb": _total(machines, lambda r: r.get("ram_gb") is not None and r["ram_gb"] < 8),
-        "computers_hdd": _total(machines, lambda r: r.get("storage_type") == "HDD"),
+        "computers_ram_below_8gb": _total(machines, lambda r: r.get("ram_gb") is not None and r["ram_gb"] < RAM_MIN_GB),
+        "computers_hdd": _total(machines, lambda r: r.get("storage_type") not in (None, SYSTEM_DISK)),
         "computers_cpu_below_gen8": _total(
-            machines, lambda r: r.get("cpu_vendor") == "Intel" and r.get("cpu_generation") is not None and r["cpu_generation"] < 8),
+            machines, lambda r: r.get("cpu_vendor") == "Intel" and r.get("cpu_generation") is not None and r["cpu_generation"] < CPU_MIN_GENERATION),
         "computers_windows_10": _total(machines, lambda r: is_windows_10(r.get("os"))),
         "share_ssd": ssd / _total(with_disk, lambda r: True) if with_disk else None,
         "scanners": _total(present, lambda r: r.get("category") == "scanner"),
