@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 INPUT  ?= data/raw
 OUTPUT ?= data/processed
 
-.PHONY: setup extract test eval bench schema samples clean
+.PHONY: setup extract lint test eval bench schema samples clean
 
 setup: $(STAMP)
 
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)  ## run the pipeline: make extract [INPUT=dir] [OUTPUT=dir]
 	$(BIN)/baocao extract $(INPUT) -o $(OUTPUT)
 
-test: $(STAMP)  ## the whole test suite
+lint: $(STAMP)  ## ruff (style, imports, bugbear) and mypy (types), both configured in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint  ## lint, then the whole test suite
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)  ## precision/recall/F1 per field and format against data/gold

@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from datamodel import Document, Span
 from extractors.doc_codes import CODE
 from extractors.registry import Facts, register
 from extractors.vocab import periods
-from datamodel import Document, Span
 
 _BLANK = r"[ \t._…]{0,30}"
 DATE = regex.compile(

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from datamodel import Block, Document, Span
 from extractors.equipment_specs import (
     MACHINE_SPECS,
     Fields,
@@ -72,7 +73,6 @@ from extractors.vocab.specs import (
     WINDOWS_10_END_OF_SUPPORT,
 )
 from extractors.registry import Facts, register
-from datamodel import Block, Document, Span
 from schemas.base import DOC_ID, EVIDENCE
 from schemas.equipment import TABLE
 
@@ -449,7 +449,7 @@ def _inline_parts(doc: Document, line: Span) -> tuple[regex.Match, str, int, int
     m = _MENTION.match(doc.match, _HEADING_NUMBER.match(doc.match, line.start, line.end).end(), line.end)
     category = next((cat for cat in COMPUTERS if m and m.group(cat)), None)
     opener = _INLINE_NAME.match(doc.match, m.end(), line.end) if category else None
-    if not opener or _REQUEST.search(doc.match, line.start, line.end):
+    if not category or not opener or _REQUEST.search(doc.match, line.start, line.end):
         return None
     return (m, category, opener.end("name"), opener.end()) if _opens_with_spec(doc.text[opener.end() : line.end]) else None
 

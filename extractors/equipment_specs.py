@@ -23,13 +23,14 @@ CPU generation (`cpu_generation`) is read from the model number:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import regex
 
 from extractors.vocab.specs import LABEL_PREFIX, NETWORKS, SPEC_LABELS, WRITTEN_GENERATION
 from pipeline.textforms import fold
 
-Fields = dict[str, object]
+Fields = dict[str, Any]
 
 _LABEL_RES = {name: regex.compile(rf"(?:{LABEL_PREFIX})?(?:{p})(?:\s*\([^)]*\))?") for name, p in SPEC_LABELS.items()}
 _LEADING = regex.compile(

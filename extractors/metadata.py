@@ -19,9 +19,9 @@ from typing import Any
 
 import regex
 
+from datamodel import Document, Span
 from extractors import admin_units as au
 from extractors.registry import Facts, Row, register
-from datamodel import Document, Span
 from extractors.vocab import bodies, periods, signers
 from extractors.vocab import document_parts as parts
 from pipeline.textforms import canonical_tone, fold
@@ -221,7 +221,8 @@ def _clues_in(doc: Document, span: Span, strong: bool, commune: Mention | None) 
     after the commune (`xã X, tỉnh Y`) counts as strong."""
     clues = []
     for m in _PROVINCE.finditer(doc.match, span.start, span.end):
-        words, pos = [], m.end()
+        words: list[regex.Match[str]] = []
+        pos = m.end()
         while len(words) < 4 and (w := _ANY_WORD.match(doc.text, pos)):
             words.append(w)
             gap = _WORD_GAP.match(doc.text, w.end())
@@ -232,7 +233,8 @@ def _clues_in(doc: Document, span: Span, strong: bool, commune: Mention | None) 
         if n == 0:
             continue
         written = doc.text[m.end() : words[n - 1].end()]
-        unit = au.province_named(written)
+        if (unit := au.province_named(written)) is None:
+            continue
         clues.append(au.ProvinceClue(unit, _proper(written), m.start(), strong or _after_commune(doc, m.start(), commune)))
     return clues
 

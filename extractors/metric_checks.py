@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.registry import Facts, register
 from datamodel import Document
+from extractors.registry import Facts, register
 
 SUMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
     ("dossiers_received_sum", "dossiers_received", (

@@ -65,7 +65,8 @@ DOSSIER_STATUS: tuple[tuple[str, str], ...] = (
     ("dossiers_received_late", r"chậm\s+(?:được\s+)?tiếp\s+nhận|tiếp\s+nhận\s+chậm"),
     ("dossiers_in_progress_overdue", r"quá\s+hạn\s+(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)|(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)\s+(?:đã\s+)?quá\s+hạn"),
     ("dossiers_resolved_overdue", r"quá\s+hạn|trễ\s+hạn|chậm\s+(?:trả|giải\s+quyết)"),
-    ("dossiers_in_progress_on_time", r"(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)?\s*(?:còn\s+)?trong\s+(?:thời\s+)?hạn|(?:đang\s+)?trong\s+(?:thời\s+)?hạn\s+(?:xử\s+lý|giải\s+quyết)|chưa\s+đến\s+hạn|^[\s*+\-•]*(?:còn\s+)?trong\s+(?:thời\s+)?hạn"),
+    ("dossiers_in_progress_on_time", r"(?:đang|chưa)\s+(?:xử\s+lý|giải\s+quyết)?\s*(?:còn\s+)?trong\s+(?:thời\s+)?hạn"
+     r"|(?:đang\s+)?trong\s+(?:thời\s+)?hạn\s+(?:xử\s+lý|giải\s+quyết)|chưa\s+đến\s+hạn|^[\s*+\-•]*(?:còn\s+)?trong\s+(?:thời\s+)?hạn"),
     ("dossiers_in_progress", r"đang\s+(?:xử\s+lý|giải\s+quyết|thụ\s+lý)|chưa\s+giải\s+quyết"),
     ("dossiers_resolved_early", r"trước\s+hạn"),
     ("dossiers_resolved_on_time", r"đúng\s+hạn"),

@@ -21,10 +21,10 @@ from typing import Any
 
 import regex
 
+from datamodel import Document, Section, Span
 from extractors import metric_phrases as P
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.registry import Facts, register
-from datamodel import Document, Section, Span
 
 _NUM = regex.compile(rf"(?<![\w.,/:\-])(?P<num>{NUMBER})(?P<pct>\s?%)?(?![\w/\-]|[.,:]\d)")
 _ZERO = regex.compile(P.ZERO)
@@ -320,7 +320,7 @@ def _staff_percent(ctx: _Context) -> str | None:
 def _device_metric(doc: Document, m: _Mention, kind: str, ctx: _Context) -> str | None:
     """`computers_total`, `scanners_lacking`, ...; a bare `N máy` takes its device from the
     label or the section title (`Về máy tính`, `Máy tính: được trang bị 09 máy`)."""
-    device = kind.split(":")[1]
+    device: str | None = kind.split(":")[1]
     if device == "generic":
         device = _generic_device(doc, m, ctx)
     if device not in P.DEVICES:
@@ -398,7 +398,7 @@ def _metric(doc: Document, m: _Mention, ctx: _Context) -> tuple[str, str] | None
     """(metric, family) for a mention, or None when nothing fits."""
     kind = _kind(m, ctx)
     family = kind.split(":")[0] if kind else None
-    if family is None or family == "place" or (m.zero and family not in ("dossier", "procedure")):
+    if kind is None or family is None or family == "place" or (m.zero and family not in ("dossier", "procedure")):
         return None
     if m.percent:
         return _percent_metric(ctx, family)

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 import regex
 
+from datamodel import Document, Span
 from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
 from extractors.doc_codes import CODE, TYPE_NAMES, TYPES, DocCode, parse_code, type_code, type_name
 from extractors.registry import Facts, register
 from extractors.vocab import bodies
-from datamodel import Document, Span
 
 _NAMES = "|".join(sorted(map(regex.escape, TYPE_NAMES), key=len, reverse=True))
 _SHORT = "|".join(sorted(map(regex.escape, TYPES), key=len, reverse=True))

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from datamodel import Document
 from extractors.equipment import COMPUTERS
 from extractors.equipment_specs import is_windows_10
 from extractors.vocab.specs import CPU_MIN_GENERATION, RAM_MIN_GB, SYSTEM_DISK
 from extractors.registry import Facts, Row, register
-from datamodel import Document
 from schemas.commune_summary import KEY_METRICS
 
 SPEC_FIELDS = ("cpu_model", "cpu_family", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")
@@ -25,7 +25,7 @@ SPEC_FIELDS = ("cpu_model", "cpu_family", "ram_gb", "storage_type", "storage_gb"
 
 def _first(rows: Iterable[Row]) -> Row | None:
     """The row mentioned first in the text (rows without offsets keep their order)."""
-    ordered = sorted(rows, key=lambda r: r.get("span_start") if r.get("span_start") is not None else float("inf"))
+    ordered = sorted(rows, key=lambda r: r["span_start"] if r.get("span_start") is not None else float("inf"))
     return ordered[0] if ordered else None
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from datamodel import Document, RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import looks_like_legacy_font
 from pipeline.ingest.registry import choose_backend
-from datamodel import Document, RawDocument
 from pipeline.normalize import normalize
 from pipeline.segment import segment
 

@@ -113,7 +113,7 @@ class Report:
         self.scores.setdefault((name, fmt), Score()).add(score)
 
 
-def compare_multiset(gold: list[Key], predicted: list[Key]) -> tuple[Score, Counter, Counter]:
+def compare_multiset(gold: list[Key | None], predicted: list[Key | None]) -> tuple[Score, Counter, Counter]:
     """TP/FP/FN of two multisets of keys; also what was missed and what was extra."""
     g, p = Counter(k for k in gold if k is not None), Counter(k for k in predicted if k is not None)
     common = g & p

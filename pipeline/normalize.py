@@ -103,8 +103,8 @@ def normalize(raw: RawDocument) -> NormalText:
             for para in reflow(lines):
                 out.add_paragraph(para.pieces, para.joins, first)
         else:  # paragraph or cell: keep its own line breaks, drop blank lines
-            lines = [ln for ln in _clean_lines(first.text) if ln]
-            if lines:
-                out.add_paragraph([("\n".join(lines), first.page)], [], first)
+            kept = [ln for ln in _clean_lines(first.text) if ln]
+            if kept:
+                out.add_paragraph([("\n".join(kept), first.page)], [], first)
     text = out.text()
     return NormalText(text, fold(text), out.blocks, out.page_starts)

@@ -21,12 +21,12 @@ from pathlib import Path
 import pyarrow as pa
 
 import schemas
+from datamodel import Document
 from extractors.registry import Facts, components
 from pipeline import __version__
 from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
 from pipeline.ingest.registry import SUPPORTED_SUFFIXES
-from datamodel import Document
 from pipeline.writer import rows_to_arrow, write_dataset
 
 
@@ -208,9 +208,10 @@ def run(paths: list[Path], outdir: Path, jobs: int = 1, progress: bool = True,
 
     def reported(results: Iterable[DocResult]) -> Iterator[DocResult]:
         for res in results:
-            for err in res.errors if report else ():
-                bar.clear()
-                report(f"{err['source_path']}: {err['message']} [{err['stage']}: {err['error_type']}]")
+            if report is not None:
+                for err in res.errors:
+                    bar.clear()
+                    report(f"{err['source_path']}: {err['message']} [{err['stage']}: {err['error_type']}]")
             yield res
 
     tables, results = collect(reported(bar))

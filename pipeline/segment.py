@@ -17,9 +17,8 @@ from dataclasses import dataclass
 import regex
 
 from datamodel import Section, Span
-from extractors.vocab import alternation
+from extractors.vocab import alternation, periods, signers
 from extractors.vocab import document_parts as parts
-from extractors.vocab import periods, signers
 
 ZONES = (
     "issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",

@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -59,7 +59,7 @@ def write_dataset(outdir: Path, tables: dict[str, pa.Table], manifest: dict) -> 
     state = outdir / STATE_DIR
     runs = state / "runs"
     runs.mkdir(parents=True, exist_ok=True)
-    run_id = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     partial = runs / f"{run_id}.partial"
     partial.mkdir()
     try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from pipeline.build import read_document
 from datamodel import Document
+from pipeline.build import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -16,7 +16,7 @@ SEEDS = ("000_3f443abda9bde363", "001_35ae03e1e9c7ec90", "003_eb674791f856846a")
 FORMATS = ("txt", "docx", "pdf")
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample(seed: str, fmt: str) -> Document:
     """A sample report, read and segmented (cached: documents are not mutated by readers)."""
     path = RAW / f"{seed}.{fmt}"

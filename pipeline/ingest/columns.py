@@ -94,7 +94,7 @@ def blocks_with_columns(lines: list[str]) -> list[RawBlock]:
     footer = _footer_span(lines)
     stop = footer[0] if footer and footer[0] >= start else len(lines)
     blocks += [RawBlock(line, kind="line") for line in lines[start:stop]]
-    if stop < len(lines):
+    if footer and stop < len(lines):
         end = footer[1]
         blocks += _cells(lines[stop:end], "body")
         blocks += [RawBlock(line, kind="line") for line in lines[end:]]

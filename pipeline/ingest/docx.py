@@ -15,8 +15,8 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from pipeline.ingest.base import InputError
 from datamodel import RawBlock, RawDocument, Region
+from pipeline.ingest.base import InputError
 
 _LAYOUT_MAX_COLS = 3
 _LAYOUT_MAX_ROWS = 3
@@ -114,6 +114,7 @@ def _furniture(doc) -> list[RawBlock]:
     """Page header and footer paragraphs of every section, each distinct text once."""
     seen: set[tuple[str, str]] = set()
     blocks: list[RawBlock] = []
+    region: Region
     for section in doc.sections:
         for region, parts in (
             ("page_header", (section.header, section.first_page_header, section.even_page_header)),
@@ -133,7 +134,7 @@ class DocxBackend:
     """Reads Word 2007+ documents."""
 
     name = "docx"
-    suffixes = (".docx", ".docm")
+    suffixes: tuple[str, ...] = (".docx", ".docm")
 
     def sniff(self, data: bytes) -> bool:
         if not data.startswith(b"PK"):

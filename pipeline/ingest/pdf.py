@@ -39,9 +39,9 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.ingest.base import InputError
 from datamodel import RawBlock, RawDocument, Region
 from extractors.vocab import document_parts as parts
+from pipeline.ingest.base import InputError
 
 Box = tuple[float, float, float, float]
 """x0, top, x1, bottom."""
@@ -153,7 +153,7 @@ class PdfBackend:
     """Reads PDF files that have a text layer (see the module docstring)."""
 
     name = "pdf"
-    suffixes = (".pdf",)
+    suffixes: tuple[str, ...] = (".pdf",)
 
     def sniff(self, data: bytes) -> bool:
         """True for content starting with the `%PDF-` signature (within the first 1 KiB)."""
@@ -284,9 +284,9 @@ def _path_boxes(parent: Any, page_top: float, form: bool = False) -> Iterator[Bo
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             yield from _path_boxes(obj, page_top, form=True)
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            l, b, r, t = c_float(), c_float(), c_float(), c_float()
-            if pdfium_c.FPDFPageObj_GetBounds(obj, l, b, r, t):
-                yield (l.value, page_top - t.value, r.value, page_top - b.value)
+            left, b, r, t = c_float(), c_float(), c_float(), c_float()
+            if pdfium_c.FPDFPageObj_GetBounds(obj, left, b, r, t):
+                yield (left.value, page_top - t.value, r.value, page_top - b.value)
 
 
 def _is_ruling(box: Box, width: float, height: float) -> bool:

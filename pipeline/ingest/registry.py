@@ -24,7 +24,7 @@ class _LazyPdf:
     """Stands for the PDF backend until a PDF is met; sniffing needs no imports."""
 
     name = "pdf"
-    suffixes = (".pdf",)
+    suffixes: tuple[str, ...] = (".pdf",)
 
     def sniff(self, data: bytes) -> bool:
         return data[:1024].lstrip().startswith(b"%PDF-")

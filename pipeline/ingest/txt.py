@@ -6,17 +6,17 @@ The encoding is detected, never assumed; anything but UTF-8 is recorded as a war
 
 from __future__ import annotations
 
+from datamodel import RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import decode_text
-from datamodel import RawDocument
 
 
 class TxtBackend:
     """Reads .txt files (UTF-8 with or without BOM, UTF-16, Windows-1258)."""
 
     name = "txt"
-    suffixes = (".txt", ".text", ".md")
+    suffixes: tuple[str, ...] = (".txt", ".text", ".md")
 
     def sniff(self, data: bytes) -> bool:
         try:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import pipeline.ingest.pdf as pdf_module
+from datamodel import RawBlock, RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import PdfBackend
-from datamodel import RawBlock, RawDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "pdf"

@@ -4,7 +4,7 @@ import pytest
 import regex
 
 from pipeline.build import document_from_text
-from tests.conftest import FORMATS, SEEDS, sample
+from tests.conftest import SEEDS, sample
 
 
 def _zone(doc, name: str) -> list[str]:
