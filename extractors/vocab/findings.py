@@ -1,0 +1,86 @@
+"""Wording of the assessment parts of a report: difficulties, causes, limitations, strengths
+and recommendations, the topic a finding is about, and who a recommendation is addressed to.
+
+Reports put these parts in their own sections (`5.1.2. Hạn chế`, `IV. KIẾN NGHỊ, ĐỀ XUẤT`)
+or in a labelled line inside another section (`- Một số khó khăn, vướng mắc: ...`), so the
+same table serves both: a part's `name` is the `kind` of every sentence under it. Patterns
+are for the matching form (`pipeline.textforms.fold`)."""
+
+from __future__ import annotations
+
+from extractors.vocab import Phrase
+
+PART_KINDS = (
+    Phrase(r"nguyên\s+nhân", "cause (of a result, of a limitation, of late dossiers)", "cause"),
+    Phrase(r"giải\s+pháp", "remedy the commune commits to", "recommendation"),
+    Phrase(r"(?:kiến\s+nghị|đề\s+xuất)", "recommendations (a part's name; `Đề nghị X: ...` is a sentence)", "recommendation"),
+    Phrase(r"(?:khó\s+khăn|vướng\s+mắc)", "difficulty, obstacle", "difficulty"),
+    Phrase(r"(?:tồn\s+tại|hạn\s+chế|(?:những\s+)?(?:điểm|mặt|nội\s+dung)\s+chưa\s+(?:đạt|làm)\s+được|mặt\s+yếu)",
+           "shortcoming, limitation, what was not achieved", "limitation"),
+    Phrase(r"(?:ưu\s+điểm|kết\s+quả\s+(?:nổi\s+bật|đạt\s+được)|mặt\s+(?:tích\s+cực|làm\s+được)|điểm\s+mạnh)",
+           "strength, notable result", "strength"),
+)
+"""Kinds of part, by the first wording of a heading or label (`Nguyên nhân hạn chế` is a cause)."""
+
+PART_STOP = Phrase(r"nhận\s+xét", "remarks: a heading that is not itself a part (its sub-parts are)", "none")
+
+LABEL_LEAD = Phrase(r"(?:một\s+số|những|các|một\s+vài)\s+", "some, the (before a part's name)")
+
+SENTENCE_KIND = (
+    Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\b", "a sentence that asks (we request ...)", "recommendation"),
+)
+"""Sentences whose own first words give their kind, wherever they stand."""
+
+EMPTY_FINDING = Phrase(r"\([^()]*\)|(?:không|không\s+có|chưa\s+có|không\s+có\s+khó\s+khăn(?:,?\s+vướng\s+mắc)?)\s*\.?",
+                       "nothing to report (`Nguyên nhân ...: không`), or only a bracket (`(Phụ lục 02 kèm theo)`)")
+
+CATEGORIES = (
+    Phrase(r"người\s+dân[^.;]{0,40}(?:kỹ\s+năng|tiếp\s+cận|chưa\s+quen|chưa\s+biết|thói\s+quen|khó\s+khăn)"
+           r"|kỹ\s+năng\s+số\s+(?:của|cho)\s+người\s+dân|nhận\s+thức\s+(?:của\s+)?(?:người\s+dân|cộng\s+đồng)"
+           r"|tuyên\s+truyền|tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng|bình\s+dân\s+học\s+vụ\s+số",
+           "citizens' digital skills and habits", "citizen_digital_skills"),
+    Phrase(r"kinh\s+phí|ngân\s+sách|tài\s+chính|nguồn\s+vốn|chi\s+phí|hợp\s+tác\s+công\s*-\s*tư",
+           "funding, budget", "finance"),
+    Phrase(r"văn\s+bản\s+hướng\s+dẫn|hướng\s+dẫn\s+(?:cụ\s+thể|chi\s+tiết|chuyên\s+ngành)|chưa\s+có\s+hướng\s+dẫn"
+           r"|cơ\s+chế|chính\s+sách|quy\s+định|thể\s+chế|ban\s+hành|pháp\s+lý|chỉ\s+đạo",
+           "legal framework, guidance from above", "legal_guidance"),
+    Phrase(r"kết\s+nối\s+liên\s+thông|chứng\s+thực\s+điện\s+tử|phần\s+mềm|cơ\s+sở\s+dữ\s+liệu|dữ\s+liệu|liên\s+thông|hệ\s+thống(?!\s+(?:máy|điện|mạng|trang))"
+           r"|dịch\s+vụ\s+công|chữ\s+ký\s+số|chứng\s+thư\s+số|mail\s+công\s+vụ|ứng\s+dụng|nền\s+tảng|văn\s+bản\s+điều\s+hành"
+           r"|một\s+cửa\s+điện\s+tử|tính\s+năng|chức\s+năng",
+           "software, systems and data", "software_data"),
+    Phrase(r"hạ\s+tầng\s+(?:viễn\s+thông|mạng|sóng)|mạng|internet|đường\s+truyền|sóng|phát\s+sóng|cáp\s+quang|viễn\s+thông|wifi|kết\s+nối|điện\s+lưới|lõm\s+điện",
+           "network, connectivity, power", "network_connectivity"),
+    Phrase(r"máy\s+(?:tính|scan|quét|in|chủ|móc|photo)|thiết\s+bị|hạ\s+tầng|cấu\s+hình|trang\s+bị|cơ\s+sở\s+vật\s+chất"
+           r"|lưu\s+trữ|bảo\s+mật",
+           "equipment and infrastructure", "infrastructure_equipment"),
+    Phrase(r"(?:cơ\s+chế|chính\s+sách|chế\s+độ)[^.;]{0,25}(?:thu\s+hút|đãi\s+ngộ)|công\s+chức|cán\s+bộ|nhân\s+lực|nhân\s+sự|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|kiêm\s+nhiệm|biên\s+chế"
+           r"|trình\s+độ|năng\s+lực|chuyên\s+trách|đãi\s+ngộ|đội\s+ngũ|kỹ\s+năng",
+           "staff, skills and training", "human_resources_training"),
+)
+"""Topics of a finding. The earliest wording in the sentence wins (its subject); at the same
+place the longer wording wins (`hạ tầng viễn thông` over `hạ tầng`), then the first row.
+`other` when none is found."""
+
+ADDRESSEE_LEVELS = (
+    Phrase(r"chính\s+phủ|bộ\s|bộ,|ban\s+chỉ\s+đạo\s+trung\s+ương|trung\s+ương|quốc\s+hội", "central bodies", "central"),
+    Phrase(r"sở\s|sở,|các\s+sở|sở\s+ngành", "a provincial department", "department"),
+    Phrase(r"ủy\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)|ubnd\s+(?:tỉnh|thành\s+phố)|tỉnh|thành\s+phố|cấp\s+trên"
+           r"|cơ\s+quan\s+chuyên\s+môn\s+cấp\s+trên", "the province, the level above", "province"),
+    Phrase(r"doanh\s+nghiệp|vnpt|viettel|mobifone|đơn\s+vị\s+cung\s+cấp", "enterprises, telecom and software providers", "enterprise"),
+    Phrase(r"ủy\s+ban\s+nhân\s+dân\s+xã|ubnd\s+xã|đảng\s+ủy|xã|phường", "the commune itself", "commune"),
+)
+"""Level of a recommendation's addressee, first match on the name as written."""
+
+ADDRESSEE_START = Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s*:?\s*",
+                         "we request (the addressee follows)")
+
+ADDRESSEE_END = Phrase(
+    r"\s*(?::|\s(?:sớm|quan\s+tâm|hỗ\s+trợ|bố\s+trí|có\s+(?!liên\s+quan)|tiếp\s+tục|tăng\s+cường|tổ\s+chức|ban\s+hành"
+    r"|phối\s+hợp|bổ\s+sung|mở|thường\s+xuyên|triển\s+khai|xem\s+xét|nâng\s+cấp|đầu\s+tư|cấp|trang\s+bị|khắc\s+phục"
+    r"|chỉ\s+đạo|hướng\s+dẫn|nghiên\s+cứu|cho\s+phép|thay\s+thế|đào\s+tạo|kịp\s+thời)\b)",
+    "the first word of what is asked (ends the addressee)")
+
+ADDRESSEE_HEAD = Phrase(
+    r"(?:các\s+)?(?:ủy\s+ban|ubnd|chính\s+phủ|bộ|sở|ban|cấp\s+trên|cơ\s+quan|trung\s+tâm|doanh\s+nghiệp|đơn\s+vị"
+    r"|thành\s+phố|tỉnh|hđnd|hội\s+đồng|đảng\s+ủy|viễn\s+thông|vnpt|viettel)\b",
+    "a body's first word: a sentence that starts with it names its addressee")
