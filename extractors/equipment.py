@@ -50,6 +50,7 @@ from extractors.equipment_specs import (
     parse_packed,
 )
 from extractors.numbers import NUMBER, parse_vn_number
+from extractors.registry import Facts, register
 from extractors.vocab.devices import (
     BARE_MACHINE,
     BRANDS,
@@ -72,7 +73,6 @@ from extractors.vocab.specs import (
     TABLE_COLUMNS,
     WINDOWS_10_END_OF_SUPPORT,
 )
-from extractors.registry import Facts, register
 from schemas.base import DOC_ID, EVIDENCE
 from schemas.equipment import TABLE
 
