@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from datamodel import Document
 from extractors.equipment import COMPUTERS
-from extractors.equipment_specs import is_windows_10
+from extractors.equipment.specs import is_windows_10
 from extractors.registry import Facts, Row, register
 from extractors.vocab.specs import CPU_MIN_GENERATION, RAM_MIN_GB, SYSTEM_DISK
 from schemas.commune_summary import KEY_METRICS

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from datamodel import RawBlock, RawDocument
 from extractors.equipment import extract_equipment
-from extractors.equipment_specs import label_field, parse_cpu, parse_monitor, parse_os, parse_ram, parse_storage
+from extractors.equipment.specs import label_field, parse_cpu, parse_monitor, parse_os, parse_ram, parse_storage
 from pipeline.build import assemble, document_from_text
 from pipeline.ingest.base import InputError
 from schemas.checks import TABLE as CHECKS

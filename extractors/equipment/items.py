@@ -1,0 +1,118 @@
+"""What every way of reading equipment shares: the `Item` row, the device-noun patterns, and
+where a device belongs (its category, unit and owner label)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from datamodel import Document, Span
+from extractors.equipment.specs import Fields
+from extractors.numbers import NUMBER
+from extractors.vocab.devices import BARE_MACHINE, BRANDS, DEVICE_NOUNS, HOLDER_UNITS, NAME_INTRO
+from extractors.vocab.quantities import CLASSIFIERS
+from extractors.vocab.shortages import REQUEST
+
+
+DEVICES: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in DEVICE_NOUNS)
+"""Device nouns by category, on the matching form; earlier entries win at the same position."""
+COMPUTERS = ("desktop", "laptop", "computer")
+UNITS: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in HOLDER_UNITS)
+NOUN = "|".join(f"(?P<{cat}>{pat})" for cat, pat in DEVICES)
+MENTION = regex.compile(
+    rf"(?:(?<![\d/.,:-])(?P<num>{NUMBER})(?![\d/]|[.,]\d)\s+(?:(?:{CLASSIFIERS})\s+)?)?(?:{NOUN}|(?P<bare>{BARE_MACHINE}))"
+)
+_DEVICE = regex.compile(NOUN)
+REQUEST_RE = regex.compile(rf"(?<!\p{{L}})(?:{REQUEST})(?!\p{{L}})")
+BRAND = regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)).replace(" ", r"\s+") + r")(?!\p{L})")
+_UNIT_RES = [(name, regex.compile(p)) for name, p in UNITS]
+HEADING_NUMBER = regex.compile(r"\s*(?:(?:(?:\d{1,2}\.)+\d{0,2}|[-+*•])\s*)*")
+
+
+@dataclass
+class Item:
+    """One equipment row before it becomes a fact: its mention span, its fields, and where
+    each spec came from (for the checks' evidence)."""
+
+    start: int
+    end: int
+    fields: Fields
+    spec_spans: dict[str, Span] = field(default_factory=dict)
+
+
+def category_at(doc: Document, start: int, end: int) -> str | None:
+    """The category of the first device noun in [start, end) of the text."""
+    m = _DEVICE.search(doc.match, start, end)
+    return next((cat for cat, _ in DEVICES if m and m.group(cat)), None)
+
+
+def context_category(doc: Document, offset: int) -> str | None:
+    """The category a bare `máy` stands for: the last device noun earlier on its line
+    (`Máy tính: ... 09 máy`), else one in its section's heading."""
+    line = doc.line_span(offset)
+    found = [cat for m in _DEVICE.finditer(doc.match, line.start, offset) for cat, _ in DEVICES if m.group(cat)]
+    if found:
+        return found[-1]
+    sec = doc.section_at(offset)
+    return category_at(doc, sec.start, sec.heading_end) if sec else None
+
+
+def _nearest_unit(doc: Document, start: int, end: int, within: Span) -> str | None:
+    """The unit named nearest [start, end) inside `within`, one before it winning a tie."""
+    hits = [(max(start - m.end(), m.start() - end, 0), m.start() > start, name)
+            for name, rx in _UNIT_RES for m in rx.finditer(doc.match, within.start, within.end)]
+    return min(hits)[2] if hits else None
+
+
+def unit_of(doc: Document, start: int, end: int) -> str | None:
+    """The unit named nearest the mention in its sentence, else on its line, else in its
+    section headings, innermost first."""
+    for within in (doc.sentence_span(start, end), doc.line_span(start)):
+        unit = _nearest_unit(doc, start, end, within)
+        if unit:
+            return unit
+    sec = doc.section_at(start)
+    for node in reversed(sec.path() if sec else []):
+        for name, rx in _UNIT_RES:
+            if rx.search(doc.match, node.start, node.heading_end):
+                return name
+    return None
+
+
+def label_from_name(doc: Document, start: int, end: int) -> str | None:
+    """Who a machine is for, from its header or name cell: the text left when the numbering,
+    the device noun and a leading `của`/`cho` are removed (`Bộ máy tính để bàn Công chức 1:`
+    → `Công chức 1`), or the whole name when what is left starts with a number, as the
+    number alone says nothing (`Máy tính 1`, `Máy tính 2 (Kế toán)`); None for a long sentence."""
+    text, folded = doc.text[start:end], doc.match[start:end]
+    name = cut = HEADING_NUMBER.match(folded).end()
+    noun = _DEVICE.search(folded, cut)
+    if noun and not folded[cut : noun.start()].strip():
+        cut = noun.end()
+    intro = regex.match(rf"\s*(?:{NAME_INTRO})\s+", folded[cut:])
+    cut += intro.end() if intro else 0
+    if regex.match(r"[\s:;,.]*\d{1,3}(?![\d\p{L}])", folded[cut:]):
+        cut = name
+    label = text[cut:].strip(" :;,.-\t")
+    return label if label and len(label) <= 60 else None
+
+
+def new_fields(category: str, quantity: float | None, status: str, source: str) -> Fields:
+    return {"category": category, "quantity": quantity, "status": status, "source": source}
+
+
+def lines_of(doc: Document, span: Span) -> list[Span]:
+    """The non-blank lines of a span."""
+    lines, pos = [], span.start
+    while pos < span.end:
+        line = doc.line_span(pos)
+        pos = line.end + 1
+        if doc.text[line.start : line.end].strip():
+            lines.append(line)
+    return lines
+
+
+def trimmed_end(doc: Document, start: int, end: int) -> int:
+    """`end` moved back over trailing spaces."""
+    return start + len(doc.text[start:end].rstrip())

@@ -1,0 +1,122 @@
+"""Devices named in running text: counted mentions (`04 máy scan loại Epson ...`, `Máy tính:
+được trang bị 09 máy`) and shortages (`còn thiếu 01 máy in A3, 01 máy photocopy`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from datamodel import Document, Span
+from extractors.equipment.items import (
+    COMPUTERS, DEVICES, MENTION, NOUN, REQUEST_RE, Item, context_category, new_fields, unit_of,
+)
+from extractors.equipment.models import QUALIFIED, Model, tail
+from extractors.equipment.specs import Fields, has_specs, parse_packed
+from extractors.numbers import NUMBER, parse_vn_number
+from extractors.vocab.devices import BARE_MACHINE, EQUIPPED, LABEL_INTRO
+from extractors.vocab.quantities import CLASSIFIERS, LIST_GAP
+from extractors.vocab.shortages import LACKING, LACKING_GAP
+
+
+COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?"
+                     r"(?P<num>" + NUMBER + r")(?![\d/]|\s*%)\s*(?:(?:" + CLASSIFIERS + r")(?!\p{L}))?")
+"""`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`: a count after the device's label."""
+_LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$")
+_LACKING_INTRO = regex.compile(rf"(?<!\p{{L}})(?:{LACKING})(?!\p{{L}})[^\n]*:\s*$")
+_LIST_ITEM = regex.compile(r"\s*[-+*•]")
+_LIST_GAP = regex.compile(QUALIFIED + LIST_GAP)
+_COUNT_AFTER = regex.compile(COUNT_AFTER_LABEL)
+_NEXT_DEVICE = regex.compile(rf"\s*(?:{NOUN}|{BARE_MACHINE})")
+_LABEL = regex.compile(rf"\s*{LABEL_INTRO}(?P<label>[^,;()\n]+?)(?=\s*(?:[,;()\n]|\.(?:\s|$)|→|$))")
+
+
+@dataclass
+class _Mention:
+    """A device noun in running text: its count, sentence, the models listed after it (whose
+    end is the mention's end) and whether a shortage names it."""
+
+    start: int
+    noun_end: int
+    end: int
+    category: str
+    count: float | None
+    sentence: Span
+    models: list[Model]
+    lacking: bool = False
+
+
+def _count_after_label(doc: Document, noun_end: int, limit: int) -> float | None:
+    """A count right after a device label (`Máy scan: 02 chiếc`) not followed by another device."""
+    m = _COUNT_AFTER.match(doc.match, noun_end, limit)
+    if not m or _NEXT_DEVICE.match(doc.match, m.end(), limit):
+        return None
+    return parse_vn_number(m["num"])
+
+
+def _under_lacking_intro(doc: Document, line: Span) -> bool:
+    """True for a list item under a line that announces a shortage (`còn thiếu các thiết bị sau:`)."""
+    while line.start > 0 and _LIST_ITEM.match(doc.match, line.start, line.end):
+        line = doc.line_span(line.start - 1)
+        if _LACKING_INTRO.search(doc.match, line.start, line.end):
+            return True
+    return False
+
+
+def _mentions(doc: Document, span: Span, skip_tables: set[int]) -> list[_Mention]:
+    """Device mentions in a span, with their count and whether a shortage names them; rows of
+    the tables in `skip_tables` (already read as equipment tables) are left out."""
+    found: list[_Mention] = []
+    for m in MENTION.finditer(doc.match, span.start, span.end):
+        block = doc.block_at(m.start())
+        if block is not None and block.table in skip_tables and block.kind == "table_row":
+            continue
+        category = next((cat for cat, _ in DEVICES if m.group(cat)), None) or context_category(doc, m.start())
+        if category is None:
+            continue
+        noun_end = m.end()
+        count = parse_vn_number(m["num"]) if m["num"] else _count_after_label(doc, noun_end, span.end)
+        sent = doc.sentence_span(m.start(), noun_end)
+        models, end = tail(doc, noun_end, sent.end)
+        men = _Mention(m.start(), noun_end, end, category, count, sent, models)
+        line = doc.line_span(m.start())
+        men.lacking = bool(_LACKING_BEFORE.search(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
+        if not men.lacking and found and found[-1].lacking:
+            men.lacking = _LIST_GAP.fullmatch(doc.match, found[-1].end, m.start()) is not None
+        found.append(men)
+    return found
+
+
+def sentence_items(doc: Document, span: Span, skip_tables: set[int]) -> list[Item]:
+    """Rows for the counted and lacking mentions of a span of running text."""
+    items: list[Item] = []
+    for men in _mentions(doc, span, skip_tables):
+        sent = men.sentence
+        if (men.count is None and not men.lacking) or REQUEST_RE.search(doc.match, sent.start, sent.end):
+            continue
+        label = _LABEL.match(doc.match, men.end, sent.end)
+        status = "lacking" if men.lacking else "present"
+        base = new_fields(men.category, men.count, status, "sentence")
+        base["unit"] = unit_of(doc, men.start, men.end)
+        if label:
+            base["label"] = doc.text[label.start("label") : label.end("label")].strip()
+        rest = doc.text[men.noun_end : sent.end]
+        if men.category in COMPUTERS and has_specs(rest):
+            base.update(parse_packed(rest))
+        items.extend(_split_models(men, men.models, base))
+    return items
+
+
+def _split_models(men: _Mention, models: list[Model], base: Fields) -> list[Item]:
+    """One row per listed model when the count matches the list (each quantity 1), one row with
+    the model for a single model, else one group row without models."""
+    if len(models) == 1:
+        _, end, brand, model = models[0]
+        return [Item(men.start, end, {**base, "brand": brand, "model": model})]
+    if len(models) > 1 and (men.count is None or men.count == len(models)):
+        qty = None if men.count is None else 1.0
+        return [Item(men.start if i == 0 else s, e, {**base, "quantity": qty, "brand": b, "model": mdl})
+                for i, (s, e, b, mdl) in enumerate(models)]
+    brands = {b for _, _, b, _ in models}
+    brand = brands.pop() if len(brands) == 1 else None
+    return [Item(men.start, max(men.noun_end, models[-1][1] if models else 0), {**base, "brand": brand})]
