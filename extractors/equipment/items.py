@@ -14,7 +14,6 @@ from extractors.vocab.devices import BARE_MACHINE, BRANDS, DEVICE_NOUNS, HOLDER_
 from extractors.vocab.quantities import CLASSIFIERS
 from extractors.vocab.shortages import REQUEST
 
-
 DEVICES: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in DEVICE_NOUNS)
 """Device nouns by category, on the matching form; earlier entries win at the same position."""
 COMPUTERS = ("desktop", "laptop", "computer")

@@ -9,7 +9,15 @@ import regex
 
 from datamodel import Document, Span
 from extractors.equipment.items import (
-    COMPUTERS, DEVICES, MENTION, NOUN, REQUEST_RE, Item, context_category, new_fields, unit_of,
+    COMPUTERS,
+    DEVICES,
+    MENTION,
+    NOUN,
+    REQUEST_RE,
+    Item,
+    context_category,
+    new_fields,
+    unit_of,
 )
 from extractors.equipment.models import QUALIFIED, Model, tail
 from extractors.equipment.specs import Fields, has_specs, parse_packed
@@ -17,7 +25,6 @@ from extractors.numbers import NUMBER, parse_vn_number
 from extractors.vocab.devices import BARE_MACHINE, EQUIPPED, LABEL_INTRO
 from extractors.vocab.quantities import CLASSIFIERS, LIST_GAP
 from extractors.vocab.shortages import LACKING, LACKING_GAP
-
 
 COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?"
                      r"(?P<num>" + NUMBER + r")(?![\d/]|\s*%)\s*(?:(?:" + CLASSIFIERS + r")(?!\p{L}))?")

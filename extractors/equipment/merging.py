@@ -12,7 +12,6 @@ from extractors.equipment.spec_lists import inline_items, spec_items
 from extractors.equipment.tables import table_items
 from extractors.vocab.quantities import BREAKDOWN
 
-
 DESCRIBED = ("model", "cpu_model", "cpu_family", "ram_gb", "storage_gb")
 """Fields that make a counted computer a description of machines rather than a total."""
 _BREAKDOWN_GAP = regex.compile(

@@ -9,14 +9,22 @@ import regex
 
 from datamodel import Document, Span
 from extractors.equipment.items import (
-    COMPUTERS, HEADING_NUMBER, MENTION, REQUEST_RE, Item, category_at, label_from_name, lines_of, new_fields,
-    trimmed_end, unit_of,
+    COMPUTERS,
+    HEADING_NUMBER,
+    MENTION,
+    REQUEST_RE,
+    Item,
+    category_at,
+    label_from_name,
+    lines_of,
+    new_fields,
+    trimmed_end,
+    unit_of,
 )
 from extractors.equipment.models import tail
 from extractors.equipment.specs import MACHINE_SPECS, Fields, label_field, leading_field, parse_field, parse_packed
 from extractors.numbers import parse_vn_number
 from extractors.vocab.specs import SPEC_JOIN, SPEC_LABELS
-
 
 SPEC_INTRO = rf"(?:(?:{SPEC_JOIN})\s+)?(?:{SPEC_LABELS['spec']})"
 """What may open a machine's specs after its name (`cùng cấu hình`, `có cấu hình`, `thông số kỹ thuật`)."""
@@ -128,7 +136,7 @@ def _inline_parts(doc: Document, line: Span) -> tuple[regex.Match, str, int, int
     m = MENTION.match(doc.match, HEADING_NUMBER.match(doc.match, line.start, line.end).end(), line.end)
     category = next((cat for cat in COMPUTERS if m and m.group(cat)), None)
     opener = _INLINE_NAME.match(doc.match, m.end(), line.end) if category else None
-    if not opener or REQUEST_RE.search(doc.match, line.start, line.end):
+    if not category or not opener or REQUEST_RE.search(doc.match, line.start, line.end):
         return None
     return (m, category, opener.end("name"), opener.end()) if _opens_with_spec(doc.text[opener.end() : line.end]) else None
 

@@ -14,7 +14,6 @@ from extractors.vocab.quantities import TOTAL_ROW
 from extractors.vocab.shortages import LACKING
 from extractors.vocab.specs import TABLE_COLUMNS
 
-
 _COLUMN_RES = {name: regex.compile(p) for name, p in TABLE_COLUMNS.items()}
 _TOTAL_ROW = regex.compile(rf"\s*{TOTAL_ROW}(?!\p{{L}})")
 
