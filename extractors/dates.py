@@ -244,7 +244,7 @@ def read_date(doc: Document, pos: int) -> DateMention | None:
     return _from_match(doc, m) if m else None
 
 
-@register("dates")
+@register("dates", assigns=("dates", "checks"))
 def extract_dates(doc: Document, facts: Facts) -> Facts:
     """Date rows for every date mention, and a check for each impossible date."""
     codes = [Span(m.start(), m.end()) for m in CODE.finditer(doc.text)]

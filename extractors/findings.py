@@ -224,7 +224,7 @@ def _row(doc: Document, s: int, e: int, kind: str) -> dict:
                     addressee_level=level, text=text)
 
 
-@register("findings", after=())
+@register("findings", assigns=("findings",))
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests stated outside them."""
     rows, covered = [], []

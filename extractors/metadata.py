@@ -405,7 +405,7 @@ def _check(doc: Document, mention: Mention, res: au.Resolution) -> list[Row]:
     return [doc.fact(mention.start, mention.end, rule=rule, severity="warning", message=res.warning, metrics="")]
 
 
-@register("metadata", after=("dates", "references"))
+@register("metadata", requires=("dates",), assigns=("documents", "checks"))
 def extract_metadata(doc: Document, facts: Facts) -> Facts:
     """One documents row of report metadata, plus warnings about the commune lookup."""
     dates = facts.get("dates", [])

@@ -170,7 +170,7 @@ def metric_check_rows(doc: Document, metrics: list[Row]) -> list[Row]:
     return [row for figures in _bases(metrics) for rule in rules for row in rule(doc, figures)]
 
 
-@register("metric_checks", after=("metrics",))
+@register("metric_checks", requires=("metrics",), assigns=("checks",))
 def extract_metric_checks(doc: Document, facts: Facts) -> Facts:
     """The `checks` rows of one document's metrics."""
     return {"checks": metric_check_rows(doc, facts.get("metrics", []))}

@@ -529,7 +529,7 @@ def metric_rows(doc: Document) -> list[dict[str, Any]]:
     return rows
 
 
-@register("metrics", after=())
+@register("metrics", assigns=("metrics",))
 def extract_metrics(doc: Document, facts: Facts) -> Facts:
     """The `metrics` rows of one document."""
     return {"metrics": metric_rows(doc)}

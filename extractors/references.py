@@ -280,7 +280,7 @@ def _mismatch_check(doc: Document, row: dict) -> dict:
     )
 
 
-@register("references")
+@register("references", assigns=("references", "checks"))
 def extract_references(doc: Document, facts: Facts) -> Facts:
     """One row per document mention, and a check for each type word that contradicts its code."""
     mentions, codes = _find_mentions(doc)

@@ -4,8 +4,8 @@ It reads only the rows other components produced (`facts`), never the text: the 
 mention of each key metric, figures summed over the equipment rows, counts of checks by
 severity and of distinct references by relation, and the first report/period dates. Any
 table may be absent (a component not written yet, or a report without such facts): its
-columns are then null, or 0 for counts. `after` names the components registered when this
-was written; the others sort before `summary` by name in `registry.components()` anyway.
+columns are then null, or 0 for counts. Its `requires=` makes it run after every component
+that writes one of those tables (the checks of dates, references, metadata, equipment ...).
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def summary_row(doc: Document, facts: Facts) -> Row:
     }
 
 
-@register("summary", after=("metrics", "equipment", "metric_checks"))
+@register("summary", requires=("metrics", "equipment", "checks", "references", "dates"), assigns=("commune_summary",))
 def extract_summary(doc: Document, facts: Facts) -> Facts:
     """One `commune_summary` row per report."""
     return {"commune_summary": [summary_row(doc, facts)]}

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 import schemas
 from datamodel import Document
-from extractors.registry import Facts, components
+from extractors.registry import Facts, components, run_components
 from pipeline import __version__
 from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
@@ -106,17 +106,11 @@ def _layout_rows(doc: Document) -> list[dict]:
 
 def _extract(doc: Document, result: DocResult) -> Facts:
     """Run every extractor; one that fails leaves an errors row and the others go on."""
-    facts: Facts = {}
-    for comp in components():
-        try:
-            produced = comp.fn(doc, facts)
-        except Exception as exc:  # a bug in one extractor must not lose the document
-            result.errors.append(_error(doc.source_path, comp.name, "extractor_failed",
-                                        f"{type(exc).__name__}: {exc}", doc.doc_id))
-            continue
-        for table, rows in produced.items():
-            facts.setdefault(table, []).extend(rows)
-    return facts
+
+    def failed(name: str, exc: Exception) -> None:  # a bug in one extractor must not lose the document
+        result.errors.append(_error(doc.source_path, name, "extractor_failed", f"{type(exc).__name__}: {exc}", doc.doc_id))
+
+    return run_components(doc, on_error=failed)
 
 
 def _to_arrow(facts: Facts, result: DocResult) -> None:
@@ -202,6 +196,7 @@ def run(paths: list[Path], outdir: Path, jobs: int = 1, progress: bool = True,
     from tqdm import tqdm
 
     started = time.perf_counter()
+    components()  # a badly declared extractor is refused here, before any file is read
     files = discover(paths)
     bar = tqdm(_results(files, jobs), total=len(files), unit="doc", disable=not progress or len(files) < 2 or not sys.stderr.isatty(),
                desc="baocao", leave=False)

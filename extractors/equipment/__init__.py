@@ -52,7 +52,7 @@ def _row(doc: Document, item: Item) -> dict:
     return doc.fact(item.start, item.end, **{name: item.fields.get(name) for name in OWN_COLUMNS})
 
 
-@register("equipment", after=())
+@register("equipment", assigns=("equipment", "checks"))
 def extract_equipment(doc: Document, facts: Facts) -> Facts:
     """Equipment rows and the machine-minimum checks of one report."""
     items = equipment_items(doc)

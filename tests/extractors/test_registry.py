@@ -1,16 +1,111 @@
 import pytest
 
+from datamodel import Document
 from extractors import registry
+from extractors.registry import Component, RegistryError, order
+from pipeline.build import document_from_text
+
+TABLES = ("metrics", "checks", "documents", "commune_summary")
 
 
-def test_components_run_after_those_they_read():
-    order = [c.name for c in registry.components()]
-    for comp in registry.components():
-        assert all(order.index(dep) < order.index(comp.name) for dep in comp.after)
-    assert {"references", "dates", "metadata", "metrics", "metric_checks", "equipment", "summary"} <= set(order)
+def comp(name: str, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = ("checks",), fn=None) -> Component:
+    return Component(name, fn or (lambda d, f: {}), requires, assigns)
 
 
-def test_unknown_dependency_is_named(monkeypatch):
-    monkeypatch.setitem(registry._COMPONENTS, "broken", registry.Component("broken", lambda d, f: {}, ("missing",)))
-    with pytest.raises(ValueError, match="'broken' runs after 'missing'"):
-        registry.components()
+def names(comps: list[Component]) -> list[str]:
+    return [c.name for c in comps]
+
+
+def test_every_component_runs_after_the_writers_of_what_it_reads():
+    ordered = registry.components()
+    position = {c.name: i for i, c in enumerate(ordered)}
+    for c in ordered:
+        for other in ordered:
+            if other is not c and set(c.requires) & set(other.assigns):
+                assert position[other.name] < position[c.name], (other.name, c.name)
+    assert {"references", "dates", "metadata", "metrics", "metric_checks", "equipment", "summary"} <= set(position)
+
+
+def test_summary_runs_after_every_writer_of_checks():
+    """The summary counts checks by severity: every component that writes checks comes first,
+    whatever its name (a component named `zz_checks` must not run after the summary)."""
+    comps = {c.name: c for c in (comp("summary", requires=("checks",), assigns=("commune_summary",)),
+                                 comp("zz_checks"), comp("aa_checks"))}
+    assert names(order(comps, TABLES)) == ["aa_checks", "zz_checks", "summary"]
+
+
+def test_order_follows_declarations_not_names():
+    comps = {c.name: c for c in (comp("a_reader", requires=("metrics",), assigns=("checks",)),
+                                 comp("z_writer", assigns=("metrics",)))}
+    assert names(order(comps, TABLES)) == ["z_writer", "a_reader"]
+
+
+def test_reading_a_table_nobody_writes_is_refused_with_the_name():
+    comps = {"lonely": comp("lonely", requires=("equipment",))}
+    with pytest.raises(RegistryError, match="'lonely' reads equipment, which no extractor writes"):
+        order(comps, TABLES)
+
+
+def test_writing_a_table_without_schema_is_refused_with_the_name():
+    comps = {"stray": comp("stray", assigns=("gadgets",))}
+    with pytest.raises(RegistryError, match="'stray' writes gadgets, which has no schema"):
+        order(comps, TABLES)
+
+
+def test_a_component_must_declare_what_it_writes():
+    with pytest.raises(RegistryError, match="'silent' declares no table"):
+        order({"silent": comp("silent", assigns=())}, TABLES)
+
+
+def test_a_cycle_is_refused():
+    comps = {c.name: c for c in (comp("a", requires=("metrics",), assigns=("documents",)),
+                                 comp("b", requires=("documents",), assigns=("metrics",)))}
+    with pytest.raises(RegistryError, match="cycle: a -> b -> a"):
+        order(comps, TABLES)
+
+
+def test_reading_and_writing_the_same_table_is_no_cycle():
+    comps = {c.name: c for c in (comp("first"), comp("second", requires=("checks",), assigns=("checks",)))}
+    assert names(order(comps, TABLES)) == ["first", "second"]
+
+
+def test_the_real_components_pass_the_start_up_checks():
+    import schemas
+
+    assert names(order(registry._COMPONENTS, schemas.all_tables())) == names(registry.components())
+
+
+def _doc() -> Document:
+    return document_from_text("ỦY BAN NHÂN DÂN XÃ AN HÒA\nBÁO CÁO\nKết quả chuyển đổi số năm 2025\n")
+
+
+def test_only_runs_the_named_component_and_its_upstream():
+    facts = registry.run_components(_doc(), only=("metric_checks",))
+    assert set(facts) <= {"metrics", "checks"} and "metrics" in facts
+
+
+def test_only_with_an_unknown_name_is_refused():
+    with pytest.raises(RegistryError, match="no extractor named nonesuch"):
+        registry.run_components(_doc(), only=("nonesuch",))
+
+
+def test_a_failing_component_goes_to_on_error_and_the_others_run(monkeypatch):
+    def boom(d, f):
+        raise RuntimeError("broken rule")
+
+    fine = Component("fine", lambda d, f: {"metrics": [{"metric": "staff_total", "value": 3}]}, (), ("metrics",))
+    monkeypatch.setattr(registry, "components", lambda: [Component("broken", boom, (), ("checks",)), fine])
+    seen: list[tuple[str, str]] = []
+    facts = registry.run_components(_doc(), on_error=lambda name, exc: seen.append((name, str(exc))))
+    assert seen == [("broken", "broken rule")]
+    assert facts == {"metrics": [{"metric": "staff_total", "value": 3}]}
+    with pytest.raises(RuntimeError, match="broken rule"):
+        registry.run_components(_doc())
+
+
+def test_returning_an_undeclared_table_is_an_error(monkeypatch):
+    sneaky = Component("sneaky", lambda d, f: {"checks": [], "metrics": [{"x": 1}]}, (), ("checks",))
+    monkeypatch.setattr(registry, "components", lambda: [sneaky])
+    seen: list[str] = []
+    facts = registry.run_components(_doc(), on_error=lambda name, exc: seen.append(str(exc)))
+    assert seen == ["extractor 'sneaky' returned metrics, not in its assigns="] and facts == {}
