@@ -1,11 +1,14 @@
 """The `summary` component: one wide `commune_summary` row per report, for BI tools.
 
-It reads only the rows other components produced (`facts`), never the text: the first
-mention of each key metric, figures summed over the equipment rows, counts of checks by
+It reads only the rows other components produced (`facts`), never the text: who reports
+and when (the `documents` row of `metadata`) with a `report_key` that is the same for every
+rendition of one report (DOCX, PDF, TXT of the same letter), the first mention of each key
+metric, figures summed over the equipment rows, counts of checks by
 severity and of distinct references by relation, and the first report/period dates. Any
 table may be absent (a component not written yet, or a report without such facts): its
 columns are then null, or 0 for counts. Its `requires=` makes it run after every component
 that writes one of those tables (the checks of dates, references, metadata, equipment ...).
+Keeping one row per report across renditions needs all documents: `pipeline.outputs.summary`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from extractors.equipment import COMPUTERS
 from extractors.equipment.specs import is_windows_10
 from extractors.registry import Facts, Row, register
 from extractors.vocab.specs import CPU_MIN_GENERATION, RAM_MIN_GB, SYSTEM_DISK
+from pipeline.textforms import fold
 from schemas.commune_summary import KEY_METRICS
 
 SPEC_FIELDS = ("cpu_model", "cpu_family", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")
@@ -94,18 +98,64 @@ def date_columns(dates: list[Row]) -> dict[str, object]:
     return out
 
 
-def summary_row(doc: Document, facts: Facts) -> Row:
-    """The `commune_summary` row of one report from its facts."""
+def _slug(text: str | None, most: int = 60) -> str:
+    """Letters and digits of `text` in matching form, for a key that ignores spacing."""
+    return "".join(ch for ch in fold(text or "") if ch.isalnum())[:most]
+
+
+def report_key(doc_id: str, meta: Row, dates: Row) -> str:
+    """`commune|when|number/symbol`, equal for renditions of one report: the commune's official
+    code (else its name as written), the report date (else the period, else the year and the
+    title, so two undated reports stay apart) and the report's number and symbol. A report
+    without a commune cannot be tied to another: its key is its own doc_id."""
+    commune = meta.get("commune_code") or _slug(meta.get("commune"))
+    if not commune:
+        return f"doc:{doc_id}"
+    if dates.get("report_date"):
+        when = str(dates["report_date"])
+    elif dates.get("period_start") or dates.get("period_end"):
+        when = f"{dates.get('period_start') or ''}..{dates.get('period_end') or ''}"
+    else:
+        when = f"{meta.get('report_year') or ''}:{_slug(meta.get('title'))}"
+    symbol = "/".join(str(meta[k]) for k in ("doc_number", "doc_symbol") if meta.get(k))
+    return f"{commune}|{when}|{symbol}"
+
+
+def identity_columns(doc: Document, meta: Row, dates: Row) -> Row:
+    """Who reports, when, and from which file: the columns every use of the table starts with."""
     return {
-        "doc_id": doc.doc_id,
-        **metric_columns(facts.get("metrics", [])),
-        **equipment_columns(facts.get("equipment", [])),
-        **count_columns(facts.get("checks", []), facts.get("references", [])),
-        **date_columns(facts.get("dates", [])),
+        "report_key": report_key(doc.doc_id, meta, dates),
+        "commune": meta.get("commune"),
+        "commune_code": meta.get("commune_code"),
+        "province_name": meta.get("province_name"),
+        "province_code": meta.get("province_code"),
+        "doc_symbol": meta.get("doc_symbol"),
+        "doc_number": meta.get("doc_number"),
+        "source_path": doc.source_path,
+        "source_format": doc.source_format,
     }
 
 
-@register("summary", requires=("metrics", "equipment", "checks", "references", "dates"), assigns=("commune_summary",))
+def summary_row(doc: Document, facts: Facts) -> Row:
+    """The `commune_summary` row of one report from its facts. The report's dates are the
+    `documents` row's (read from the header) where it has them, else the first dated mention."""
+    meta = (facts.get("documents") or [{}])[0]
+    dates = date_columns(facts.get("dates", []))
+    dates.update({k: meta[k] for k in dates if meta.get(k) is not None})
+    return {
+        "doc_id": doc.doc_id,
+        **identity_columns(doc, meta, dates),
+        **metric_columns(facts.get("metrics", [])),
+        **equipment_columns(facts.get("equipment", [])),
+        **count_columns(facts.get("checks", []), facts.get("references", [])),
+        **dates,
+        "renditions": 1,
+        "rendition_doc_ids": doc.doc_id,
+    }
+
+
+@register("summary", requires=("documents", "metrics", "equipment", "checks", "references", "dates"),
+          assigns=("commune_summary",))
 def extract_summary(doc: Document, facts: Facts) -> Facts:
     """One `commune_summary` row per report."""
     return {"commune_summary": [summary_row(doc, facts)]}

@@ -27,7 +27,9 @@ from pipeline import __version__
 from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
 from pipeline.ingest.registry import SUPPORTED_SUFFIXES
+from pipeline.outputs.summary import finish
 from pipeline.writer import rows_to_arrow, write_dataset
+from schemas.validate import validated
 
 
 @dataclass
@@ -117,7 +119,8 @@ def _to_arrow(facts: Facts, result: DocResult) -> None:
     tables = schemas.all_tables()
     for name, rows in facts.items():
         try:
-            result.tables[name] = rows_to_arrow(tables[name], rows)
+            result.tables[name], violations = validated(tables[name], rows, result.source_path)
+            result.errors += violations
         except (KeyError, ValueError, pa.ArrowException) as exc:
             result.errors.append(_error(result.source_path, f"write:{name}", "invalid_rows", str(exc), result.doc_id))
 
@@ -210,6 +213,7 @@ def run(paths: list[Path], outdir: Path, jobs: int = 1, progress: bool = True,
             yield res
 
     tables, results = collect(reported(bar))
+    tables = finish(tables)
     manifest = {"pipeline_version": __version__, "inputs": [str(p) for p in files],
                 "rows": {name: t.num_rows for name, t in tables.items()}}
     write_dataset(outdir, tables, manifest)

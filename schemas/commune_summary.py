@@ -32,12 +32,35 @@ EQUIPMENT_FIGURES = (
     Column("lacking_categories", pa.string(), "Categories of the lacking devices, sorted, comma-separated; null when none"),
 )
 
+IDENTITY = (
+    Column("report_key", pa.string(),
+           "The report this row stands for: commune code|report date (else period, else year and title)|number/symbol; "
+           "equal for the DOCX, PDF and TXT renditions of one report"),
+    Column("commune", pa.string(), "Commune name as written, without the xã/phường prefix (documents.commune)"),
+    Column("commune_code", pa.int32(), "Official post-July-2025 commune code (documents.commune_code)"),
+    Column("province_name", pa.string(), "Official province name (documents.province_name)"),
+    Column("province_code", pa.int32(), "Official post-July-2025 province code (documents.province_code)"),
+    Column("doc_symbol", pa.string(), "The report's own symbol (documents.doc_symbol)"),
+    Column("doc_number", pa.string(), "The report's own number, null when left blank (documents.doc_number)"),
+    Column("source_path", pa.string(), "Input file of the rendition kept for this report"),
+    Column("source_format", pa.string(), "Format of the rendition kept: docx, pdf or txt"),
+)
+"""Who reports and from which file: what every use of the table starts with (no join needed)."""
+
+RENDITIONS = (
+    Column("renditions", pa.int32(), "How many input files are renditions of this report (same report_key)"),
+    Column("rendition_doc_ids", pa.string(),
+           "doc_id of every rendition, the kept one first, comma-separated; the kept one has the fewest errors rows, "
+           "then the fewest failed checks, then the most facts, then DOCX before PDF before TXT"),
+)
+
 TABLE = Table(
     "commune_summary",
-    "One row per report, wide: the first stated value of each key metric, equipment figures, "
+    "One row per report (renditions of one report in several formats kept once), wide: the first stated value of each key metric, equipment figures, "
     "counts of checks and references, and the report's dates",
     (
         DOC_ID,
+        *IDENTITY,
         *(Column(name, pa.float64(), f"First stated value of the metric {name} (metrics table); null when not stated")
           for name in KEY_METRICS),
         *EQUIPMENT_FIGURES,
@@ -45,8 +68,9 @@ TABLE = Table(
         Column("checks_warnings", pa.int32(), "Number of checks rows with severity warning"),
         Column("references_issued", pa.int32(), "Distinct documents (canonical) the commune's own bodies issued"),
         Column("references_cited", pa.int32(), "Distinct documents (canonical) the report cites from other bodies"),
-        Column("report_date", pa.date32(), "Report date: the first dates row with role report_date"),
+        Column("report_date", pa.date32(), "Report date: documents.report_date, else the first dates row with role report_date"),
         Column("period_start", pa.date32(), "Start of the reporting period: the first dates row with role period_start"),
         Column("period_end", pa.date32(), "End of the reporting period: the first dates row with role period_end"),
+        *RENDITIONS,
     ),
 )

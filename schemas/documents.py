@@ -39,5 +39,6 @@ TABLE = Table(
         Column("signer_name", pa.string(), "Signer's name"),
         Column("sections", pa.int32(), "Number of numbered sections found"),
         Column("warnings", pa.string(), "What the pipeline noticed about the input, '; '-separated"),
+        Column("report_key", pa.string(), "The report this file is a rendition of (commune_summary.report_key): equal for its DOCX, PDF and TXT"),
     ),
 )

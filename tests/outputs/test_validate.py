@@ -1,0 +1,99 @@
+"""Schema validation on write: a violation is an errors row naming table, column and document,
+and the value is never coerced."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import schemas
+from schemas.validate import validated
+
+METRICS = schemas.all_tables()["metrics"]
+EQUIPMENT = schemas.all_tables()["equipment"]
+DATES = schemas.all_tables()["dates"]
+
+
+def metric(**over) -> dict:
+    row = {"doc_id": "d1", "domain": "tthc", "metric": "dossiers_online_pct", "value": 66.6, "unit": "percent",
+           "char_start": 0, "char_end": 40, "span_start": 10, "span_end": 16, "evidence": "Tỷ lệ hồ sơ trực tuyến đạt 66,6%."}
+    return {**row, **over}
+
+
+def test_a_valid_row_passes_unchanged():
+    table, errors = validated(METRICS, [metric()], "a.txt")
+    assert errors == []
+    assert table.column("value").to_pylist() == [66.6]
+
+
+def test_a_percentage_of_140_is_an_error_row_and_the_fact_is_not_written():
+    table, errors = validated(METRICS, [metric(value=140.0), metric()], "a.txt")
+    assert table.num_rows == 1 and table.column("value").to_pylist() == [66.6]
+    messages = [e["message"] for e in errors]
+    assert messages[0] == "table metrics, column value, document d1: percentage 140 is outside 0-100; value not written"
+    assert messages[1] == "table metrics, column value, document d1: required value missing; row not written"
+    assert {(e["stage"], e["error_type"], e["source_path"]) for e in errors} == {("validate:metrics", "schema_violation", "a.txt")}
+
+
+def test_a_count_above_100_is_fine():
+    table, errors = validated(METRICS, [metric(metric="dossiers_received", unit="count", value=2692.0)])
+    assert errors == [] and table.column("value").to_pylist() == [2692.0]
+
+
+def test_a_wrong_type_is_reported_not_coerced():
+    rows = [{"doc_id": "d2", "category": "desktop", "status": "present", "cpu_generation": 7.5, "ram_gb": True,
+             "char_start": 0, "char_end": 5, "evidence": "2 máy"}]
+    table, errors = validated(EQUIPMENT, rows, "b.docx")
+    assert [e["message"] for e in errors] == [
+        "table equipment, column cpu_generation, document d2: 7.5 is not a whole number; value not written",
+        "table equipment, column ram_gb, document d2: True is not a number; value not written",
+    ]
+    assert table.to_pylist()[0]["cpu_generation"] is None and table.to_pylist()[0]["ram_gb"] is None
+
+
+def test_a_number_in_a_date_column_is_not_turned_into_1970():
+    rows = [{"doc_id": "d3", "text": "ngày 9/12/2025", "role": "report_date", "date": 3, "char_start": 0, "char_end": 5}]
+    table, errors = validated(DATES, rows)
+    assert errors[0]["message"] == "table dates, column date, document d3: 3 is not a date; value not written"
+    assert table.column("date").to_pylist() == [None]
+    ok, none = validated(DATES, [{**rows[0], "date": dt.date(2025, 12, 9)}])
+    assert none == [] and ok.column("date").to_pylist() == [dt.date(2025, 12, 9)]
+
+
+def test_a_missing_required_column_drops_the_row():
+    row = metric()
+    del row["unit"]
+    table, errors = validated(METRICS, [row], "c.pdf")
+    assert table.num_rows == 0
+    assert errors[0]["message"] == "table metrics, column unit, document d1: required value missing; row not written"
+
+
+def test_a_value_outside_the_allowed_set_and_an_unknown_column():
+    table, errors = validated(METRICS, [metric(domain="sports", colour="red")])
+    assert [e["message"] for e in errors] == [
+        "table metrics, column domain, document d1: 'sports' is not one of infrastructure, legal, staff, tthc; value not written",
+        "table metrics, column colour, document d1: column not in the schema; not written",
+        "table metrics, column domain, document d1: required value missing; row not written",
+    ]
+    assert table.num_rows == 0
+
+
+def test_a_violation_in_a_run_lands_in_the_errors_table(tmp_path, monkeypatch):
+    """End to end: an extractor that produces a 140 % share leaves an errors row, the run goes on."""
+    import pandas as pd
+
+    from extractors import summary
+    from pipeline.cli import main
+
+    real = summary.summary_row
+
+    def broken(doc, facts):
+        return {**real(doc, facts), "dossiers_digitized_pct": 140.0}
+
+    monkeypatch.setattr(summary, "summary_row", broken)
+    src = tmp_path / "in.txt"
+    src.write_text("ỦY BAN NHÂN DÂN\nXÃ PHƯỢNG TIẾN\nBÁO CÁO\nTiếp nhận 12 hồ sơ.\n", "utf-8")
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "-q"]) == 1
+    errors = pd.read_parquet(tmp_path / "out" / "errors")
+    (message,) = errors[errors.stage == "validate:commune_summary"].message
+    assert "column dossiers_digitized_pct" in message and "percentage 140 is outside 0-100" in message
+    assert pd.read_parquet(tmp_path / "out" / "commune_summary").dossiers_digitized_pct.isna().all()
