@@ -5,5 +5,6 @@ all depend on it and never on each other for their types (as docling keeps `data
 from `pipeline/`)."""
 
 from datamodel.document import Block, BlockKind, Document, RawBlock, RawDocument, Region, Section, Span
+from datamodel.header import Field, Header
 
-__all__ = ["Block", "BlockKind", "Document", "RawBlock", "RawDocument", "Region", "Section", "Span"]
+__all__ = ["Block", "BlockKind", "Document", "Field", "Header", "RawBlock", "RawDocument", "Region", "Section", "Span"]

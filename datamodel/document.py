@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from datamodel.header import Header
+
 Region = Literal["body", "header", "footnote", "page_header", "page_footer"]
 """Where a block sits on the page: the running body, the document's header table, a
 footnote, or the repeated page furniture that is kept apart from the body."""
@@ -136,6 +138,7 @@ class Document:
     page_starts: list[tuple[int, int]] = field(default_factory=list)
     zones: dict[str, list[Span]] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    header: Header = field(default_factory=lambda: Header())
     page_count: int | None = None
     warnings: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)

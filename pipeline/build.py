@@ -31,7 +31,7 @@ def assemble(raw: RawDocument, doc_id: str, source_path: str) -> Document:
             "the text is typed in a legacy Vietnamese font encoding (TCVN3/.Vn or VNI) and reads as "
             "mojibake; convert it to Unicode (e.g. with Unikey's converter) and run again",
         )
-    zones, sections = segment(norm.text, norm.match)
+    zones, sections, header = segment(norm.text, norm.match)
     return Document(
         doc_id=doc_id,
         source_path=source_path,
@@ -42,6 +42,7 @@ def assemble(raw: RawDocument, doc_id: str, source_path: str) -> Document:
         page_starts=norm.page_starts,
         zones=zones,
         sections=sections,
+        header=header,
         page_count=raw.page_count,
         warnings=list(raw.warnings),
         meta=dict(raw.meta),

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 import regex
 
-from datamodel import Section, Span
-from extractors.vocab import alternation, periods, signers
+from datamodel import Header, Section, Span
+from extractors.vocab import alternation
 from extractors.vocab import document_parts as parts
+from extractors.vocab import bodies, periods, signers
+from pipeline.header import read_header
 
 ZONES = (
     "issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",
@@ -29,8 +31,16 @@ ZONES = (
 
 _MOTTO = regex.compile(rf"^{parts.MOTTO}(?!\p{{L}})")
 _NUMBER = regex.compile(rf"^{parts.NUMBER_LABEL.pattern}\s*:?[\s\d.]*[/-]?\s*[\p{{L}}]{{1,5}}\s*[/-]")
-_PLACE_DATE = regex.compile(rf"^[\p{{L}}\s.]{{2,40}},\s*{parts.DATE_LINE_DAY.pattern}\b")
-_TITLE = regex.compile(rf"^{parts.REPORT}\b")
+_PLACE_DATE = regex.compile(rf"^[\p{{L}}\s.'\-]{{2,40}},\s*{parts.DATE_LINE_DAY.pattern}\b")
+_NUMBER_LABEL = regex.compile(rf"^{parts.NUMBER_LABEL.pattern}\s*:?\s*$")
+_SYMBOL_REST = regex.compile(r"^[\d.]*\s*[/-]\s*\p{L}{1,5}\s*[/-]")
+_DATE_REST = regex.compile(r"^tháng\b.*\bnăm\b")
+_OWN_NUMBER = regex.compile(
+    rf"^\(\s*{parts.NUMBER_LABEL.pattern}\s*:?\s*\d[\d.]*\s*[/-]\s*\p{{L}}[^,\s]*?(?=\s*,?\s*{parts.DATE_LINE_DAY.pattern}\s*\d)"
+)
+_OWN_DATE = regex.compile(r"\s*,?\s*(?P<date>ngày\s*\d{1,2}\s*(?:tháng\s*|[/.-]\s*)\d{1,2}\s*(?:năm\s*|[/.-]\s*)\d{4})")
+_OWN_ISSUER = regex.compile(r"\s*của\s+(?P<issuer>[^()\n]{3,80}?)\s*\)")
+_TITLE = regex.compile(rf"^{parts.REPORT_TITLE}(?!\p{{L}})")
 _PERIOD = regex.compile("^" + periods.PERIOD_LINE.pattern)
 _RECIPIENTS = regex.compile(rf"^{parts.RECIPIENTS.pattern}\s*:?")
 _SEPARATOR = regex.compile(r"^[-_*=~.\s]{3,}$")
@@ -42,6 +52,7 @@ _DISTRIBUTION = regex.compile(rf"^{parts.DISTRIBUTION.pattern}\s*:?")
 _LIST_ITEM = regex.compile(r"^[-+*•]\s*\S")
 _AUTHORITY = regex.compile(rf"^(?P<auth>{signers.AUTHORITY})\s*(?P<rest>.*)$")
 _SIGNER_TITLE = regex.compile(rf"^{signers.SIGNER_TITLE}\b")
+_BODY_WORD = regex.compile(rf"(?<!\p{{L}})(?:{bodies.REPORTING_BODY}|{bodies.SUPERIOR_UNIT.pattern}|{bodies.COMMUNE_KIND})(?!\p{{L}})")
 _TIMESTAMP = regex.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|z)?")
 _UPPER_NAME = regex.compile(r"^(?:\p{Lu}+\s+){1,5}\p{Lu}+$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
@@ -99,38 +110,92 @@ def _adjacent(span: Span, start: int) -> bool:
 
 
 def _find_title(lines: list[_Line]) -> int | None:
-    """Index of the `BÁO CÁO` title line within the first lines of the report."""
+    """Index of the title line (`BÁO CÁO`, `KẾ HOẠCH`, `TỜ TRÌNH` ...) within the first lines."""
     for i, ln in enumerate(lines[:25]):
         if _TITLE.match(ln.match) and _is_upper(ln.text.split(":")[0]):
             return i
     return None
 
 
-def _classify_header(ln: _Line) -> str:
+def _classify_header(lines: list[_Line], i: int, previous: str) -> str:
+    """The zone of header line `i`; a PDF may break the `Số:` line before its symbol and the
+    place/date line before `tháng ... năm ...`, so the continuation joins the line above."""
+    ln = lines[i]
+    nxt = lines[i + 1].match if i + 1 < len(lines) else ""
     if _MOTTO.match(ln.match):
         return "motto"
-    if _NUMBER.match(ln.match):
+    if _NUMBER.match(ln.match) or (_NUMBER_LABEL.match(ln.match) and _SYMBOL_REST.match(nxt)):
         return "number"
-    if _PLACE_DATE.match(ln.match) and "năm" in ln.match:
+    if previous == "number" and _SYMBOL_REST.match(ln.match):
+        return "number"
+    if _PLACE_DATE.match(ln.match) and ("năm" in ln.match or _DATE_REST.match(nxt)):
+        return "place_date"
+    if previous == "place_date" and _DATE_REST.match(ln.match):
         return "place_date"
     return "issuer" if _is_upper(ln.text) or ln.text.strip() in ("*", "***") else "other"
 
 
+def _official_lines(lines: list[_Line], kinds: list[str]) -> bool:
+    """Whether header-like lines are a real header: a motto, a number line, or an issuer line
+    naming a body (an upper-case news headline or a lone dateline is none)."""
+    issuer = regex.compile(bodies.REPORTING_BODY)
+    return any(k in ("motto", "number") or (k == "issuer" and issuer.match(ln.match)) for ln, k in zip(lines, kinds))
+
+
 def _header(lines: list[_Line], title: int | None, zones: _Zones) -> int:
-    """Zones of the lines before the title (or of the first lines when there is none);
-    returns the index of the first line after the header."""
-    limit = title if title is not None else 0
-    for ln in lines[:limit]:
-        kind = _classify_header(ln)
+    """Zones of the lines before the title, or, without a title, of the leading lines when
+    they form an official header; returns the index of the first line after the header."""
+    kinds: list[str] = []
+    for i in range(title if title is not None else min(len(lines), 12)):
+        kinds.append(_classify_header(lines, i, kinds[-1] if kinds else ""))
+        if title is None and kinds[-1] == "other":
+            kinds.pop()
+            break
+    if title is None and not _official_lines(lines, kinds):
+        return 0
+    for ln, kind in zip(lines, kinds):
         if kind != "other":
             zones.add(kind, ln.start, ln.end)
-    return limit
+    return title if title is not None else len(kinds)
+
+
+def _own_number(ln: _Line, zones: _Zones) -> bool:
+    """The report's own number and date stated in a parenthesis under its title or at its top
+    (`(Số 112/BC-UBND, ngày 05/3/2024 của UBND xã X)`): number, place/date and issuer zones,
+    so that neither references nor dates read them as a cited document."""
+    m = _OWN_NUMBER.match(ln.match)
+    date = _OWN_DATE.match(ln.match, m.end()) if m else None
+    if not m or not date:
+        return False
+    zones.add("number", ln.start, ln.start + m.end())
+    zones.add("place_date", ln.start + date.start("date"), ln.start + date.end("date"))
+    issuer = _OWN_ISSUER.match(ln.match, date.end())
+    if issuer and "issuer" not in zones.zones:
+        zones.add("issuer", ln.start + issuer.start("issuer"), ln.start + issuer.end("issuer"))
+    return True
+
+
+def _untitled_front(lines: list[_Line], i: int, zones: _Zones) -> int:
+    """Without a title: the report's own `(Số ..., ngày ...)` line and `Kính gửi` recipients at
+    the top; returns the index of the first body line."""
+    last = ""
+    while i < len(lines):
+        ln = lines[i]
+        if not last and "number" not in zones.zones and _own_number(ln, zones):
+            last = "number"
+        elif _RECIPIENTS.match(ln.match) or (last == "recipients" and _LIST_ITEM.match(ln.match)):
+            last = "recipients"
+            zones.add("recipients", ln.start, ln.end)
+        else:
+            return i
+        i += 1
+    return i
 
 
 def _front_matter(lines: list[_Line], i: int, title: int | None, zones: _Zones) -> int:
     """Title, subject, period and recipients; returns the index of the first body line."""
     if title is None:
-        return i
+        return _untitled_front(lines, i, zones)
     zones.add("title", lines[title].start, lines[title].end)
     i = title + 1
     last, subject_lines = "title", 0
@@ -139,6 +204,9 @@ def _front_matter(lines: list[_Line], i: int, title: int | None, zones: _Zones) 
         if _HEADING.match(ln.match) and not _PERIOD.match(ln.match):
             break
         if _SEPARATOR.match(ln.match):
+            i += 1
+            continue
+        if "number" not in zones.zones and _own_number(ln, zones):
             i += 1
             continue
         if _RECIPIENTS.match(ln.match) or (last == "recipients" and _LIST_ITEM.match(ln.match)):
@@ -171,6 +239,12 @@ def _is_signer_title(ln: _Line, state: str) -> bool:
     if _SIGNER_TITLE.match(ln.match) and _short_label(ln):
         return True
     return _is_upper(ln.text) and state == "signer"
+
+
+def _is_second_title(ln: _Line) -> bool:
+    """A further title line under the first (`PHÓ TRƯỞNG BAN` / `PHÓ CHỦ TỊCH UBND TỈNH`): it
+    opens with a title word or names a body, so it is never the signer's name."""
+    return _short_label(ln) and bool(_SIGNER_TITLE.match(ln.match) or _BODY_WORD.search(ln.match))
 
 
 def _is_signer_name(ln: _Line, state: str) -> bool:
@@ -210,7 +284,7 @@ def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
         elif _is_authority(ln):
             state = "signer"
             zones.add("signer_authority", ln.start, ln.end)
-        elif state != "titled" and _is_signer_title(ln, state):
+        elif (state != "titled" and _is_signer_title(ln, state)) or (state == "titled" and _is_second_title(ln)):
             state = "titled"
             zones.add("signer_title", ln.start, ln.end)
         elif _is_signer_name(ln, state):
@@ -253,8 +327,8 @@ def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[S
     return found
 
 
-def segment(text: str, match: str) -> tuple[dict[str, list[Span]], list[Section]]:
-    """Zones and sections of a report's normalised text (and its matching form)."""
+def segment(text: str, match: str) -> tuple[dict[str, list[Span]], list[Section], Header]:
+    """Zones, sections and header fields of a report's normalised text (and its matching form)."""
     lines = _lines(text, match)
     zones = _Zones()
     title = _find_title(lines)
@@ -268,4 +342,4 @@ def segment(text: str, match: str) -> tuple[dict[str, list[Span]], list[Section]
         body_end_offset = lines[body_begin].start if body_begin < len(lines) else len(text)
     _footer(lines, footer, zones)
     sections = _sections(lines, body_begin, footer, body_end_offset)
-    return zones.zones, sections
+    return zones.zones, sections, read_header(text, match, zones.zones)

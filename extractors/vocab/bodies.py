@@ -54,6 +54,8 @@ PROVINCE_KEYWORD = Phrase(r"tỉnh\s+ủy|thành\s+ủy|tỉnh|thành\s+phố|tp
 SUPERIOR_UNIT = Phrase(r"tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|trung\s+ương",
                        "a unit above the commune: province, city, district, town, the Centre")
 
+DEPARTMENT = Phrase(r"sở|phòng|ban\s+dân\s+tộc|văn\s+phòng\s+ubnd", "a department of a province or district")
+
 HIGHER_ISSUER = Phrase(
     r"tỉnh|thành\s+phố|trung\s+ương|huyện|chính\s+phủ|quốc\s+hội|thủ\s+tướng|(?<!\p{L})(?<!(?:đảng|chi)\s+)bộ\s"
     r"|ban\s+bí\s+thư|thành\s+ủy|tỉnh\s+ủy|(?<!\p{L})sở\s",
@@ -63,3 +65,7 @@ HIGHER_ISSUER = Phrase(
 COMMUNE_CODES = frozenset({"ĐU", "BCĐ", "MTTQ", "UBMTTQ", "UBND", "HĐND", "BTV", "VPĐU", "UBKTĐU"})
 """Issuer codes of a commune's own bodies (in document symbols). `UBND` and `BCĐ` are also
 provincial or central codes."""
+
+PASSING_MENTION = Phrase(r"tại|các|những|\d+|riêng|cho|tặng|với", "a venue, a list, an aside or a recipient before `xã Y`")
+"""Words before a commune that make it a passing mention, not the text's own commune: a venue
+(`tại xã Y`), a list (`các xã Y, Z`, `12 xã`), an aside (`Riêng xã Y còn thiếu`), a recipient."""
