@@ -172,7 +172,8 @@ def _clues_in(doc: Document, span: Span, strong: bool, found: Mention | None) ->
     after the commune (`xã X, tỉnh Y`) counts as strong."""
     clues = []
     for m in _PROVINCE.finditer(doc.match, span.start, span.end):
-        words, pos = [], m.end()
+        words: list[regex.Match[str]] = []
+        pos = m.end()
         while len(words) < 4 and (w := _ANY_WORD.match(doc.text, pos)):
             words.append(w)
             gap = _WORD_GAP.match(doc.text, w.end())
@@ -183,7 +184,8 @@ def _clues_in(doc: Document, span: Span, strong: bool, found: Mention | None) ->
         if n == 0:
             continue
         written = doc.text[m.end() : words[n - 1].end()]
-        unit = au.province_named(written)
+        if (unit := au.province_named(written)) is None:
+            continue
         clues.append(au.ProvinceClue(unit, proper(written), m.start(), strong or _after_commune(doc, m.start(), found)))
     return clues
 

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 import regex
 
 from datamodel import Header, Section, Span
-from extractors.vocab import alternation
+from extractors.vocab import alternation, bodies, periods, signers
 from extractors.vocab import document_parts as parts
-from extractors.vocab import bodies, periods, signers
 from pipeline.header import read_header
 
 ZONES = (
