@@ -25,6 +25,9 @@ BlockKind = Literal["line", "paragraph", "table_row", "cell"]
 `paragraph`: a logical paragraph (DOCX); `table_row`: one row of a data table, cells kept;
 `cell`: one cell of a layout table read as a block of its own (the two-column header)."""
 
+CELL_SEPARATOR = " | "
+"""Between the cells of a `table_row` block's text (the cells themselves stay in `cells`)."""
+
 
 @dataclass(frozen=True)
 class Span:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from datamodel import Block, RawBlock, RawDocument, Span
+from datamodel import CELL_SEPARATOR, Block, RawBlock, RawDocument, Span
 from pipeline.reflow import Line, reflow
 from pipeline.textforms import clean, fold
 
-CELL_SEPARATOR = " | "
 _AFTER_BODY = ("footnote", "page_header", "page_footer")
 
 

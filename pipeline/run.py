@@ -82,6 +82,7 @@ def _documents_row(doc: Document, data: bytes, notes: list[str]) -> dict:
         "sha256": hashlib.sha256(data).hexdigest(),
         "size_bytes": len(data),
         "page_count": doc.page_count,
+        "signed_at": "; ".join(doc.meta.get("signed_at", [])) or None,
         "pipeline_version": __version__,
         "sections": len(doc.sections),
         "warnings": "; ".join(doc.warnings + notes) or None,

@@ -14,6 +14,8 @@ TABLE = Table(
         Column("sha256", pa.string(), "SHA-256 of the file's bytes"),
         Column("size_bytes", pa.int64(), "Size of the file"),
         Column("page_count", pa.int32(), "Number of pages (PDF only)"),
+        Column("signed_at", pa.string(), "When the PDF was digitally signed: each signature's time, ISO 8601, '; '-separated"
+               " (null when unsigned, the time is not stated, or not a PDF)"),
         Column("pipeline_version", pa.string(), "Version of baocao that produced the row"),
         Column("issuer", pa.string(), "Issuing body as written (header issuer lines, or the body that reports)"),
         Column("issuer_kind", pa.string(), "state, party or front"),

@@ -15,7 +15,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 from lxml import etree
 
-from datamodel import RawBlock, RawDocument, Region
+from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
 from pipeline.ingest.base import InputError
 
 _LAYOUT_MAX_COLS = 3
@@ -96,7 +96,7 @@ class _Reader:
         for r, tr in enumerate(tbl.findall(qn("w:tr"))):
             cells = tuple(_text_of(tc).strip() for tc in _cells(tr))
             if any(cells):
-                self.blocks.append(RawBlock(" | ".join(cells), kind="table_row", table=index, row=r, cells=cells))
+                self.blocks.append(RawBlock(CELL_SEPARATOR.join(cells), kind="table_row", table=index, row=r, cells=cells))
         self.seen_body_text = True
 
 

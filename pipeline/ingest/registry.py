@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.ingest.base import Backend, InputError
 from pipeline.ingest.docx import DocxBackend
+from pipeline.ingest.pdf import is_pdf
 from pipeline.ingest.txt import TxtBackend
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -27,7 +28,7 @@ class _LazyPdf:
     suffixes: tuple[str, ...] = (".pdf",)
 
     def sniff(self, data: bytes) -> bool:
-        return data[:1024].lstrip().startswith(b"%PDF-")
+        return is_pdf(data)
 
     def read(self, data: bytes):
         return _pdf_backend().read(data)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.ingest.pdf as pdf_module
+import pipeline.ingest.pdf.layout as pdf_layout
 from datamodel import RawBlock, RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import PdfBackend
@@ -166,8 +166,8 @@ def test_merged_cell_is_given_once() -> None:
 
 def test_pdfplumber_only_where_layout_is_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    real = pdf_module._page_layout
-    monkeypatch.setattr(pdf_module, "_page_layout", lambda pp, page, w: (seen.append(page.number), real(pp, page, w)))
+    real = pdf_layout._page_layout
+    monkeypatch.setattr(pdf_layout, "_page_layout", lambda pp, page, w: (seen.append(page.number), real(pp, page, w)))
     for name, expected in (("000", [1]), ("001", [3]), ("003", [1]), ("party_report", [1, 2])):
         seen.clear()
         PdfBackend().read((SAMPLES.get(name) or FIXTURES / f"{name}.pdf").read_bytes())
@@ -305,3 +305,29 @@ def test_bad_input(data: bytes, error_type: str, words: str) -> None:
         PdfBackend().read(data)
     assert caught.value.error_type == error_type
     assert words in caught.value.message
+
+
+def test_signing_time_reaches_the_documents_table() -> None:
+    from pipeline.run import process_bytes
+
+    signed = process_bytes((FIXTURES / "signed_report.pdf").read_bytes(), "signed_report.pdf")
+    unsigned = process_bytes(SAMPLES["000"].read_bytes(), "000.pdf")
+    assert signed.tables["documents"].column("signed_at").to_pylist() == ["2025-10-09T08:31:12+07:00"]
+    assert unsigned.tables["documents"].column("signed_at").to_pylist() == [None]
+
+
+def test_one_content_check_for_pdf() -> None:
+    from pipeline.ingest.pdf import is_pdf
+    from pipeline.ingest.registry import BACKENDS
+
+    chooser = next(b for b in BACKENDS if b.name == "pdf")
+    for data, expected in ((b"\n %PDF-1.7\n", True), (b"%PDF-1.4", True), (b"junk %PDF-1.7", False), (b"PK\x03\x04", False)):
+        assert chooser.sniff(data) == PdfBackend().sniff(data) == is_pdf(data) == expected
+
+
+def test_choosing_a_backend_loads_no_pdf_library() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.ingest.registry; print(sorted({'pdfplumber', 'pypdfium2'} & set(sys.modules)))"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
