@@ -18,6 +18,7 @@ from pathlib import Path
 
 import regex
 
+from pipeline.evaluate_entities import entities_report
 from pipeline.evaluate_findings import findings_report
 from pipeline.run import discover, process_file
 from pipeline.textforms import canonical_tone
@@ -200,5 +201,5 @@ def evaluate(raw: Path, gold: Path, verbose: bool = False) -> str:
     out += ["Per family (micro-averaged over its fields):", *_table(_families(report), formats)]
     if verbose:
         out += ["", "Differences:", *report.misses]
-    out += ["", *findings_report(raw, gold, verbose)]
+    out += ["", *findings_report(raw, gold, verbose), "", *entities_report(raw, gold)]
     return "\n".join(out)

@@ -1,0 +1,68 @@
+"""The `entities` component: people, bodies and places a report names, from the rules first
+and then the trained spaCy model for what no list holds.
+
+The rules (`extractors.entity_rules`) know the recurring bodies, the official units and the
+signer; the statistical NER (`nlp/model`, trained by `make model` from `nlp/`) finds people's
+names anywhere and bodies or places outside the lists. A model span is kept only where no
+rule span overlaps it, with `source = model`. The spaCy pipeline is loaded once per process
+and run with `nlp.pipe` over the document's blocks, so its cost is paid per block, not per
+sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from datamodel import Document
+from extractors.entity_rules import EntitySpan, flat, rule_entities
+from extractors.registry import Facts, register
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
+"""Where `make model` writes the trained pipeline (committed, so nothing is downloaded)."""
+
+LABELS = ("PER", "ORG", "LOC")
+
+
+@cache
+def ner_pipeline(path: Path = MODEL_DIR) -> Any:
+    """The trained spaCy pipeline, loaded once per process; None when it is not built."""
+    if not (path / "meta.json").exists():
+        return None
+    import spacy  # imported here: the rules and the other extractors do not need it
+
+    return spacy.load(path)
+
+
+def model_entities(doc: Document, nlp: Any) -> list[EntitySpan]:
+    """The model's PER/ORG/LOC spans over every block of the document's text."""
+    blocks = [b for b in doc.blocks if b.end > b.start]
+    found = []
+    for block, parsed in zip(blocks, nlp.pipe(doc.text[b.start : b.end] for b in blocks), strict=True):
+        for ent in parsed.ents:
+            if ent.label_ in LABELS:
+                start, end = block.start + ent.start_char, block.start + ent.end_char
+                found.append(EntitySpan(start, end, ent.label_, "name", " ".join(ent.text.split()), source="model"))
+    return found
+
+
+def combine(rules: list[EntitySpan], model: Iterable[EntitySpan]) -> list[EntitySpan]:
+    """Rule spans, plus each model span that overlaps none of them."""
+    extra = [m for m in model if all(m.end <= r.start or m.start >= r.end for r in rules)]
+    return flat(list(rules) + flat(extra))
+
+
+def _row(doc: Document, span: EntitySpan) -> dict:
+    return doc.fact(span.start, span.end, label=span.label, kind=span.kind, text=doc.text[span.start : span.end],
+                    normalized=span.normalized, code=span.code, title=span.title, source=span.source)
+
+
+@register("entities", after=("metadata",))
+def extract_entities(doc: Document, facts: Facts) -> Facts:
+    """Entities of one document: rules, then the model's additions."""
+    meta = (facts.get("documents") or [{}])[0]
+    rules = rule_entities(doc, meta.get("province_code"), meta.get("signer_title"))
+    nlp = ner_pipeline()
+    spans = combine(rules, model_entities(doc, nlp)) if nlp is not None else rules
+    return {"entities": [_row(doc, s) for s in spans]}

@@ -1,0 +1,114 @@
+"""Wording of named things in a report: administrative units, recurring bodies, ministries and
+departments, software systems, positions, and the words that introduce a person's name.
+
+The rule half of entity recognition (`extractors.entity_rules`) is built from these tables
+and from the official unit list (`vietnam-provinces`, through `extractors.admin_units`); the
+trained model (`nlp/`) covers what no list holds. Patterns are for the matching form
+(`pipeline.textforms.fold`); a proper name after a unit word is read from capitalisation."""
+
+from __future__ import annotations
+
+from extractors.vocab import Phrase
+
+UNIT_KINDS = (
+    Phrase(r"tổ\s+dân\s+phố", "residential group (urban)", "tổ dân phố"),
+    Phrase(r"thành\s+phố", "city (province level, or a former district-level city)", "thành phố"),
+    Phrase(r"thị\s+trấn", "township (before 2025)", "thị trấn"),
+    Phrase(r"thị\s+xã", "town (district level, before 2025)", "thị xã"),
+    Phrase(r"đặc\s+khu", "special zone", "đặc khu"),
+    Phrase(r"tỉnh", "province", "tỉnh"),
+    Phrase(r"xã", "rural commune", "xã"),
+    Phrase(r"phường", "urban ward", "phường"),
+    Phrase(r"huyện", "district (before 2025)", "huyện"),
+    Phrase(r"quận", "urban district (before 2025)", "quận"),
+    Phrase(r"thôn", "village", "thôn"),
+    Phrase(r"xóm", "hamlet", "xóm"),
+    Phrase(r"buôn", "village (Central Highlands)", "buôn"),
+    Phrase(r"ấp", "hamlet (South)", "ấp"),
+)
+"""Words that put an administrative unit's proper name after them (longer first). `bản`,
+`khối` and `tổ` are left out: they more often mean a copy, a block of bodies, a team."""
+
+PROVINCE_LEVEL = ("tỉnh", "thành phố")
+COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
+
+DEPARTMENT_NAMES = (
+    Phrase(r"khoa\s+học\s+(?:và|&)\s+công\s+nghệ", "Science and Technology"),
+    Phrase(r"thông\s+tin\s+(?:và|&)\s+truyền\s+thông", "Information and Communications"),
+    Phrase(r"nội\s+vụ", "Home Affairs"),
+    Phrase(r"tài\s+chính", "Finance"),
+    Phrase(r"tư\s+pháp", "Justice"),
+    Phrase(r"y\s+tế", "Health"),
+    Phrase(r"giáo\s+dục\s+(?:và|&)\s+đào\s+tạo", "Education and Training"),
+    Phrase(r"nông\s+nghiệp\s+(?:và|&)\s+(?:môi\s+trường|phát\s+triển\s+nông\s+thôn)", "Agriculture (and Environment)"),
+    Phrase(r"tài\s+nguyên\s+(?:và|&)\s+môi\s+trường", "Natural Resources and Environment"),
+    Phrase(r"xây\s+dựng", "Construction"),
+    Phrase(r"công\s+thương", "Industry and Trade"),
+    Phrase(r"văn\s+hóa,?\s+thể\s+thao\s+(?:và|&)\s+du\s+lịch", "Culture, Sports and Tourism"),
+    Phrase(r"kế\s+hoạch\s+(?:và|&)\s+đầu\s+tư", "Planning and Investment"),
+    Phrase(r"lao\s+động\s*-?\s*thương\s+binh\s+(?:và|&)\s+xã\s+hội", "Labour, Invalids and Social Affairs"),
+    Phrase(r"dân\s+tộc\s+(?:và|&)\s+tôn\s+giáo", "Ethnic and Religious Affairs"),
+    Phrase(r"công\s+an", "Public Security"),
+    Phrase(r"quốc\s+phòng", "Defence"),
+    Phrase(r"ngoại\s+vụ|ngoại\s+giao", "Foreign Affairs"),
+)
+"""Names of ministries (`Bộ ...`) and provincial departments (`Sở ...`)."""
+
+DEPARTMENT_HEADS = Phrase(r"(?:sở|bộ)", "department (province) / ministry (centre), before its name")
+
+BODIES = (
+    Phrase(r"ban\s+thường\s+vụ\s+(?:tỉnh|thành)\s+ủy", "Standing Board of the provincial Party Committee", "party"),
+    Phrase(r"ban\s+chấp\s+hành\s+trung\s+ương", "Party Central Committee", "central"),
+    Phrase(r"ban\s+chỉ\s+đạo\s+trung\s+ương", "Central Steering Committee", "central"),
+    Phrase(r"ban\s+xây\s+dựng\s+đảng", "Party Building Board", "party"),
+    Phrase(r"bộ\s+chính\s+trị", "Politburo", "central"),
+    Phrase(r"ban\s+bí\s+thư", "Party Secretariat", "central"),
+    Phrase(r"thủ\s+tướng\s+chính\s+phủ", "Prime Minister", "central"),
+    Phrase(r"chính\s+phủ", "Government", "central"),
+    Phrase(r"quốc\s+hội", "National Assembly", "central"),
+    Phrase(r"tỉnh\s+ủy|thành\s+ủy", "provincial Party Committee", "party"),
+    Phrase(r"văn\s+phòng\s+(?:hđnd\s+(?:và|&)\s+ubnd|hội\s+đồng\s+nhân\s+dân\s+và\s+ủy\s+ban\s+nhân\s+dân|đảng\s+ủy|ubnd)",
+           "Office of the commune's bodies", "state"),
+    Phrase(r"văn\s+phòng\s+đăng\s+ký\s+đất\s+đai", "Land Registration Office", "state"),
+    Phrase(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công", "Public Administration Service Centre", "state"),
+    Phrase(r"bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)", "one-stop desk", "state"),
+    Phrase(r"ủy\s+ban\s+kiểm\s+tra(?:\s+(?:trung\s+ương|thành\s+ủy|tỉnh\s+ủy|đảng\s+ủy))?", "Party Inspection Committee", "party"),
+    Phrase(r"công\s+an\s+(?=xã|phường|tỉnh)", "police of a unit", "state"),
+    Phrase(r"tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng", "community digital technology team", "team"),
+    Phrase(r"tổ\s+ứng\s+cứu\s+công\s+nghệ(?:\s*-?\s*(?:và\s+)?nghiệp\s+vụ)?", "technology response team", "team"),
+    Phrase(r"bưu\s+điện", "Post Office", "enterprise"),
+    Phrase(r"vnpt|viettel|mobifone", "telecom operators", "enterprise"),
+)
+"""Bodies (ORG) beyond the commune's own reporting bodies (`extractors.vocab.bodies.REPORTING_BODIES`,
+used as well); a unit written after a body belongs to it."""
+
+SYSTEMS = (
+    Phrase(r"cổng\s+dịch\s+vụ\s+công(?:\s+quốc\s+gia)?", "public service portal (national or provincial)", "system"),
+    Phrase(r"hệ\s+thống\s+thông\s+tin\s+giải\s+quyết\s+(?:thủ\s+tục\s+hành\s+chính|tthc)", "provincial TTHC system", "system"),
+    Phrase(r"hệ\s+thống\s+quản\s+lý\s+văn\s+bản(?:\s+và\s+điều\s+hành)?", "document management system", "system"),
+    Phrase(r"hệ\s+thống\s+điều\s+hành\s+tác\s+nghiệp(?:\s+của\s+đảng)?", "Party operations system", "system"),
+    Phrase(r"igate|ioffice|vneid|zalo|mooc", "named software platforms", "system"),
+)
+"""Software systems and platforms (ORG rows of kind `system`)."""
+
+POSITIONS = (
+    Phrase(r"phó\s+chủ\s+tịch|chủ\s+tịch", "(vice) chair", "position"),
+    Phrase(r"phó\s+bí\s+thư|bí\s+thư", "(deputy) Party secretary", "position"),
+    Phrase(r"trưởng\s+ban|phó\s+trưởng\s+ban|trưởng\s+thôn|trưởng\s+phòng|giám\s+đốc|phó\s+giám\s+đốc|chánh\s+văn\s+phòng",
+           "head of a board, village, office", "position"),
+    Phrase(r"công\s+chức\s+văn\s+hóa\s*-\s*xã\s+hội|công\s+chức\s+văn\s+phòng\s*-\s*thống\s+kê|công\s+chức\s+tư\s+pháp\s*-\s*hộ\s+tịch",
+           "commune civil servant posts", "position"),
+)
+"""Positions (a PER row of kind `position`; the signer's title is read from the signer block)."""
+
+PERSON_CUES = Phrase(r"(?:ông|bà|đồng\s+chí|đ/c|anh|chị)\s+", "Mr / Mrs / comrade, before a person's name")
+
+ABBREVIATIONS = (
+    Phrase(r"ubmttq", "Fatherland Front Committee", "Ủy ban Mặt trận Tổ quốc"),
+    Phrase(r"mttq", "Fatherland Front", "Mặt trận Tổ quốc"),
+    Phrase(r"ubnd", "People's Committee", "Ủy ban nhân dân"),
+    Phrase(r"hđnd", "People's Council", "Hội đồng nhân dân"),
+)
+"""Abbreviations written out in an entity's `normalized` form."""
+
+UNIT_PREFIX = Phrase(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|tỉnh|thành\s+phố)\s+", "kind word opening an official name")
