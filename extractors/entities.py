@@ -58,7 +58,7 @@ def _row(doc: Document, span: EntitySpan) -> dict:
                     normalized=span.normalized, code=span.code, title=span.title, source=span.source)
 
 
-@register("entities", after=("metadata",))
+@register("entities", requires=("documents",), assigns=("entities",))
 def extract_entities(doc: Document, facts: Facts) -> Facts:
     """Entities of one document: rules, then the model's additions."""
     meta = (facts.get("documents") or [{}])[0]
