@@ -25,7 +25,7 @@ lint: $(STAMP)  ## ruff (style, imports, bugbear) and mypy (types), both configu
 test: lint  ## lint, then the whole test suite
 	$(BIN)/python -m pytest
 
-eval: $(STAMP)  ## precision/recall/F1 per field and format against data/gold
+eval: $(STAMP)  ## P/R/F1 per field and format: samples, data/dev, ../shared/realdev, sealed split (aggregate only)
 	$(BIN)/baocao eval
 
 bench: $(STAMP)  ## throughput and peak memory on the samples

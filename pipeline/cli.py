@@ -37,10 +37,13 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from pipeline.eval_sections import evaluate_all
     from pipeline.evaluate import evaluate
 
-    sets = args.raw or [p for p in (Path("data/raw"), Path("data/dev")) if p.is_dir()]
-    for raw in sets:
+    if not args.raw:  # every section: samples, dev, realdev, sealed (see pipeline/eval_sections.py)
+        print(evaluate_all(verbose=args.verbose))
+        return EXIT_OK
+    for raw in args.raw:
         print(f"== {raw} ==")
         print(evaluate(raw, args.gold, verbose=args.verbose))
         print()
@@ -75,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score the extractors against the gold annotations")
     ev.add_argument("--raw", type=Path, action="append",
-                    help="a folder of inputs with gold (repeatable; default data/raw and data/dev)")
+                    help="a folder of inputs scored against --gold (repeatable); default: every section of make eval")
     ev.add_argument("--gold", type=Path, default=Path("data/gold"), help="gold annotations (default data/gold)")
     ev.add_argument("-v", "--verbose", action="store_true", help="also list every difference from the gold")
     ev.set_defaults(func=_eval)

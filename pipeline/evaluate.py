@@ -27,6 +27,17 @@ Key = tuple
 KeyFn = Callable[[dict], Key | None]
 
 SPEC_FIELDS = ("brand", "model", "cpu_model", "cpu_generation", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")
+CONTRACT_METRICS = frozenset({  # the metric names fixed by ../shared/CONTRACT.md
+    "procedures_total", "procedures_online_full", "procedures_online_partial", "procedures_direct",
+    "procedures_partial_or_direct", "dossiers_received", "dossiers_received_online", "dossiers_received_online_full",
+    "dossiers_received_online_partial", "dossiers_received_direct", "dossiers_carried_over", "dossiers_total",
+    "dossiers_resolved", "dossiers_resolved_early", "dossiers_resolved_on_time", "dossiers_resolved_overdue",
+    "dossiers_in_progress", "dossiers_in_progress_on_time", "dossiers_in_progress_overdue", "dossiers_withdrawn",
+    "dossiers_received_late", "dossiers_digitized_pct", "dossiers_online_full_pct", "dossiers_online_partial_pct",
+    "dossiers_direct_pct", "dossiers_online_pct", "staff_quota", "staff_present", "service_center_staff", "it_staff",
+    "community_digital_teams", "computers_total", "dedicated_lines", "video_conference_sets", "documents_issued",
+    "documents_pending",
+})
 METADATA_FIELDS = (
     "issuer", "commune", "province", "commune_code", "commune_name", "province_code", "province_name",
     "commune_match", "doc_symbol", "doc_number", "report_date", "period_start", "period_end", "recipients",
@@ -115,11 +126,33 @@ class Report:
         self.scores.setdefault((name, fmt), Score()).add(score)
 
 
-def compare_multiset(gold: list[Key | None], predicted: list[Key | None]) -> tuple[Score, Counter, Counter]:
-    """TP/FP/FN of two multisets of keys; also what was missed and what was extra."""
-    g, p = Counter(k for k in gold if k is not None), Counter(k for k in predicted if k is not None)
-    common = g & p
-    return Score(sum(common.values()), sum((p - g).values()), sum((g - p).values())), g - p, p - g
+def _alternatives(entry: dict, key: KeyFn) -> list[Key]:
+    """The keys a gold entry accepts: one per name when `metric` or `category` lists several acceptable ones."""
+    variants = [entry]
+    for name in ("metric", "category"):
+        if isinstance(entry.get(name), list):
+            variants = [{**v, name: option} for v in variants for option in entry[name]]
+    return [k for k in map(key, variants) if k is not None]
+
+
+def compare_gold(gold: list[dict], predicted: list[Key | None], key: KeyFn) -> tuple[Score, Counter, Counter]:
+    """TP/FP/FN of gold entries against predicted keys, compared as multisets (a fact predicted twice but
+    written once is one false positive); also what was missed and what was extra. Realdev's conventions
+    hold: an entry may list several acceptable metric names or categories, and an entry marked
+    `"optional": true` is neither rewarded nor penalised (a matching prediction is simply set aside)."""
+    left = Counter(k for k in predicted if k is not None)
+    missed: Counter = Counter()
+    tp = 0
+    for entry in sorted(gold, key=lambda e: bool(e.get("optional"))):  # required facts claim predictions first
+        alts = _alternatives(entry, key)
+        hit = next((k for k in alts if left[k] > 0), None)
+        if hit is not None:
+            left[hit] -= 1
+            tp += 0 if entry.get("optional") else 1
+        elif alts and not entry.get("optional"):
+            missed[alts[0]] += 1
+    extra = +left
+    return Score(tp, sum(extra.values()), sum(missed.values())), missed, extra
 
 
 def compare_field(gold: object, predicted: object) -> Score:
@@ -136,13 +169,22 @@ def _rows(result, table: str) -> list[dict]:
     return t.to_pylist() if t is not None else []
 
 
-def _score_document(report: Report, result, gold_dir: Path, fmt: str, label: str) -> None:
+def _predicted(result, table: str, contract_only: bool) -> list[dict]:
+    """The rows scored: with contract_only, metrics outside the contract's names are not scored (the
+    realdev convention, used where the gold was written from the contract alone)."""
+    rows = _rows(result, table)
+    if contract_only and table == "metrics":
+        rows = [r for r in rows if r.get("metric") in CONTRACT_METRICS]
+    return rows
+
+
+def _score_document(report: Report, result, gold_dir: Path, fmt: str, label: str, contract_only: bool = False) -> None:
     for name, (table, filename, key) in LIST_FIELDS.items():
         path = gold_dir / filename
         if not path.exists():
             continue
         gold = json.loads(path.read_text("utf-8"))
-        score, missed, extra = compare_multiset([key(g) for g in gold], [key(r) for r in _rows(result, table)])
+        score, missed, extra = compare_gold(gold, [key(r) for r in _predicted(result, table, contract_only)], key)
         report.add(name, fmt, score)
         report.misses += [f"{label} {name} missed {k}" for k in missed.elements()]
         report.misses += [f"{label} {name} extra  {k}" for k in extra.elements()]
@@ -158,7 +200,7 @@ def _score_document(report: Report, result, gold_dir: Path, fmt: str, label: str
                     report.misses += [f"{label} metadata.{name}: gold {gold[name]!r} got {row.get(name)!r}"]
 
 
-def score_samples(raw: Path, gold: Path) -> Report:
+def score_samples(raw: Path, gold: Path, contract_only: bool = False) -> Report:
     """Process every sample with a gold folder and score it."""
     report = Report()
     for path in discover([raw]):
@@ -166,7 +208,7 @@ def score_samples(raw: Path, gold: Path) -> Report:
         if not (gold / seed).is_dir():
             continue
         fmt = path.suffix.lstrip(".").lower()
-        _score_document(report, process_file(path), gold / seed, fmt, f"{path.name}:")
+        _score_document(report, process_file(path), gold / seed, fmt, f"{path.name}:", contract_only)
     return report
 
 
@@ -193,9 +235,9 @@ def _table(scores: dict[tuple[str, str], Score], formats: list[str]) -> list[str
     return lines
 
 
-def evaluate(raw: Path, gold: Path, verbose: bool = False) -> str:
+def evaluate(raw: Path, gold: Path, verbose: bool = False, contract_only: bool = False) -> str:
     """The printed evaluation: per field, per family, and (verbose) every miss."""
-    report = score_samples(raw, gold)
+    report = score_samples(raw, gold, contract_only)
     formats = sorted({fmt for _, fmt in report.scores})
     out = ["Per field (precision, recall, F1 per input format):", *_table(report.scores, formats), ""]
     out += ["Per family (micro-averaged over its fields):", *_table(_families(report), formats)]
