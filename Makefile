@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 INPUT  ?= data/raw
 OUTPUT ?= data/processed
 
-.PHONY: setup extract lint test eval bench schema samples clean
+.PHONY: setup extract excel lint test eval bench schema samples clean
 
 setup: $(STAMP)
 
@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 
 extract: $(STAMP)  ## run the pipeline: make extract [INPUT=dir] [OUTPUT=dir]
 	$(BIN)/baocao extract $(INPUT) -o $(OUTPUT)
+
+excel: $(STAMP)  ## the Excel workbook of OUTPUT (after make extract): OUTPUT/baocao.xlsx
+	$(BIN)/baocao export $(OUTPUT) --xlsx $(OUTPUT)/baocao.xlsx
 
 lint: $(STAMP)  ## ruff (style, imports, bugbear) and mypy (types), both configured in pyproject.toml
 	$(BIN)/ruff check .

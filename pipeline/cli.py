@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.outputs.commands import add_commands, after_extract
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -33,6 +34,7 @@ def _extract(args: argparse.Namespace) -> int:
     formats = ", ".join(f"{n} {fmt.upper()}" for fmt, n in sorted(summary.by_format.items())) or "none"
     _say(f"baocao: read {summary.documents} documents ({formats}); {len(summary.failed)} failed; "
          f"{summary.errors} rows in errors; tables in {summary.outdir}/; {summary.elapsed:.1f} s")
+    after_extract(args.output, quiet=args.quiet)
     return EXIT_SOME_FAILED if summary.errors else EXIT_OK
 
 
@@ -90,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")
     sc.set_defaults(func=_schema)
+    add_commands(sub)
     return top
 
 
