@@ -9,24 +9,38 @@ import regex
 
 from datamodel import Document, Span
 from extractors.equipment.specs import Fields
-from extractors.numbers import NUMBER
+from extractors.numbers import NUMBER, parse_vn_number
+from extractors.vocab import alternation
 from extractors.vocab.devices import BARE_MACHINE, BRANDS, DEVICE_NOUNS, HOLDER_UNITS, NAME_INTRO
-from extractors.vocab.quantities import CLASSIFIERS
+from extractors.vocab.quantities import CLASSIFIERS, NUMBER_WORDS
 from extractors.vocab.shortages import REQUEST
 
-DEVICES: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in DEVICE_NOUNS)
+DEVICES: tuple[tuple[str, str], ...] = tuple(
+    (cat, "|".join(p.pattern for p in DEVICE_NOUNS if p.name == cat)) for cat in dict.fromkeys(p.name for p in DEVICE_NOUNS)
+)
 """Device nouns by category, on the matching form; earlier entries win at the same position."""
 COMPUTERS = ("desktop", "laptop", "computer")
 UNITS: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in HOLDER_UNITS)
 NOUN = "|".join(f"(?P<{cat}>{pat})" for cat, pat in DEVICES)
 MENTION = regex.compile(
-    rf"(?:(?<![\d/.,:-])(?P<num>{NUMBER})(?![\d/]|[.,]\d)\s+(?:(?:{CLASSIFIERS})\s+)?)?(?:{NOUN}|(?P<bare>{BARE_MACHINE}))"
+    rf"(?:(?:(?<![\d/.,:-])(?P<num>{NUMBER})(?![\d/]|[.,]\d)|(?<!\p{{L}})(?P<num>{alternation(NUMBER_WORDS)}))"
+    rf"\s+(?:(?:{CLASSIFIERS})\s+)?)?(?:{NOUN}|(?P<bare>{BARE_MACHINE}))"
 )
 _DEVICE = regex.compile(NOUN)
 REQUEST_RE = regex.compile(rf"(?<!\p{{L}})(?:{REQUEST})(?!\p{{L}})")
 BRAND = regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)).replace(" ", r"\s+") + r")(?!\p{L})")
 _UNIT_RES = [(name, regex.compile(p)) for name, p in UNITS]
 HEADING_NUMBER = regex.compile(r"\s*(?:(?:(?:\d{1,2}\.)+\d{0,2}|[-+*•])\s*)*")
+
+_WORD_VALUES = [(regex.compile(p.pattern), float(p.name)) for p in NUMBER_WORDS]
+
+
+def count_value(token: str | None) -> float | None:
+    """The value of a count before a device, in digits (`03`) or in words (`hai`)."""
+    if not token:
+        return None
+    value = parse_vn_number(token)
+    return value if value is not None else next((v for rx, v in _WORD_VALUES if rx.fullmatch(token)), None)
 
 
 @dataclass

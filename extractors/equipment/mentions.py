@@ -16,6 +16,7 @@ from extractors.equipment.items import (
     REQUEST_RE,
     Item,
     context_category,
+    count_value,
     new_fields,
     unit_of,
 )
@@ -23,14 +24,28 @@ from extractors.equipment.models import QUALIFIED, Model, tail
 from extractors.equipment.specs import Fields, has_specs, parse_packed
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.vocab.devices import BARE_MACHINE, EQUIPPED, LABEL_INTRO
-from extractors.vocab.quantities import CLASSIFIERS, LIST_GAP
-from extractors.vocab.shortages import LACKING, LACKING_GAP
+from extractors.vocab.quantities import CLASSIFIERS, LIST_GAP, OTHER_COUNTED
+from extractors.vocab.shortages import (
+    LACKING,
+    LACKING_GAP,
+    LOSS,
+    LOSS_GAP,
+    LOSS_LEAD,
+    NOT_LOSS,
+    REQUIREMENT,
+    SCOPE_BREAK,
+)
 
-COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?"
-                     r"(?P<num>" + NUMBER + r")(?![\d/]|\s*%)\s*(?:(?:" + CLASSIFIERS + r")(?!\p{L}))?")
+COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?(?P<num>{NUMBER})(?![\d/]|\s*%|\s*(?:{OTHER_COUNTED})(?!\p{{L}}))"
+                     rf"\s*(?:(?:{CLASSIFIERS})(?!\p{{L}}))?")
 """`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`: a count after the device's label."""
 _LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$")
 _LACKING_INTRO = regex.compile(rf"(?<!\p{{L}})(?:{LACKING})(?!\p{{L}})[^\n]*:\s*$")
+_LOSS_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LOSS}){LOSS_GAP}$")
+_LOSS_AFTER = regex.compile(rf"{LOSS_LEAD}(?:{LOSS})(?!\p{{L}})(?!{NOT_LOSS})")
+_REQUIREMENT = regex.compile(rf"(?<!\p{{L}})(?:{REQUIREMENT})(?!\p{{L}})")
+_SCOPE_BREAK = regex.compile(rf"(?<!\p{{L}})(?:{SCOPE_BREAK})")
+_OWNED = regex.compile(rf"(?<!\p{{L}}){EQUIPPED}\s*$")
 _LIST_ITEM = regex.compile(r"\s*[-+*•]")
 _LIST_GAP = regex.compile(QUALIFIED + LIST_GAP)
 _COUNT_AFTER = regex.compile(COUNT_AFTER_LABEL)
@@ -41,7 +56,9 @@ _LABEL = regex.compile(rf"\s*{LABEL_INTRO}(?P<label>[^,;()\n]+?)(?=\s*(?:[,;()\n
 @dataclass
 class _Mention:
     """A device noun in running text: its count, sentence, the models listed after it (whose
-    end is the mention's end) and whether a shortage names it."""
+    end is the mention's end), whether a shortage names it (`lacking`, a row even without a
+    count), whether it is lost, stolen or broken (`lost`), or stated as a standard or an
+    allocation (`required`)."""
 
     start: int
     noun_end: int
@@ -51,6 +68,13 @@ class _Mention:
     sentence: Span
     models: list[Model]
     lacking: bool = False
+    lost: bool = False
+    required: bool = False
+
+    @property
+    def status(self) -> str:
+        """lacking for a shortage or a loss, required for a standard, else present."""
+        return "lacking" if self.lacking or self.lost else "required" if self.required else "present"
 
 
 def _count_after_label(doc: Document, noun_end: int, limit: int) -> float | None:
@@ -82,16 +106,44 @@ def _mentions(doc: Document, span: Span, skip_tables: set[int]) -> list[_Mention
         if category is None:
             continue
         noun_end = m.end()
-        count = parse_vn_number(m["num"]) if m["num"] else _count_after_label(doc, noun_end, span.end)
+        count = count_value(m["num"]) if m["num"] else _count_after_label(doc, noun_end, span.end)
         sent = doc.sentence_span(m.start(), noun_end)
         models, end = tail(doc, noun_end, sent.end)
         men = _Mention(m.start(), noun_end, end, category, count, sent, models)
         line = doc.line_span(m.start())
         men.lacking = bool(_LACKING_BEFORE.search(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
-        if not men.lacking and found and found[-1].lacking:
-            men.lacking = _LIST_GAP.fullmatch(doc.match, found[-1].end, m.start()) is not None
+        men.lost = bool(_LOSS_BEFORE.search(doc.match, line.start, m.start()) or _LOSS_AFTER.match(doc.match, end, sent.end))
+        men.required = _required(doc, sent, m.start())
+        listed = bool(found) and _LIST_GAP.fullmatch(doc.match, found[-1].end, m.start()) is not None
+        if listed:
+            men.lacking = men.lacking or found[-1].lacking
+            men.lost = men.lost or found[-1].lost
         found.append(men)
+    _carry_loss_back(doc, found)
     return found
+
+
+def _required(doc: Document, sent: Span, start: int) -> bool:
+    """True when a standard or an allocation (`mỗi xã phải có`, `tối thiểu`) stands earlier in the
+    sentence and no word between says the text turns to the inventory (`hiện mới có`)."""
+    marks = list(_REQUIREMENT.finditer(doc.match, sent.start, start))
+    return bool(marks) and not _SCOPE_BREAK.search(doc.match, marks[-1].end(), start)
+
+
+def _carry_loss_back(doc: Document, found: list[_Mention]) -> None:
+    """A loss stated after a list (`4 máy in, 2 máy tính bị mất`) covers every item of the list,
+    unless the list is an inventory whose last item alone is qualified (`có 02 máy scan, 01 máy
+    in bị hỏng`): then only that item is lost."""
+    i = len(found) - 1
+    while i > 0:
+        head = i
+        while head > 0 and _LIST_GAP.fullmatch(doc.match, found[head - 1].end, found[head].start):
+            head -= 1
+        line = doc.line_span(found[head].start)
+        if found[i].lost and head < i and not _OWNED.search(doc.match, line.start, found[head].start):
+            for men in found[head:i]:
+                men.lost = True
+        i = head - 1 if head < i else i - 1
 
 
 def sentence_items(doc: Document, span: Span, skip_tables: set[int]) -> list[Item]:
@@ -102,8 +154,7 @@ def sentence_items(doc: Document, span: Span, skip_tables: set[int]) -> list[Ite
         if (men.count is None and not men.lacking) or REQUEST_RE.search(doc.match, sent.start, sent.end):
             continue
         label = _LABEL.match(doc.match, men.end, sent.end)
-        status = "lacking" if men.lacking else "present"
-        base = new_fields(men.category, men.count, status, "sentence")
+        base = new_fields(men.category, men.count, men.status, "sentence")
         base["unit"] = unit_of(doc, men.start, men.end)
         if label:
             base["label"] = doc.text[label.start("label") : label.end("label")].strip()

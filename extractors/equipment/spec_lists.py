@@ -15,6 +15,7 @@ from extractors.equipment.items import (
     REQUEST_RE,
     Item,
     category_at,
+    count_value,
     label_from_name,
     lines_of,
     new_fields,
@@ -23,7 +24,6 @@ from extractors.equipment.items import (
 )
 from extractors.equipment.models import tail
 from extractors.equipment.specs import MACHINE_SPECS, Fields, label_field, leading_field, parse_field, parse_packed
-from extractors.numbers import parse_vn_number
 from extractors.vocab.specs import SPEC_JOIN, SPEC_LABELS
 
 SPEC_INTRO = rf"(?:(?:{SPEC_JOIN})\s+)?(?:{SPEC_LABELS['spec']})"
@@ -117,7 +117,7 @@ def _header_count(doc: Document, header: Span | None) -> float | None:
     if header is None:
         return None
     m = MENTION.search(doc.match, header.start, header.end)
-    return parse_vn_number(m["num"]) if m and m["num"] else None
+    return count_value(m["num"]) if m else None
 
 
 def _opens_with_spec(value: str) -> bool:
@@ -149,7 +149,7 @@ def _inline_machine(doc: Document, line: Span) -> Item | None:
     if parts is None:
         return None
     m, category, name_end, value = parts
-    fields = new_fields(category, parse_vn_number(m["num"]) if m["num"] else 1.0, "present", "spec_list")
+    fields = new_fields(category, count_value(m["num"]) if m["num"] else 1.0, "present", "spec_list")
     fields["unit"] = unit_of(doc, m.start(), name_end)
     models, _ = tail(doc, m.end(), name_end)
     if len(models) == 1:

@@ -23,6 +23,13 @@ DEVICE_NOUNS: tuple[Phrase, ...] = (
     Phrase(r"máy\s+(?:chiếu|fax|ảnh|đọc\s+mã\s+vạch|hủy\s+tài\s+liệu|tính\s+bảng)|tablet|ti\s*vi|camera"
            r"|bộ\s+lưu\s+điện|(?<!\p{L})ups(?!\p{L})|ki-?ốt|kiosk",
            "other device: projector, fax, camera, barcode reader, shredder, tablet, TV, UPS, kiosk", "other"),
+    Phrase(r"(?:máy|hệ\s+thống|thiết\s+bị)\s+(?:bấm|lấy|cấp|phát|xếp)\s+(?:số|phiếu|hàng)(?:\s+(?:thứ\s+tự|tự\s+động))*",
+           "queue-number machine", "other"),
+    Phrase(r"(?:bảng|màn\s+hình)\s+(?:led|điện\s+tử|cảm\s+ứng|hiển\s+thị|tra\s+cứu|thông\s+tin)|màn\s+hình(?!\s*:)",
+           "display or look-up screen", "other"),
+    Phrase(r"điện\s+thoại\s+thông\s+minh|smartphone", "smartphone", "other"),
+    Phrase(r"(?:thiết\s+bị|bộ)\s+phát\s+wi-?fi|router|đầu\s+đọc(?:\s+(?:mã|thẻ)(?:\s+(?:vạch|qr|căn\s+cước))?)?",
+           "wifi access point, router, card or code reader", "other"),
     Phrase(r"(?:bộ\s+)?máy\s+(?:vi\s+)?tính(?!\p{L})", "computer, kind not stated", "computer"),
 )
 """Device nouns by category (`name`); earlier entries win at the same position."""

@@ -13,6 +13,7 @@ CLASSIFIER_WORDS: tuple[Phrase, ...] = (
     Phrase(r"chiếc", "piece (classifier)"),
     Phrase(r"cái", "item (classifier)"),
     Phrase(r"hệ\s+thống", "system (classifier)"),
+    Phrase(r"dàn", "rig, set (classifier: `2 dàn máy vi tính`)"),
 )
 """Classifier words between a count and its noun (`02 bộ máy tính`, `03 chiếc máy in`)."""
 
@@ -39,3 +40,16 @@ TOTAL_ROW = alternation(TOTAL_WORDS)
 
 LIST_GAP = r"\s*(?:[,;/]|và|\n)?\s*(?:[-+*•]\s*)?"
 """What separates the items of a list (a comma, `và`, a new bullet line)."""
+
+NUMBER_WORDS: tuple[Phrase, ...] = (
+    Phrase(r"một", "one", "1"), Phrase(r"hai", "two", "2"), Phrase(r"ba", "three", "3"), Phrase(r"bốn", "four", "4"),
+    Phrase(r"sáu", "six", "6"), Phrase(r"bảy", "seven", "7"), Phrase(r"tám", "eight", "8"), Phrase(r"chín", "nine", "9"),
+    Phrase(r"mười", "ten", "10"),
+)
+"""Counts written as words (`hai bộ máy tính`); `name` is the value. Only read right before a
+counted noun (`một số` is `some`). Left out: `năm` (also `year`) and `tư` (`đầu tư máy tính`)."""
+
+OTHER_COUNTED = (r"xã|phường|thị\s+trấn|thôn|ấp|bản|tổ|khu|đơn\s+vị|cơ\s+quan|địa\s+phương|huyện|điểm|người|cán\s+bộ"
+                 r"|công\s+chức|lượt|ngày|tháng|năm|giờ|phút|inch|in|gb|tb|mb|ghz|w|mbps|triệu|nghìn|ngàn|đồng|\"|”")
+"""Nouns and units after a number that show it counts something other than devices (`Máy
+scan: 4 xã`, `Màn hình: 22 inch`)."""

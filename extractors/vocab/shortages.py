@@ -9,8 +9,10 @@ from __future__ import annotations
 from extractors.vocab import Phrase, alternation
 
 SHORTAGE_WORDS: tuple[Phrase, ...] = (
+    Phrase(r"(?:chưa|không)\s+(?:có\s+|được\s+(?:trang\s+bị|cấp|bố\s+trí)\s+)?(?:đầy\s+)?đủ", "not enough, not fully equipped"),
     Phrase(r"(?:còn\s+)?thiếu", "short of, lacking"),
     Phrase(r"chưa\s+(?:có|(?:được\s+)?(?:trang\s+bị|cấp|bố\s+trí))", "not yet have / not yet equipped, issued, assigned"),
+    Phrase(r"chưa\s+được\s+(?:đầu\s+tư|bổ\s+sung|cấp\s+phát)", "not yet invested in, supplied, issued"),
     Phrase(r"không\s+có", "has no"),
 )
 """Words that say something is lacking (`còn thiếu 01 máy in`, `chưa được trang bị máy scan`)."""
@@ -45,3 +47,44 @@ REQUEST_WORDS: tuple[Phrase, ...] = (
 """A sentence with one of these asks for or plans devices: it states no inventory."""
 
 REQUEST = alternation(REQUEST_WORDS)
+
+LOSS_WORDS: tuple[Phrase, ...] = (
+    Phrase(r"(?:bị\s+)?(?:kẻ\s+gian\s+)?(?:trộm|lấy|đánh)\s+(?:cắp|trộm|mất|đi)", "stolen, taken"),
+    Phrase(r"(?:bị\s+)?mất\s+(?:cắp|trộm)", "stolen"),
+    Phrase(r"bị\s+(?:trộm|mất)", "stolen, lost"),
+    Phrase(r"(?:bị\s+)?(?:hư\s+hỏng|hư|hỏng)(?:\s+(?:hoàn\s+toàn|nặng))?", "broken, out of order"),
+    Phrase(r"(?:bị\s+)?cháy", "burnt"),
+    Phrase(r"không\s+(?:còn\s+)?(?:sử\s+dụng|hoạt\s+động)\s+được", "no longer usable"),
+)
+"""Devices lost, stolen or broken: not present (CONTRACT: status lacking). Written before the
+devices (`bị trộm mất 4 máy in, 2 máy tính`) or after them (`02 máy in đã hư hỏng`)."""
+
+LOSS = alternation(LOSS_WORDS)
+
+LOSS_GAP = r"(?:\s|:|mất|đi|các|gồm|cụ\s+thể|như|là)*"
+"""Between a loss word and the devices it names (`bị trộm mất: 4 máy in`); no comma, which
+ends the loss (`máy in bị hỏng, 02 máy tính vẫn dùng tốt`)."""
+
+LOSS_LEAD = r"(?:\s+(?:đã|cũng|đều|vừa|lại|hiện(?:\s+nay)?|nay))*\s+"
+"""Between a device and the loss word after it (`02 máy tính đã bị mất`)."""
+
+NOT_LOSS = r"\s+(?:dữ\s+liệu|kết\s+nối|điện|mạng|tín\s+hiệu|mật\s+khẩu|thời\s+gian|nhiều|hóc)"
+"""After a loss word: what was lost is not the device (`máy tính bị mất dữ liệu`)."""
+
+REQUIREMENT_WORDS: tuple[Phrase, ...] = (
+    Phrase(r"mỗi\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|địa\s+phương|cơ\s+quan|bộ\s+phận|trung\s+tâm|điểm|thôn|tổ|cán\s+bộ"
+           r"|công\s+chức|người)", "each commune, unit, office, person (a per-unit allocation)"),
+    Phrase(r"(?:phải|cần)\s+(?:có|được\s+trang\s+bị|trang\s+bị|được\s+bố\s+trí|bố\s+trí)", "must have, must be equipped with"),
+    Phrase(r"tối\s+thiểu|ít\s+nhất", "at least"),
+    Phrase(r"theo\s+(?:tiêu\s+chuẩn|định\s+mức|quy\s+định)|định\s+mức|tiêu\s+chuẩn\s+(?:trang\s+bị|tối\s+thiểu)"
+           r"|quy\s+định\s+(?:phải|về)", "norm, standard, as required"),
+    Phrase(r"được\s+phân\s+bổ|phân\s+bổ\s+cho", "allocated"),
+)
+"""A count under these words states a standard or an allocation, not an inventory (CONTRACT:
+status required): `mỗi xã phải có 02 máy tính`, `trang bị tối thiểu 01 máy scan`."""
+
+REQUIREMENT = alternation(REQUIREMENT_WORDS)
+
+SCOPE_BREAK = r"hiện\s+(?:nay|tại|có|mới|đã)|thực\s+tế|nhưng|song|tuy\s+nhiên|trong\s+khi|mới\s+có|đã\s+có|đến\s+nay|;"
+"""Words that end a requirement's reach in its sentence: what follows is the inventory
+(`mỗi xã phải có 3 máy scan, hiện xã mới có 1 máy`)."""
