@@ -1,12 +1,15 @@
-"""Build Word renditions of some sealed reports (data/sealed/docs/<stem>.txt -> <stem>.docx).
+"""Build Word and PDF renditions of some sealed reports (data/sealed/docs/<stem>.txt -> .docx, .pdf).
 
-Why: `make eval` scores the sealed split per input format, and provinces receive most reports as Word
-files; a DOCX carrying exactly the words of its text twin is scored against the same gold
-(data/sealed/gold/<stem>/). The layout is the usual one: a two-column header table (issuing body and
-`Số` left, motto and place/date right), paragraphs, tab-separated rows as a real table, the signer
-block right-aligned. The outputs are committed; rerun only after changing a sealed text.
+Why: `make eval` scores the sealed split per input format, and provinces receive reports as Word files
+and PDFs; a rendition carrying exactly the words of its text twin is scored against the same gold
+(data/sealed/gold/<stem>/). DOCX: a two-column header table (issuing body and `Số` left, motto and
+place/date right), paragraphs, tab-separated rows as a real table, the signer block right-aligned.
+PDF: the lines as they stand, a new page where the text holds a page number alone on a line (printed
+top centre, as Decree 30 has it), so a code cut by a page break stays cut. The outputs are committed;
+rerun only after changing a sealed text. PDFs need fpdf2 (`.venv/bin/pip install fpdf2`) and the
+DejaVu fonts (Debian package fonts-dejavu-core).
 
-    .venv/bin/python scripts/build_sealed_docx.py [stem ...]
+    .venv/bin/python scripts/build_sealed_renditions.py [stem.docx|stem.pdf ...]
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 DOCS = Path(__file__).resolve().parents[1] / "data" / "sealed" / "docs"
-DEFAULT = ("s01_eahleo_tuan", "s04_nghean_so_tonghop", "s07_canloc_phuluc", "s09_sapa_thang")
+DEFAULT = ("s01_eahleo_tuan.docx", "s04_nghean_so_tonghop.docx", "s07_canloc_phuluc.docx", "s09_sapa_thang.docx",
+           "s05_huongtrach_2023.pdf", "s12_eakpam_2021.pdf", "s13_lienchieu_pdfpaste.pdf")
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 TITLES = ("BÁO CÁO", "PHỤ LỤC")
 
 
@@ -49,7 +54,7 @@ def _add_rows(doc, rows: list[list[str]]) -> None:
             cell.text = text
 
 
-def build(stem: str) -> Path:
+def build_docx(stem: str) -> Path:
     """Write <stem>.docx beside <stem>.txt and check that every word of the text is in it."""
     text = (DOCS / f"{stem}.txt").read_text("utf-8")
     lines = text.splitlines()
@@ -78,12 +83,42 @@ def build(stem: str) -> Path:
     doc.save(out)
     written = " ".join(p.text for p in Document(out).paragraphs)
     written += " " + " ".join(c.text for t in Document(out).tables for r in t.rows for c in r.cells)
+    return _checked(out, text, written)
+
+
+def _checked(out: Path, text: str, written: str) -> Path:
     missing = set(text.split()) - set(written.split())
     if missing:
         raise SystemExit(f"{out.name}: words lost in the rendition: {sorted(missing)[:10]}")
     return out
 
 
+def build_pdf(stem: str) -> Path:
+    """Write <stem>.pdf beside <stem>.txt, one text line per PDF line (long ones wrapped)."""
+    import pdfplumber
+    from fpdf import FPDF
+
+    text = (DOCS / f"{stem}.txt").read_text("utf-8")
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.set_margins(25, 20, 20)
+    pdf.add_page()
+    for line in text.splitlines():
+        if line.strip().isdigit():  # a page number alone on a line: the page break of the pasted PDF
+            pdf.add_page()
+            pdf.cell(0, 6, line.strip(), align="C", new_x="LMARGIN", new_y="NEXT")
+            continue
+        align = "R" if line.startswith("\t") else "L"
+        pdf.multi_cell(0, 6, line.strip() or " ", align=align, new_x="LMARGIN", new_y="NEXT")
+    out = DOCS / f"{stem}.pdf"
+    pdf.output(str(out))
+    with pdfplumber.open(out) as read:
+        written = " ".join(page.extract_text() or "" for page in read.pages)
+    return _checked(out, text, written)
+
+
 if __name__ == "__main__":
     for name in sys.argv[1:] or DEFAULT:
-        print(build(name))
+        stem, _, fmt = name.rpartition(".")
+        print(build_pdf(stem) if fmt == "pdf" else build_docx(stem))
