@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, replace
 
 import regex
 
 from datamodel import Document, Span
+from extractors import date_years
 from extractors.doc_codes import CODE
 from extractors.registry import Facts, register
-from extractors.vocab import periods
+from extractors.vocab import bodies, periods
 
 _BLANK = r"[ \t._…]{0,30}"
 DATE = regex.compile(
@@ -40,6 +40,14 @@ A bare day opens a range whose end gives month and year (`từ ngày 17 đến 2
 
 DATE_CONTEXT_BEFORE = regex.compile(rf"(?:{periods.DATE_CONTEXT.pattern})\s*\(?\s*$")
 """Words right before a year-less day/month pair that make it a date."""
+DAY_CONTEXT_BEFORE = regex.compile(rf"(?:{periods.DAY_CONTEXT.pattern})\s*$")
+"""Words right before a dotted day.month (`Ngày 12.3`, `sáng 8.3`) that make it a date."""
+RATIO_AFTER = regex.compile(rf"\s*(?:{bodies.COUNTED_UNITS.pattern})(?!\p{{L}})")
+"""A unit right after a day/month-like pair: a ratio (`3/8 phường`), not a date."""
+FROM_BEFORE = regex.compile(r"từ\s*(?:ngày\s*)?$")
+"""`từ (ngày)` right before a date: the start of a period."""
+FIGURES_AFTER = regex.compile(rf"[^.;\n]{{0,80}}?(?<!\p{{L}})(?:{periods.FIGURE_VERB})(?!\p{{L}})[^.;\n]{{0,60}}?\d")
+"""A figure stated after a range in its sentence (`..., Trung tâm đã tiếp nhận 173 hồ sơ`)."""
 RANGE_LINK = regex.compile(rf"^\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?$")
 """What joins the two ends of a range (`09/12 đến 14/12/2025`, `21/7đến 20/8`, `1-7 - 30-9`)."""
 AS_OF_BEFORE = regex.compile(periods.AS_OF.pattern + "$")
@@ -98,18 +106,23 @@ def _from_match(doc: Document, m: regex.Match) -> DateMention | None:
     has_context = bool(DATE_CONTEXT_BEFORE.search(before))
     if not (1 <= day <= 31 and 1 <= month <= 12) and not (has_context and year is not None):
         return None  # a dated `ngày 32/8/2025` is a typo kept and flagged; a bare `5/13` is no date
-    if m["sep"] == "." and (year is None or len(m["y"]) != 4):
+    full = year is not None and len(m["y"]) == 4
+    if year is None and RATIO_AFTER.match(doc.match, m.end()):
+        return None  # `3/8 phường`: three of eight wards
+    if m["sep"] == "." and not full and not (year is None and DAY_CONTEXT_BEFORE.search(before)):
         return None
-    if m["sep"] == "-" and not has_context:
+    if m["sep"] == "-" and not has_context and not full and not _starts_range(doc, m.end(), dashed=True):
         return None
     if year is None and not has_context and not _starts_range(doc, m.end()):
         return None
     return DateMention(m.start(), m.end(), day, month, year, year is not None)
 
 
-def _starts_range(doc: Document, end: int) -> bool:
-    """Whether a range link and a digit follow `end` (`21/7đến 20/8/2021`)."""
-    return bool(regex.match(r"\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d", doc.match[end : end + 20]))
+def _starts_range(doc: Document, end: int, dashed: bool = False) -> bool:
+    """Whether a range link and a digit follow `end` (`21/7đến 20/8/2021`); for a dashed start
+    the end must be a day and month too (`1-7 đến 31-7`)."""
+    tail = r"\d{1,2}\s*[/.-]\s*\d{1,2}" if dashed else r"\d"
+    return bool(regex.match(rf"\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?{tail}", doc.match[end : end + 20]))
 
 
 def find_dates(doc: Document, skip: list[Span]) -> list[DateMention]:
@@ -142,29 +155,27 @@ def _month_from_end(d: DateMention, end: DateMention | None) -> DateMention:
     return replace(d, month=end.month if d.day <= end.day else (end.month - 2) % 12 + 1)
 
 
-def _fill_years(dates: list[DateMention], ranges: dict[int, tuple[int, int]], fallback: int | None) -> list[DateMention]:
-    """Year-less dates take the year of their range end, else the report's year (flagged)."""
+def _fill_years(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], codes: list[Span]) -> list[DateMention]:
+    """Year-less dates take the year of their range end, else of their sentence, the report's
+    own date or the publication stamp (see `extractors.date_years`), flagged as inferred."""
+    stamp = date_years.publication_stamp(doc)
+    code_ends, code_starts = [c.end for c in codes], [c.start for c in codes]
+    cited = codes + [Span(d.start, d.end) for d in dates if d.year_written and _is_issue_date(doc, d, code_ends, code_starts)]
     out = list(dates)
     for i, d in enumerate(dates):
         end = dates[ranges[i][1]] if i in ranges and ranges[i][0] == i else None
         d = out[i] = _month_from_end(d, end)
         if d.year is not None or d.day is None or d.month is None:
             continue
-        year = fallback
         if end is not None and end.year_written:
-            year = end.year - 1 if end.month is not None and d.month > end.month else end.year  # type: ignore[operator]
+            year: int | None = end.year - 1 if end.month is not None and d.month > end.month else end.year  # type: ignore[operator]
+        else:
+            year = date_years.sentence_year(doc, d.start, d.end, cited) or doc.header.year
+            if year is None and stamp is not None:
+                year = date_years.stamp_year(stamp, d.month, d.day)
         if year is not None:
             out[i] = replace(d, year=year, year_inferred=True)
     return out
-
-
-def _report_year(doc: Document, dates: list[DateMention]) -> int | None:
-    """The year to lend a year-less date: the report date's, else the most common written year."""
-    for d in dates:
-        if d.year_written and doc.zone_at(d.start) == "place_date":
-            return d.year
-    years = Counter(d.year for d in dates if d.year_written and d.year and 1900 <= d.year <= 2100)
-    return years.most_common(1)[0][0] if years else None
 
 
 def _line_before(doc: Document, pos: int) -> str:
@@ -178,6 +189,12 @@ def _is_period_range(doc: Document, start: DateMention) -> bool:
         return True
     before = _line_before(doc, start.start)
     return bool(LINE_LEAD.match(before) or PERIOD_CUES.search(before[-40:]))
+
+
+def _qualifies_figures(doc: Document, end: DateMention) -> bool:
+    """Whether the sentence goes on, after `end`, to state the figures the date bounds
+    (`Từ ngày 01/7/2025 đến ngày 10/7/2025, Trung tâm đã tiếp nhận 173 hồ sơ`)."""
+    return bool(FIGURES_AFTER.match(doc.match, end.end))
 
 
 def _is_issue_date(doc: Document, d: DateMention, code_ends: list[int], code_starts: list[int]) -> bool:
@@ -206,12 +223,14 @@ def _roles(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int,
             role = "issue_date"
         elif i in ranges:
             first, _ = ranges[i]
-            if _is_period_range(doc, dates[first]):
+            if _is_period_range(doc, dates[first]) or _qualifies_figures(doc, dates[ranges[i][1]]):
                 role = "period_start" if first == i else "period_end"
             else:
                 role = "other"
         elif zone == "period":
-            role = "period_start" if regex.search(r"từ\s*(?:ngày\s*)?$", _line_before(doc, d.start)) else "period_end"
+            role = "period_start" if FROM_BEFORE.search(_line_before(doc, d.start)) else "period_end"
+        elif FROM_BEFORE.search(_line_before(doc, d.start)) and _qualifies_figures(doc, d):
+            role = "period_start"  # `Tính từ ngày 1/7 đến cuối tháng 10/2025, ... đã tiếp nhận ...`
         elif AS_OF_BEFORE.search(_line_before(doc, d.start)):
             role = "as_of"
         else:
@@ -250,7 +269,7 @@ def extract_dates(doc: Document, facts: Facts) -> Facts:
     codes = [Span(m.start(), m.end()) for m in CODE.finditer(doc.text)]
     dates = find_dates(doc, codes)
     ranges = _ranges(doc, dates)
-    dates = _fill_years(dates, ranges, _report_year(doc, dates))
+    dates = _fill_years(doc, dates, ranges, codes)
     roles = _roles(doc, dates, ranges, codes)
     rows = [_date_row(doc, d, role, i in ranges) for i, (d, role) in enumerate(zip(dates, roles))]
     checks = [_impossible(doc, d) for d in dates if d.complete() and d.value() is None]

@@ -64,7 +64,10 @@ def _period(doc: Document, dates: list[Row]) -> tuple[dt.date | None, dt.date | 
     pairs = _pairs(own) or _pairs(rows)
     if pairs:
         return pairs[0][0].get("date"), pairs[0][1].get("date")
-    start = next((r.get("date") for r in own if r.get("role") == "period_start"), None)
+    lone = [r for r in own if r.get("role") == "period_start"] or [
+        r for r in rows if r.get("role") == "period_start" and not r.get("is_range")
+    ]  # `Tính từ ngày 1/7 đến cuối tháng 10, ... đã tiếp nhận ...`: a start the figures' sentence gives
+    start = lone[0].get("date") if lone else None
     ends = [r for r in own if r.get("role") == "period_end" or (r.get("role") == "as_of" and _in_zones(doc, r, ("period",)))]
     return start, ends[0].get("date") if ends else None
 

@@ -3,7 +3,8 @@
 Precision first: the commune comes from the report's own voice, never from a passing mention.
 In order: the header issuer lines (`ĐẢNG ỦY XÃ GIA PHÚC`); the reporting body in the opening or
 closing (`UBND xã Phượng Tiến báo cáo ...`, `... báo cáo ... của Đảng ủy xã X`) or anywhere in
-the body when the verb follows the name; the signer block (`TM. ỦY BAN NHÂN DÂN XÃ X`); then, in
+the body when the verb follows the name; the signer block (`TM. ỦY BAN NHÂN DÂN XÃ X`); the commune whose web portal publishes the text
+(`Trang thông tin điện tử xã X`); then, in
 a text without a commune header, the one commune the text is about (named again and again,
 no other commune named nearly as often; venues `tại xã Y` and lists `các xã Y, Z` do not
 count). A header of a province, department or district body stands for a report that is not a
@@ -31,8 +32,10 @@ _REPORT_BEFORE = regex.compile(rf"{parts.REPORT_VERB.pattern}(?!\p{{L}})[^\n]*?\
 _PROVINCE = regex.compile(rf"(?<!\p{{L}})(?:{bodies.PROVINCE_KEYWORD.pattern})\s*")
 _SUPERIOR = regex.compile(rf"(?<!\p{{L}})(?:{bodies.SUPERIOR_UNIT.pattern}|{bodies.DEPARTMENT.pattern})(?!\p{{L}})")
 _PASSING = regex.compile(rf"(?<!\p{{L}})(?:{bodies.PASSING_MENTION.pattern})\s+$")
-_NAME_WORD = regex.compile(r"[\p{Lu}\d][\p{L}\d]*(?:['’‘][\p{L}\d]+)*")
-"""A capitalised word of a name; apostrophes and curly quotes stay inside (`H'Leo`, `H’Drai`)."""
+_NAME_WORD = regex.compile(r"[\p{Lu}\d](?:(?!https?:|www\.)[\p{L}\d])*(?:['’‘][\p{L}\d]+)*")
+"""A capitalised word of a name; apostrophes and curly quotes stay inside (`H'Leo`, `H’Drai`),
+a web address glued to it by a page's banner stays out (`Thạch Kimhttps://...`)."""
+_PORTAL_KIND = regex.compile(rf"(?<!\p{{L}})(?:{bodies.PORTAL.pattern})\s+(?P<kind>{bodies.COMMUNE_KIND})\s+")
 _NAME_GAP = regex.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _ANY_WORD = regex.compile(r"[\p{L}\d]+")
 _WORD_GAP = regex.compile(r"\s*-\s*|\s+")  # `Bà Rịa - Vũng Tàu`
@@ -140,6 +143,15 @@ def _about_one(doc: Document) -> Mention | None:
     return top if len(counts) == 1 or counts[0][1] >= DOMINANCE * counts[1][1] else None
 
 
+def _portal(doc: Document) -> Mention | None:
+    """The commune whose web portal publishes the text (`Trang thông tin điện tử xã X`)."""
+    for span in text_spans(doc):
+        m = _PORTAL_KIND.search(doc.match, span.start, span.end)
+        if m:
+            return _mention_at(doc, m.end(), _kind(m.group("kind")))
+    return None
+
+
 def _superior_issuer(doc: Document) -> bool:
     """Whether the header's issuing body is above the commune (a province, department or
     district): its report is not a commune's."""
@@ -160,7 +172,7 @@ def commune(doc: Document) -> tuple[Mention | None, str | None]:
     reporter = _reporter(doc)
     if reporter:
         return reporter[0], issuer or tidy(doc.text[reporter[1] : reporter[0].end])
-    found = _in_spans(doc, [f.span for f in header.signer_authority]) or _about_one(doc)
+    found = _in_spans(doc, [f.span for f in header.signer_authority]) or _portal(doc) or _about_one(doc)
     if found is None and header.present and header.place and au.is_commune_name(header.place.text):
         found = Mention(header.place.text, None, header.place.span.start, header.place.span.end)
     return found, issuer

@@ -69,3 +69,11 @@ provincial or central codes."""
 PASSING_MENTION = Phrase(r"tại|các|những|\d+|riêng|cho|tặng|với", "a venue, a list, an aside or a recipient before `xã Y`")
 """Words before a commune that make it a passing mention, not the text's own commune: a venue
 (`tại xã Y`), a list (`các xã Y, Z`, `12 xã`), an aside (`Riêng xã Y còn thiếu`), a recipient."""
+
+COUNTED_UNITS = Phrase(
+    r"xã|phường|thị\s+trấn|đặc\s+khu|thôn|bản|ấp|tổ|khu\s+phố|huyện|đơn\s+vị|cơ\s+quan|trường|người|hồ\s+sơ|thủ\s+tục",
+    "units and things counted in a ratio: `3/8 phường` is three of eight wards, not a date",
+)
+
+PORTAL = Phrase(r"trang\s+thông\s+tin\s+điện\s+tử|cổng\s+thông\s+tin\s+điện\s+tử|trang\s+tin\s+điện\s+tử",
+                "the web portal of a body: `Trang thông tin điện tử xã X` publishes what X writes")

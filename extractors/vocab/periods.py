@@ -35,3 +35,25 @@ AS_OF = Phrase(
 )
 RANGE_LINK = Phrase(r"-|đến|tới", "to (joins the two ends of a range)")
 DATE_CONTEXT = Phrase(r"ngày|từ|đến|tới|hết|sáng|chiều|hôm", "words before a day/month that make it a date")
+DAY_CONTEXT = Phrase(r"ngày|sáng|chiều|tối|trưa|hôm", "day, morning, afternoon ...: a dotted `12.3` after them is a date")
+
+TARGET_YEAR = Phrase(
+    r"đến|tới|trước|giai\s+đoạn|định\s+hướng|tầm\s+nhìn|mục\s+tiêu",
+    "words before `năm YYYY` that make it a target year, not the year a sentence happens in",
+)
+
+STAMP_LABEL = Phrase(
+    r"cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|xuất\s+bản|ngày\s+cập\s+nhật",
+    "updated / published on: the publication stamp of a web page",
+)
+
+FIGURE_VERBS = (
+    Phrase(r"tiếp\s+nhận", "received"),
+    Phrase(r"giải\s+quyết", "resolved"),
+    Phrase(r"tiếp\s+đón", "welcomed (visitors)"),
+    Phrase(r"xử\s+lý", "processed"),
+    Phrase(r"trả\s+kết\s+quả", "returned results"),
+    Phrase(r"số\s+hóa", "digitised"),
+)
+"""Verbs of the report's figures: a range in the sentence that states them is the period they cover."""
+FIGURE_VERB = alternation(FIGURE_VERBS)
