@@ -6,9 +6,16 @@ STAMP  := $(VENV)/.installed
 INPUT  ?= data/raw
 OUTPUT ?= data/processed
 
-.PHONY: setup extract excel lint test eval bench schema samples clean
+.PHONY: setup browser extract excel report lint test eval bench schema samples clean
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+browser:  ## Chromium for the report's browser test (Debian package; skipped with a message without root/apt)
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "make: could not install chromium with apt-get; the report's browser test will be skipped"; \
+	else echo "make: no chromium and no root apt-get here; the report's browser test will be skipped"; fi
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +25,9 @@ $(STAMP): pyproject.toml
 extract: $(STAMP)  ## run the pipeline: make extract [INPUT=dir] [OUTPUT=dir]
 	$(BIN)/baocao extract $(INPUT) -o $(OUTPUT)
 
+report: $(STAMP)  ## the self-contained HTML comparison report of OUTPUT: OUTPUT/baocao_report.html
+	$(BIN)/baocao report $(OUTPUT) --html $(OUTPUT)/baocao_report.html
+
 excel: $(STAMP)  ## the Excel workbook of OUTPUT (after make extract): OUTPUT/baocao.xlsx
 	$(BIN)/baocao export $(OUTPUT) --xlsx $(OUTPUT)/baocao.xlsx
 
@@ -25,7 +35,7 @@ lint: $(STAMP)  ## ruff (style, imports, bugbear) and mypy (types), both configu
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint  ## lint, then the whole test suite
+test: lint browser  ## lint, then the whole test suite
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)  ## P/R/F1 per field and format: samples, data/dev, ../shared/realdev, sealed split (aggregate only)

@@ -1,4 +1,4 @@
-"""The `baocao` sub-commands for the dataset's users (query, errors, export, db), and
+"""The `baocao` sub-commands for the dataset's users (query, errors, export, report, db), and
 what `baocao extract` does once the tables are written (the database, the console table).
 
 `pipeline.cli` stays thin: it calls `add_commands` and `after_extract`; each command reads an
@@ -90,6 +90,17 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from pipeline.outputs.report import write_report
+
+    if not _has_tables(args.outdir):
+        return EXIT_USAGE
+    started = time.perf_counter()
+    path = write_report(args.outdir, args.html or args.outdir / "baocao_report.html")
+    _say(f"report {path} ({path.stat().st_size / 1024:.0f} KB, {time.perf_counter() - started:.1f} s)")
+    return EXIT_OK
+
+
 def _db(args: argparse.Namespace) -> int:
     from pipeline.outputs.database import build_database
 
@@ -119,6 +130,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     outdir(ex)
     ex.add_argument("--xlsx", type=Path, required=True, help="the workbook to write")
     ex.set_defaults(func=_export)
+
+    re_ = sub.add_parser("report", help="write the self-contained HTML comparison report")
+    outdir(re_)
+    re_.add_argument("--html", type=Path, help="the page to write (default OUTDIR/baocao_report.html)")
+    re_.set_defaults(func=_report)
 
     db = sub.add_parser("db", help="(re)build OUTDIR/baocao.duckdb, e.g. after moving the folder")
     outdir(db)

@@ -80,7 +80,7 @@ COMPARISON_VIEWS: dict[str, str] = {
         SELECT {REPORT}, e.category, e.quantity, e.label, e.doc_id, e.page, e.char_start, e.char_end, e.evidence
         FROM equipment e JOIN commune_summary s USING (doc_id) WHERE e.status = 'lacking'""",
     "documents_issued_by_month": f"""
-        SELECT {REPORT}, date_trunc('month', r.issue_date)::DATE AS month, count(DISTINCT r.canonical) AS documents
+        SELECT s.doc_id, {REPORT}, date_trunc('month', r.issue_date)::DATE AS month, count(DISTINCT r.canonical) AS documents
         FROM "references" r JOIN commune_summary s USING (doc_id)
         WHERE r.relation = 'issued' AND r.issue_date IS NOT NULL
         GROUP BY ALL""",
@@ -92,7 +92,7 @@ COMPARISON_VIEWS: dict[str, str] = {
 
 FINDINGS_VIEWS: dict[str, str] = {
     "requests_per_category": f"""
-        SELECT {REPORT}, f.category, count(*) AS requests, list(f.text ORDER BY f.char_start) AS texts
+        SELECT s.doc_id, {REPORT}, f.category, count(*) AS requests, list(f.text ORDER BY f.char_start) AS texts
         FROM findings f JOIN commune_summary s USING (doc_id)
         WHERE f.kind = 'recommendation'
         GROUP BY ALL""",

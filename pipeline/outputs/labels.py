@@ -91,3 +91,28 @@ def explain_error(stage: str | None, error_type: str | None) -> str:
     head = STAGE_WORDS.get((stage or "").split(":")[0], EXTRACTOR_FAILED)
     kind = ERROR_WORDS.get(error_type or "", error_type or "")
     return f"{head}: {kind}" if kind else head
+
+VALUE_LABELS: dict[str, str] = {
+    # findings categories
+    "infrastructure_equipment": "Hạ tầng, thiết bị", "network_connectivity": "Mạng, đường truyền",
+    "software_data": "Phần mềm, dữ liệu", "human_resources_training": "Nhân lực, đào tạo", "finance": "Kinh phí",
+    "legal_guidance": "Văn bản, hướng dẫn", "citizen_digital_skills": "Kỹ năng số của người dân", "other": "Khác",
+    # equipment categories
+    "desktop": "Máy tính để bàn", "laptop": "Máy tính xách tay", "computer": "Máy tính", "scanner": "Máy quét",
+    "printer": "Máy in", "photocopier": "Máy photocopy", "server": "Máy chủ", "network_line": "Đường truyền",
+    "video_conference": "Thiết bị họp trực tuyến",
+}
+"""Category values shown in Vietnamese; other values are shown as they are."""
+
+REPORT_TEXT: dict[str, str] = {
+    "title": "So sánh kết quả chuyển đổi số các xã (Kế hoạch 02-KH/BCĐTW)",
+    "province_filter": "Tỉnh/thành phố", "all_provinces": "Tất cả", "side_by_side": "Các xã cạnh nhau",
+    "evidence": "Câu trích dẫn", "figure": "Chỉ số", "no_data": "Không có số liệu",
+    "online_pct": "Tỷ lệ hồ sơ trực tuyến (%)", "on_time_pct": "Tỷ lệ giải quyết đúng và trước hạn (%)",
+    "overdue_pct": "Tỷ lệ giải quyết quá hạn (%)", "procedures_online_full": "Số TTHC trực tuyến toàn trình",
+    "computers": "Máy tính hiện có và máy dưới mức tối thiểu", "items_lacking": "Thiết bị còn thiếu",
+    "documents_issued": "Văn bản xã ban hành theo tháng", "failed_checks": "Kiểm tra không đạt",
+    "requests": "Kiến nghị theo nhóm", "below_minimum": "Dưới mức tối thiểu", "source": "Nguồn",
+    "page": "trang", "generated": "Tạo lúc", "reports": "báo cáo", "legend_present": "Hiện có",
+}
+"""The report page's titles and words."""
