@@ -78,9 +78,13 @@ MIXED_CASE_ISSUERS = {"ttg": "TTg"}
 """Issuer codes whose official spelling is not all upper case."""
 
 _TYPE = "(?i:" + "|".join(sorted(map(regex.escape, TYPES), key=len, reverse=True)) + ")"
-_ISS = r"(?:TTg|(?=[\p{Lu}\d]{0,11}\p{Lu})[\p{Lu}\d]{1,12})"  # issuer codes are written in capitals
+_ISS = r"(?:TTg|(?=[\p{Lu}\d]{0,11}\p{Lu})[\p{Lu}\d]{1,12}(?:&[\p{Lu}\d]{1,6})?)"  # capitals; `KH&TC` is one unit
 _DASH = r"[-–—‐‑−]"
-_GAP = r"[ \t]{0,2}\n?\s{0,4}"  # a stray space, or a PDF line break (and blank line) inside a code
+_PAGE_NUMBER = r"(?:\n\s{0,4})?(?:(?i:trang)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[ \t]*(?=\n)"
+_GAP = rf"[ \t]{{0,2}}(?:{_PAGE_NUMBER})?\n?\s{{0,4}}"
+"""Inside a code: a stray space, a PDF line break (and blank line), or a page break with the
+page number between the two halves (`02-` / `5` / `KH/BCĐTW`), on its own line or glued to
+the half before it when line wrapping joined them (`02-5` / `KH/BCĐTW`)."""
 _JOINT = rf"(?:{_DASH}[ \t]?{_ISS}){{0,3}}"  # joint issuers or units: MTTQ-BTT
 CODE = regex.compile(
     rf"""(?<![\p{{L}}\d/.\-–])(?P<num>\d{{1,5}})(?:

@@ -42,6 +42,8 @@ ISSUER_PHRASE = regex.compile(r"[\s,]*của\s+(?P<issuer>[^,;()\n.]{2,80}?)(?=\s
 SUBJECT_START = regex.compile(r"[\s,]*về\s+(?:việc\s+)?")
 """The start of the `về (việc) ...` subject clause."""
 SUBJECT_END = regex.compile(r";|\.(?:\s|$)|\n|\)\s*[,;.]")
+COORDINATED = regex.compile(r"\s*,?\s*và\s*(?:số\s*)?$")
+"""What joins two coordinated mentions that share the date written after the second."""
 CLAUSE_START = regex.compile(r";\s*(?:và\s+)?$")
 """A mention that opens a `;`-separated item of a list (`...; kế hoạch số 74/KH-UBND ...`)."""
 
@@ -138,6 +140,10 @@ def _date_mentions(doc: Document, mentions: list[Mention], codes: list[Span]) ->
     dates = find_dates(doc, codes)
     for mn in mentions:
         mn.issue = _own_date(doc, mn.code_span.end) or _leading_date(doc, mn, dates, codes)
+    for mn, nxt in reversed(list(zip(mentions, mentions[1:]))):
+        own = nxt.issue is not None and nxt.issue.start >= nxt.code_span.end
+        if mn.issue is None and own and COORDINATED.match(doc.match, mn.code_span.end, nxt.start):
+            mn.issue = nxt.issue  # `Quyết định số A và Kế hoạch số B ngày D`: D dates both
     stated: dict[str, DateMention] = {}
     for mn in mentions:
         if mn.issue is not None and mn.issue.value() is not None:

@@ -153,3 +153,28 @@ def test_never_raises_and_evidence_is_a_slice(text: str) -> None:
     for row in out["references"] + out["checks"]:
         assert doc.text[row["char_start"] : row["char_end"]] == row["evidence"]
         assert row["char_start"] <= row["span_start"] <= row["span_end"] <= row["char_end"]
+
+
+def _refs(text: str) -> list[tuple[str, object]]:
+    rows = extract_references(document_from_text(text), {})["references"]
+    return [(r["canonical"], r["issue_date"]) for r in rows]
+
+
+def test_coordinated_codes_share_the_date_written_after_the_second() -> None:
+    text = "Căn cứ Quyết định số 15/QĐ-UBND và Kế hoạch số 16/KH-UBND ngày 03/02/2025 của UBND xã, xã đã triển khai.\n"
+    assert _refs(text) == [("15/QĐ-UBND", dt.date(2025, 2, 3)), ("16/KH-UBND", dt.date(2025, 2, 3))]
+
+
+def test_items_of_a_semicolon_list_keep_their_own_dates() -> None:
+    text = "- Quyết định số 15/QĐ-UBND;\n- Kế hoạch số 16/KH-UBND ngày 03/02/2025.\n"
+    assert _refs(text) == [("15/QĐ-UBND", None), ("16/KH-UBND", dt.date(2025, 2, 3))]
+
+
+def test_an_ampersand_inside_an_issuer_code_belongs_to_it() -> None:
+    assert _refs("Theo Công văn số 245/STC-QLG&CS ngày 12/3/2025 của Sở Tài chính.\n") == [
+        ("245/STC-QLG&CS", dt.date(2025, 3, 12))]
+
+
+def test_a_code_broken_by_a_page_break_and_its_page_number() -> None:
+    text = "Thực hiện Kế hoạch số 08-\n\n4\n\nKH/ĐU ngày 20/5/2025 của Đảng ủy xã về chuyển đổi số.\n"
+    assert _refs(text) == [("08-KH/ĐU", dt.date(2025, 5, 20))]
