@@ -107,7 +107,8 @@ def report_key(doc_id: str, meta: Row, dates: Row) -> str:
     """`commune|when|number/symbol`, equal for renditions of one report: the commune's official
     code (else its name as written), the report date (else the period, else the year and the
     title, so two undated reports stay apart) and the report's number and symbol. A report
-    without a commune cannot be tied to another: its key is its own doc_id."""
+    without a commune, or without date, period and title, cannot be tied to another safely:
+    its key is its own doc_id (a report kept twice is better than two reports merged)."""
     commune = meta.get("commune_code") or _slug(meta.get("commune"))
     if not commune:
         return f"doc:{doc_id}"
@@ -115,8 +116,10 @@ def report_key(doc_id: str, meta: Row, dates: Row) -> str:
         when = str(dates["report_date"])
     elif dates.get("period_start") or dates.get("period_end"):
         when = f"{dates.get('period_start') or ''}..{dates.get('period_end') or ''}"
-    else:
+    elif _slug(meta.get("title")):
         when = f"{meta.get('report_year') or ''}:{_slug(meta.get('title'))}"
+    else:
+        return f"doc:{doc_id}"  # nothing tells two undated, untitled reports apart: never merge them
     symbol = "/".join(str(meta[k]) for k in ("doc_number", "doc_symbol") if meta.get(k))
     return f"{commune}|{when}|{symbol}"
 

@@ -56,3 +56,17 @@ def test_the_kept_rendition_follows_the_stated_rule():
     assert (kept["doc_id"], kept["renditions"], kept["rendition_doc_ids"]) == ("t", 3, "t,d,p")
     (even,) = best_renditions(summary, None, {}).to_pylist()
     assert even["rendition_doc_ids"] == "p,t,d"  # no errors anywhere: fewest failed checks, then PDF before TXT
+
+
+def test_report_key_rules():
+    from extractors.summary import report_key
+
+    meta = {"commune_code": 5563, "commune": "Phượng Tiến", "doc_number": "85", "doc_symbol": "BC-UBND",
+            "title": "Kết quả thực hiện Kế hoạch", "report_year": 2025}
+    assert report_key("d1", meta, {"report_date": "2025-10-24"}) == "5563|2025-10-24|85/BC-UBND"
+    assert report_key("d1", meta, {"period_start": "2025-07-01"}) == "5563|2025-07-01..|85/BC-UBND"
+    assert report_key("d1", meta, {}) == "5563|2025:kếtquảthựchiệnkếhoạch|85/BC-UBND"
+    assert report_key("d1", {**meta, "commune_code": None}, {}).startswith("phượngtiến|2025:")
+    # nothing to tell two reports apart, or no commune: never merged with another file
+    assert report_key("d1", {**meta, "title": None}, {}) == "doc:d1"
+    assert report_key("d2", {"title": "Báo cáo"}, {"report_date": "2025-10-24"}) == "doc:d2"
