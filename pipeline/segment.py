@@ -35,10 +35,11 @@ _NUMBER_LABEL = regex.compile(rf"^{parts.NUMBER_LABEL.pattern}\s*:?\s*$")
 _SYMBOL_REST = regex.compile(r"^[\d.]*\s*[/-]\s*\p{L}{1,5}\s*[/-]")
 _DATE_REST = regex.compile(r"^tháng\b.*\bnăm\b")
 _OWN_NUMBER = regex.compile(
-    rf"^\(\s*{parts.NUMBER_LABEL.pattern}\s*:?\s*\d[\d.]*\s*[/-]\s*\p{{L}}[^,\s]*?(?=\s*,?\s*{parts.DATE_LINE_DAY.pattern}\s*\d)"
+    rf"^(?:\(\s*|{parts.REPORT}\s+(?={parts.NUMBER_LABEL.pattern}\s*:?\s*\d[\d.]*\s*/\s*bc-))"
+    rf"{parts.NUMBER_LABEL.pattern}\s*:?\s*\d[\d.]*\s*[/-]\s*\p{{L}}[^,\s]*?(?=\s*,?\s*{parts.DATE_LINE_DAY.pattern}\s*\d)"
 )
 _OWN_DATE = regex.compile(r"\s*,?\s*(?P<date>ngày\s*\d{1,2}\s*(?:tháng\s*|[/.-]\s*)\d{1,2}\s*(?:năm\s*|[/.-]\s*)\d{4})")
-_OWN_ISSUER = regex.compile(r"\s*của\s+(?P<issuer>[^()\n]{3,80}?)\s*\)")
+_OWN_ISSUER = regex.compile(r"\s*của\s+(?P<issuer>[^()\n,]{3,80}?)\s*(?:\)|,|\s+về\s|$)")
 _TITLE = regex.compile(rf"^{parts.REPORT_TITLE}(?!\p{{L}})")
 _PERIOD = regex.compile("^" + periods.PERIOD_LINE.pattern)
 _RECIPIENTS = regex.compile(rf"^{parts.RECIPIENTS.pattern}\s*:?")
@@ -160,7 +161,8 @@ def _header(lines: list[_Line], title: int | None, zones: _Zones) -> int:
 
 def _own_number(ln: _Line, zones: _Zones) -> bool:
     """The report's own number and date stated in a parenthesis under its title or at its top
-    (`(Số 112/BC-UBND, ngày 05/3/2024 của UBND xã X)`): number, place/date and issuer zones,
+    (`(Số 112/BC-UBND, ngày 05/3/2024 của UBND xã X)`), or in the sentence that opens a text
+    without a header (`Báo cáo số 112/BC-UBND ngày 05/3/2024 của UBND xã X về ...`): number, place/date and issuer zones,
     so that neither references nor dates read them as a cited document."""
     m = _OWN_NUMBER.match(ln.match)
     date = _OWN_DATE.match(ln.match, m.end()) if m else None

@@ -71,3 +71,19 @@ def test_signer_block_with_two_title_lines_names_the_person() -> None:
     assert row["signer_authority"] == "TM. BAN CHỈ ĐẠO"
     assert row["signer_title"] == "PHÓ TRƯỞNG BAN PHÓ CHỦ TỊCH UBND TỈNH"
     assert row["signer_name"] == "Trần Thị Mai"
+
+
+def test_own_number_in_the_sentence_that_opens_a_text_without_header() -> None:
+    text = ("Báo cáo số 31/BC-UBND ngày 07/4/2025 của UBND phường Hòa Phú về kết quả cải cách hành chính quý I.\n"
+            "Trong quý, phường đã tiếp nhận 420 hồ sơ.\n")
+    out = run_components(document_from_text(text), only=("dates", "references", "metadata"))
+    row = out["documents"][0]
+    assert (row["doc_number"], row["doc_symbol"], row["report_date"]) == ("31", "BC-UBND", dt.date(2025, 4, 7))
+    assert row["commune"] == "Hòa Phú" and out["references"] == []
+
+
+def test_a_cited_plan_opening_a_text_is_not_the_text_s_number() -> None:
+    text = "Kế hoạch số 12/KH-UBND ngày 02/01/2025 của UBND tỉnh đặt mục tiêu số hóa toàn bộ hồ sơ.\n"
+    out = run_components(document_from_text(text), only=("dates", "references", "metadata"))
+    assert out["documents"][0]["doc_symbol"] is None
+    assert [r["canonical"] for r in out["references"]] == ["12/KH-UBND"]
