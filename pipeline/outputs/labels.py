@@ -113,6 +113,7 @@ REPORT_TEXT: dict[str, str] = {
     "computers": "Máy tính hiện có và máy dưới mức tối thiểu", "items_lacking": "Thiết bị còn thiếu",
     "documents_issued": "Văn bản xã ban hành theo tháng", "failed_checks": "Kiểm tra không đạt",
     "requests": "Kiến nghị theo nhóm", "below_minimum": "Dưới mức tối thiểu", "source": "Nguồn",
-    "page": "trang", "generated": "Tạo lúc", "reports": "báo cáo", "legend_present": "Hiện có",
+    "page": "trang", "generated": "Tạo lúc", "reports": "báo cáo",
+    "unknown_commune": "Chưa rõ xã", "unknown_province": "Chưa rõ tỉnh",
 }
 """The report page's titles and words."""

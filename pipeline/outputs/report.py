@@ -28,7 +28,8 @@ SIDE_BY_SIDE = ("report_date", "period_start", "period_end", "procedures_online_
 MACHINE_SERIES = ("computers", "computers_ram_below_8gb", "computers_hdd", "computers_cpu_below_gen8", "computers_windows_10")
 
 REPORTS_SQL = """
-    SELECT l.doc_id, l.report_key, l.commune, coalesce(l.province_name, '') AS province, l.source_path,
+    SELECT l.doc_id, l.report_key, coalesce(l.commune, ? || regexp_extract(l.source_path, '[^/]+$')) AS commune,
+           coalesce(l.province_name, ?) AS province, l.source_path,
            l.* EXCLUDE (doc_id, report_key, commune, source_path), r.on_time_pct, r.overdue_pct, o.online_pct
     FROM latest_report_per_commune l LEFT JOIN tthc_rates r USING (doc_id) LEFT JOIN online_share o USING (doc_id)
     ORDER BY province, l.commune"""
@@ -121,7 +122,7 @@ def _requests(con: duckdb.DuckDBPyConnection, reports: list[dict], links: dict[s
 def report_data(outdir: Path) -> dict:
     """Everything the page shows, as plain JSON-ready data."""
     con = connect(outdir)
-    relation = con.sql(REPORTS_SQL)
+    relation = con.sql(REPORTS_SQL, params=[REPORT_TEXT["unknown_commune"] + ": ", REPORT_TEXT["unknown_province"]])
     reports = [dict(zip(relation.columns, row)) for row in relation.fetchall()]
     evidence = Evidence({r["doc_id"]: r["source_path"] for r in reports})
     for r in reports:

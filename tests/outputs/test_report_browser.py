@@ -53,7 +53,8 @@ def test_every_chart_rendered_with_marks(page):
     for chart in CHARTS:
         marks = tab.locator(f"#chart-{chart} svg rect.bar, #chart-{chart} svg circle.point").count()
         assert marks > 0, f"chart {chart} drew nothing"
-    assert tab.locator("#chart-computers svg rect.bar").count() == 3 * 5  # 3 communes x 5 series
+    # 5 series for the 2 communes that state machines; Phước Giang states none and is left out
+    assert tab.locator("#chart-computers svg rect.bar").count() == 2 * 5
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
     assert (ARTIFACTS / "report.png").stat().st_size > 10_000

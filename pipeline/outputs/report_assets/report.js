@@ -45,15 +45,20 @@
 
   // Horizontal bars, ranked by the first series; one group of bars per commune.
   function bars(chart, rows) {
-    const known = rows.filter((r) => r.values.some((v) => v !== null));
+    // a commune with nothing to show is left out; in a grouped chart, so is one with only zeros
+    const shown = (v) => v !== null && (chart.series.length === 1 || v > 0);
+    const known = rows.filter((r) => r.values.some(shown));
     known.sort((a, b) => (b.values[0] ?? -1) - (a.values[0] ?? -1));
-    const n = chart.series.length, barH = 14, gap = 10, left = 150, width = 480, plot = width - left - 60;
+    const n = chart.series.length, barH = 14, gap = 10, left = 170, width = 500, plot = width - left - 60;
     const top = chart.max || Math.max(1, ...known.flatMap((r) => r.values.filter((v) => v !== null)));
     const height = known.length * (n * barH + gap) + 10;
     const svg = el("svg:svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": chart.title });
     known.forEach((row, i) => {
       const y0 = 5 + i * (n * barH + gap);
-      svg.appendChild(el("svg:text", { x: left - 6, y: y0 + (n * barH) / 2 + 4, "text-anchor": "end" }, row.commune));
+      const name = row.commune.length > 24 ? row.commune.slice(0, 23) + "…" : row.commune;
+      const tag = el("svg:text", { x: left - 6, y: y0 + (n * barH) / 2 + 4, "text-anchor": "end" }, name);
+      tag.appendChild(el("svg:title", {}, row.commune));
+      svg.appendChild(tag);
       const link = el("svg:a", { href: "#" + evidenceId(chart, row) });
       row.values.forEach((v, j) => {
         const w = v === null ? 0 : Math.max(1, (v / top) * plot);
@@ -95,7 +100,7 @@
 
   function evidenceList(chart, rows) {
     const box = el("div", { class: "evidence" });
-    rows.forEach((row) => {
+    rows.filter((row) => row.evidence.length).forEach((row) => {
       const details = el("details", { id: evidenceId(chart, row) });
       details.appendChild(el("summary", {}, `${T.evidence}: ${row.commune} (${row.evidence.length})`));
       row.evidence.forEach((id) => {
