@@ -1,11 +1,12 @@
 """The year of a year-less date (`ngày 4/11`, `sáng 12.3`, `(1-7 đến 31-7)`).
 
 A day and month without a year take one only from what fixes it for that text, in order:
-the end of their range (`từ 09/12 đến 14/12/2025`), a year stated in the same sentence (`... 6
-tháng cuối năm 2025`, `... tháng 10/2025`; not a target year `đến năm 2030`, not the date of a
-cited document), the report's own date (its place/date line), then the publication stamp of
-a web page (`Cập nhật: 05-03-2024 | 10:12`, an ISO date opening the text), taking the year
-before when the day would fall after the stamp. A year is never borrowed from a cited
+the end of their range (`từ 09/12 đến 14/12/2025`); else the year that these agree on: a year
+stated in the same sentence (`... 6 tháng cuối năm 2025`, `... tháng 10/2025`; not a target year
+`đến năm 2030`, not the date of a cited document), the report's own date (its place/date line)
+and the publication stamp of a web page (`Cập nhật: 05-03-2024 | 10:12`, an ISO date opening
+the text; the year before when the day would fall after the stamp). When they disagree
+(`Ngày 15/01, xã tổng kết năm 2024` in a text stamped 2025) the year stays empty. A year is never borrowed from a cited
 document elsewhere in the text (`Sáng 31/10` in a news item citing a 2024 resolution is not
 2024-10-31): without one of these sources the date keeps its year empty."""
 
@@ -70,3 +71,9 @@ def stamp_year(stamp: Stamp, month: int, day: int) -> int:
     when the day would fall after the stamp (`28/12` in a text stamped 2025-01-05)."""
     later = (month, day) > (stamp.month, stamp.day or 31)
     return stamp.year - 1 if later else stamp.year
+
+
+def agreed_year(*sources: int | None) -> int | None:
+    """The one year the given sources state, None when they state none or disagree."""
+    years = {y for y in sources if y is not None}
+    return years.pop() if len(years) == 1 else None

@@ -156,8 +156,9 @@ def _month_from_end(d: DateMention, end: DateMention | None) -> DateMention:
 
 
 def _fill_years(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], codes: list[Span]) -> list[DateMention]:
-    """Year-less dates take the year of their range end, else of their sentence, the report's
-    own date or the publication stamp (see `extractors.date_years`), flagged as inferred."""
+    """Year-less dates take the year of their range end, else the one their sentence, the
+    report's own date and the publication stamp agree on (see `extractors.date_years`), flagged
+    as inferred."""
     stamp = date_years.publication_stamp(doc)
     code_ends, code_starts = [c.end for c in codes], [c.start for c in codes]
     cited = codes + [Span(d.start, d.end) for d in dates if d.year_written and _is_issue_date(doc, d, code_ends, code_starts)]
@@ -170,9 +171,10 @@ def _fill_years(doc: Document, dates: list[DateMention], ranges: dict[int, tuple
         if end is not None and end.year_written:
             year: int | None = end.year - 1 if end.month is not None and d.month > end.month else end.year  # type: ignore[operator]
         else:
-            year = date_years.sentence_year(doc, d.start, d.end, cited) or doc.header.year
-            if year is None and stamp is not None:
-                year = date_years.stamp_year(stamp, d.month, d.day)
+            year = date_years.agreed_year(
+                date_years.sentence_year(doc, d.start, d.end, cited), doc.header.year,
+                date_years.stamp_year(stamp, d.month, d.day) if stamp else None,
+            )
         if year is not None:
             out[i] = replace(d, year=year, year_inferred=True)
     return out

@@ -74,3 +74,8 @@ def test_a_range_without_figures_in_the_body_is_not_the_period() -> None:
     text = "Hội chợ việc làm diễn ra từ ngày 02/6/2025 đến ngày 05/6/2025 tại nhà văn hóa.\n"
     row = _meta(text)
     assert (row["period_start"], row["period_end"]) == (None, None)
+
+
+def test_sources_that_disagree_leave_the_year_empty() -> None:
+    text = "2025-01-20 Ngày 15/01, UBND xã tổng kết công tác cải cách hành chính năm 2024.\n"
+    assert _dates(text)[1:] == [("15/01", None)]
