@@ -51,3 +51,21 @@ def test_errors_in_plain_words(extracted, tmp_path, capsys):
     assert "  - Một giá trị bị loại vì không đúng quy định của bảng: giá trị không hợp lệ, không được ghi" in text
     assert "  - Không đọc được nội dung tệp: tệp PDF là ảnh quét, không có lớp chữ" in text
     assert text.index("in/a.txt") < text.index("in/b.pdf")
+
+
+def test_the_end_of_a_run_shows_the_table_on_a_wide_terminal(extracted, capsys, monkeypatch):
+    import os
+    import sys
+
+    from pipeline.outputs.commands import after_extract
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((160, 40)))
+    after_extract(extracted)
+    err = capsys.readouterr().err
+    assert "baocao.duckdb" in err and "Phượng Tiến" in err and "Đúng hạn %" in err
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *a: os.terminal_size((50, 40)))
+    after_extract(extracted)
+    assert "Phượng Tiến" not in capsys.readouterr().err  # too narrow: no broken table
+    after_extract(extracted, quiet=True)
+    assert capsys.readouterr().err == ""
