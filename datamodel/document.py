@@ -178,7 +178,7 @@ class Document:
     def sentence_span(self, start: int, end: int | None = None) -> Span:
         """The sentence around [start, end): the enclosing line cut at sentence ends
         (`. `, `; `, `! `, `? ` before an upper-case letter, digit or list marker)."""
-        from pipeline.sentences import sentence_bounds  # local: keeps the model import-light
+        from datamodel.sentences import sentence_bounds  # local: loads regex only when evidence is cut
 
         end = start if end is None else end
         line = self.line_span(start)
