@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 INPUT  ?= data/raw
 OUTPUT ?= data/processed
 
-.PHONY: setup browser extract excel report lint test eval bench schema samples clean
+.PHONY: setup browser extract excel report lint test eval bench schema samples clean model
 
 setup: $(STAMP) browser
 
@@ -43,6 +43,11 @@ eval: $(STAMP)  ## P/R/F1 per field and format: samples, data/dev, ../shared/rea
 
 bench: $(STAMP)  ## throughput and peak memory on the samples
 	$(BIN)/baocao bench $(INPUT)
+
+model: $(STAMP)  ## rebuild the NER model nlp/model from the repository (corpus from data/ and templates, then spacy train)
+	$(BIN)/python nlp/build_corpus.py
+	$(BIN)/python -m spacy train nlp/config.cfg --output nlp/build
+	rm -rf nlp/model && cp -r nlp/build/model-best nlp/model
 
 schema: $(STAMP)  ## regenerate docs/DATA_DICTIONARY.md from schemas/
 	mkdir -p docs && $(BIN)/baocao schema > docs/DATA_DICTIONARY.md

@@ -3,10 +3,10 @@ and then the trained spaCy model for what no list holds.
 
 The rules (`extractors.entity_rules`) know the recurring bodies, the official units and the
 signer; the statistical NER (`nlp/model`, trained by `make model` from `nlp/`) finds people's
-names anywhere and bodies or places outside the lists. A model span is kept only where no
+names anywhere and places written without a unit word. A model span is kept only where no
 rule span overlaps it, with `source = model`. The spaCy pipeline is loaded once per process
-and run with `nlp.pipe` over the document's blocks, so its cost is paid per block, not per
-sentence."""
+and run with `nlp.pipe` over the document's blocks. Of the model's spans only people's names
+and official place names are kept (`trusted`): its other proposals did not beat the rules."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
+import extractors.admin_units as au
 from datamodel import Document
 from extractors.entity_rules import EntitySpan, flat, rule_entities
 from extractors.registry import Facts, register
@@ -35,9 +38,22 @@ def ner_pipeline(path: Path = MODEL_DIR) -> Any:
     return spacy.load(path)
 
 
-def model_entities(doc: Document, nlp: Any) -> list[EntitySpan]:
-    """The model's PER/ORG/LOC spans over every block of the document's text."""
-    blocks = [b for b in doc.blocks if b.end > b.start]
+_NAME_LIKE = regex.compile(r"(?<!\p{L})\p{Lu}\p{Ll}*[ \t]+\p{Lu}\p{Ll}*")
+"""Two capitalised words in a row: where a name the rules did not read may be."""
+
+
+def _worth_reading(doc: Document, start: int, end: int, known: list[EntitySpan]) -> bool:
+    """Whether a block holds a capitalised pair outside every span the rules found."""
+    return any(all(m.end() <= k.start or m.start() >= k.end for k in known)
+               for m in _NAME_LIKE.finditer(doc.text, start, end))
+
+
+def model_entities(doc: Document, nlp: Any, known: list[EntitySpan] | None = None) -> list[EntitySpan]:
+    """The model's PER/ORG/LOC spans over the document's blocks; with `known` (the rules'
+    spans), only over the blocks that hold a capitalised pair the rules left unread, which
+    keeps the model's cost to a small share of the text."""
+    blocks = [b for b in doc.blocks if b.end > b.start
+              and (known is None or _worth_reading(doc, b.start, b.end, known))]
     found = []
     for block, parsed in zip(blocks, nlp.pipe(doc.text[b.start : b.end] for b in blocks), strict=True):
         for ent in parsed.ents:
@@ -47,9 +63,22 @@ def model_entities(doc: Document, nlp: Any) -> list[EntitySpan]:
     return found
 
 
+def trusted(span: EntitySpan) -> bool:
+    """Whether a model span is kept: a person's name (two capitalised words or more), or a
+    place whose name is an official province or commune. Its other ORG/LOC proposals are
+    not: on the development reports they only added errors to what the rules found."""
+    words = span.normalized.split()
+    if span.label == "PER":
+        return len(words) >= 2 and all(w[:1].isupper() for w in words)
+    if span.label == "LOC":
+        name = " ".join(w[:1].upper() + w[1:].lower() for w in words)
+        return au.is_province_name(name) or au.is_commune_name(name)
+    return False
+
+
 def combine(rules: list[EntitySpan], model: Iterable[EntitySpan]) -> list[EntitySpan]:
-    """Rule spans, plus each model span that overlaps none of them."""
-    extra = [m for m in model if all(m.end <= r.start or m.start >= r.end for r in rules)]
+    """Rule spans, plus each trusted model span that overlaps none of them."""
+    extra = [m for m in model if trusted(m) and all(m.end <= r.start or m.start >= r.end for r in rules)]
     return flat(list(rules) + flat(extra))
 
 
@@ -64,5 +93,5 @@ def extract_entities(doc: Document, facts: Facts) -> Facts:
     meta = (facts.get("documents") or [{}])[0]
     rules = rule_entities(doc, meta.get("province_code"), meta.get("signer_title"))
     nlp = ner_pipeline()
-    spans = combine(rules, model_entities(doc, nlp)) if nlp is not None else rules
+    spans = combine(rules, model_entities(doc, nlp, rules)) if nlp is not None else rules
     return {"entities": [_row(doc, s) for s in spans]}

@@ -53,13 +53,18 @@ def _underthesea(doc: Document) -> list[Key]:
     return keys
 
 
+def _combined(doc: Document, nlp: object) -> list[Key]:
+    rules = rule_entities(doc)
+    return _keys(doc, combine(rules, model_entities(doc, nlp, rules)))
+
+
 def recognizers() -> dict[str, Recognizer]:
     """The systems compared: rules, model, combined, and underthesea when it is installed."""
     nlp = ner_pipeline()
     systems: dict[str, Recognizer] = {"rules": lambda d: _keys(d, rule_entities(d))}
     if nlp is not None:
         systems["model"] = lambda d: _keys(d, model_entities(d, nlp))
-        systems["combined"] = lambda d: _keys(d, combine(rule_entities(d), model_entities(d, nlp)))
+        systems["combined"] = lambda d: _combined(d, nlp)
     try:
         import underthesea  # noqa: F401  (measured only when installed)
 

@@ -1,0 +1,56 @@
+"""The shipped NER model (`nlp/model`): it loads with the network unavailable and finds
+people's names the rules cannot read, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from extractors.entities import MODEL_DIR, combine, extract_entities, model_entities, ner_pipeline
+from extractors.entity_rules import EntitySpan
+from pipeline.build import document_from_text
+
+pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="nlp/model not built (make model)")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    real = socket.socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    socket.socket = refuse  # type: ignore[misc]
+    try:
+        ner_pipeline.cache_clear()
+        yield ner_pipeline()
+    finally:
+        socket.socket = real  # type: ignore[misc]
+
+
+def test_model_loads_offline_and_tags_names_bodies_and_places(nlp) -> None:
+    parsed = nlp("Giao đồng chí Nguyễn Văn Khoa phối hợp với Sở Nội vụ tỉnh Hà Tĩnh hướng dẫn người dân xã Kỳ Văn.")
+    ents = {(e.text, e.label_) for e in parsed.ents}
+    assert ("Nguyễn Văn Khoa", "PER") in ents
+    assert ("Sở Nội vụ tỉnh Hà Tĩnh", "ORG") in ents
+    assert ("xã Kỳ Văn", "LOC") in ents
+
+
+def test_names_without_a_cue_come_from_the_model(nlp) -> None:
+    text = ("1. Về nguồn nhân lực\n"
+            "- Phân công Trần Thị Hạnh theo dõi số liệu, Lê Quốc Bình hỗ trợ người dân tại Trung tâm.\n")
+    doc = document_from_text(text)
+    rows = extract_entities(doc, {"documents": [{}]})["entities"]
+    people = {(r["text"], r["source"]) for r in rows if r["label"] == "PER"}
+    assert ("Trần Thị Hạnh", "model") in people
+    assert ("Lê Quốc Bình", "model") in people
+
+
+def test_model_spans_that_overlap_rules_or_are_untrusted_are_dropped(nlp) -> None:
+    doc = document_from_text("UBND xã Mức Một báo cáo.\n")
+    rule = EntitySpan(0, 20, "ORG", "body", "Ủy ban nhân dân xã Mức Một")
+    model = [EntitySpan(8, 20, "LOC", "name", "Mức Một", source="model"),
+             EntitySpan(0, 4, "ORG", "name", "UBND", source="model")]
+    assert combine([rule], model) == [rule]
+    assert all(s.source == "model" for s in model_entities(doc, nlp))
