@@ -13,6 +13,7 @@ from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import looks_like_legacy_font
 from pipeline.ingest.registry import choose_backend
+from pipeline.ingest.text_tables import with_text_tables
 from pipeline.normalize import normalize
 from pipeline.segment import segment
 
@@ -60,5 +61,5 @@ def read_document(data: bytes, source_path: str) -> tuple[Document, list[str]]:
 
 def document_from_text(text: str, doc_id: str = "test", source_path: str = "<text>") -> Document:
     """A Document from a string, read as the TXT backend would: for tests and notebooks."""
-    raw = RawDocument("txt", blocks_with_columns(text.splitlines()))
+    raw = RawDocument("txt", with_text_tables(blocks_with_columns(text.splitlines())))
     return assemble(raw, doc_id, source_path)

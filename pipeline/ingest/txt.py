@@ -10,6 +10,7 @@ from datamodel import RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import decode_text
+from pipeline.ingest.text_tables import with_text_tables
 
 
 class TxtBackend:
@@ -30,5 +31,5 @@ class TxtBackend:
         if not text.strip():
             raise InputError("empty_file", "the file contains no text")
         warnings = [] if encoding in ("utf-8", "utf-8-sig") else [f"text decoded as {encoding} (not UTF-8)"]
-        blocks = blocks_with_columns(text.splitlines())
+        blocks = with_text_tables(blocks_with_columns(text.splitlines()))
         return RawDocument("txt", blocks, warnings=warnings, meta={"encoding": encoding})

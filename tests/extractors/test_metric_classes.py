@@ -1,0 +1,99 @@
+"""The classes of wording seen in real reports the rules were not written from, each with
+sentences written for this test: the rule must hold for the class, not for one string."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.metrics import metric_rows
+from pipeline.build import document_from_text
+
+TTHC = "3. Kết quả giải quyết thủ tục hành chính"
+
+
+def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
+    return [(r["metric"], r["value"]) for r in metric_rows(document_from_text("\n".join((heading, *lines))))]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the label after the count, each number in its own clause
+    ("Bộ phận một cửa có 2.450 hồ sơ đúng hạn và 38 hồ sơ trễ hạn.",
+     [("dossiers_resolved_on_time", 2450.0), ("dossiers_resolved_overdue", 38.0)]),
+    ("Xã đã tiếp nhận 860 hồ sơ trực tuyến; 140 hồ sơ trực tiếp.",
+     [("dossiers_received_online", 860.0), ("dossiers_received_direct", 140.0)]),
+    ("Trong kỳ có 12 hồ sơ (chiếm 0,8%) công dân xin rút.",
+     [("dossiers_withdrawn", 12.0), ("dossiers_withdrawn_pct", 0.8)]),
+    ("Đang giải quyết 210 hồ sơ (205 hồ sơ chưa đến hạn, 5 hồ sơ quá hạn).",
+     [("dossiers_in_progress", 210.0), ("dossiers_in_progress_on_time", 205.0), ("dossiers_in_progress_overdue", 5.0)]),
+    # counted nouns and multipliers
+    ("Đã tiếp nhận 3,5 ngàn hồ sơ, giải quyết 3.400 HS.", [("dossiers_received", 3500.0), ("dossiers_resolved", 3400.0)]),
+    ("Tổng số hồ sơ phải giải quyết trong năm là 4.200 bộ.", [("dossiers_received", 4200.0)]),
+    ("Đã giải quyết 2.700/2.900 hồ sơ.", [("dossiers_resolved", 2700.0)]),
+    # status and level wording
+    ("Giải quyết sớm hạn 615 hồ sơ.", [("dossiers_resolved_early", 615.0)]),
+    ("Còn 44 hồ sơ đang được xử lý.", [("dossiers_in_progress", 44.0)]),
+    ("Có 17 hồ sơ chưa đến hạn giải quyết.", [("dossiers_in_progress_on_time", 17.0)]),
+    ("Lũy kế đã và đang giải quyết 1.305 hồ sơ.", [("dossiers_total", 1305.0)]),
+    ("Giải quyết chậm hạn 6 hồ sơ.", [("dossiers_resolved_overdue", 6.0)]),
+    ("Tiếp nhận qua dịch vụ bưu chính 25 hồ sơ.", [("dossiers_received_direct", 25.0)]),
+    ("Trong đó mức độ 4 có 300 hồ sơ, mức độ 3 có 210 hồ sơ.",
+     [("dossiers_received_online_full", 300.0), ("dossiers_received_online_partial", 210.0)]),
+    ("Tiếp nhận trực tuyến mức độ 3, 4 là 720 hồ sơ.", [("dossiers_received_online", 720.0)]),
+    # clause scope: an overdue count inside the in-progress clause
+    ("Hiện đang tiếp tục giải quyết 65 hồ sơ, trong đó 3 hồ sơ quá hạn.",
+     [("dossiers_in_progress", 65.0), ("dossiers_in_progress_overdue", 3.0)]),
+    # an implied noun, a total of received and carried over
+    ("Tổng số hồ sơ yêu cầu giải quyết trong kỳ là 905 bộ, trong đó kỳ trước chuyển qua 55 bộ.",
+     [("dossiers_total", 905.0), ("dossiers_carried_over", 55.0)]),
+])
+def test_dossier_wording(line: str, expected: list) -> None:
+    assert _metrics(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Phường 3 và Tổ dân phố 7 đã hoàn thành việc rà soát hồ sơ.",
+    "Đến nay 5/9 xã đã triển khai tiếp nhận hồ sơ trực tuyến.",
+    "Tỷ lệ thanh toán trực tuyến hồ sơ đạt 91,5%.",
+    "Tỷ lệ hài lòng của người dân khi nộp hồ sơ đạt 98%.",
+    "Còn lại 9 hồ sơ đã được hướng dẫn bổ sung theo quy định.",
+    "Phấn đấu 100% hồ sơ được giải quyết trực tuyến toàn trình.",
+    "Theo chỉ tiêu được giao, tỷ lệ hồ sơ trực tuyến phải đạt 80%.",
+    "Trung tâm đã đón tiếp 3.120 lượt người đến giao dịch.",
+])
+def test_numbers_that_are_not_figures(line: str) -> None:
+    assert _metrics(line) == []
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Biên chế được giao là 98 biên chế, có mặt 91 đồng chí.", [("staff_quota", 98.0), ("staff_present", 91.0)]),
+    ("Khung biên chế 27 người.", [("staff_quota", 27.0)]),
+    ("Toàn xã có 58 cán bộ, công chức.", [("staff_present", 58.0)]),
+    ("UBND xã kiện toàn Trung tâm với 8 cán bộ, công chức.", [("service_center_staff", 8.0)]),
+    ("Xã thành lập 9 tổ chuyển đổi số cộng đồng.", [("community_digital_teams", 9.0)]),
+    ("Duy trì 11 tổ công nghệ cộng đồng ở các thôn.", [("community_digital_teams", 11.0)]),
+    ("Có 4 tổ CNSCĐ hoạt động hiệu quả.", [("community_digital_teams", 4.0)]),
+])
+def test_staff_and_teams(line: str, expected: list) -> None:
+    assert _metrics(line, heading="2. Nguồn nhân lực") == expected
+
+
+def test_stolen_devices_are_not_machines_present() -> None:
+    assert _metrics("Bộ phận một cửa bị trộm mất 3 máy in, 1 bộ máy vi tính.", heading="2. Hạ tầng") == []
+
+
+def test_channel_shares_stated_as_a_list() -> None:
+    assert _metrics("Tỷ lệ hồ sơ theo hình thức nộp: trực tiếp 14,5%, trực tuyến 85,5%.") == [
+        ("dossiers_direct_pct", 14.5), ("dossiers_online_pct", 85.5)]
+
+
+def test_flattened_table_read_by_its_column_headers() -> None:
+    assert _metrics(
+        "Mức độ Tổng Đã xử lý Chưa xử lý Trước hạn Đúng hạn Trễ hạn",
+        "Mức 3 500 460 40 300 150 10",
+        "Mức 4 120 118 2 90 27 1",
+    ) == [
+        ("dossiers_received_online_partial", 500.0), ("dossiers_resolved", 460.0), ("dossiers_in_progress", 40.0),
+        ("dossiers_resolved_early", 300.0), ("dossiers_resolved_on_time", 150.0), ("dossiers_resolved_overdue", 10.0),
+        ("dossiers_received_online_full", 120.0), ("dossiers_resolved", 118.0), ("dossiers_in_progress", 2.0),
+        ("dossiers_resolved_early", 90.0), ("dossiers_resolved_on_time", 27.0), ("dossiers_resolved_overdue", 1.0),
+    ]
