@@ -20,13 +20,14 @@ from extractors.metrics.mentions import Mention, mentions
 from extractors.metrics.qualifiers import PERIOD_HEADER, period_header, period_text, qualifier
 from extractors.registry import Facts, register
 from extractors.vocab import counted as N
+from extractors.vocab.quantities import BREAKDOWN
 
 _Totals = dict[str, tuple[dict[str, Any], float]]
 """Device metric → (the row of its last stated total, what its parts have not yet taken)."""
 _DOMAINS = {"dossier": "tthc", "procedure": "tthc", "staff": "staff", "team": "staff",
             "device": "infrastructure", "line": "infrastructure", "document": "legal"}
 _SHARE_LINK = R.one(N.SHARE_LINK)
-_DEVICE_BREAKDOWN = R.one(N.DEVICE_BREAKDOWN)
+_DEVICE_BREAKDOWN = R.one(BREAKDOWN)
 
 
 def _part_of_total(doc: Document, m: Mention, metric: str, totals: _Totals) -> bool:

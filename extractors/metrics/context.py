@@ -30,8 +30,9 @@ class Context:
     the same with its brackets); `far`: the sentence up to the number; `scope`: its line up to
     the number (a `;` inside a list cuts sentences, not lists); `head`: the line that opens its
     list, or a table's header row; `right`: the words after the counted noun up to the clause
-    end or `và`, brackets blanked (`12 hồ sơ (chiếm 0,8%) xin rút`); `rest`: the sentence after the number; `sentence`: the whole sentence from its label; `in_table`: read from table cells, where each
-    column names its own status."""
+    end or `và`, brackets blanked (`12 hồ sơ (chiếm 0,8%) xin rút`); `rest`: the sentence after
+    the number; `sentence`: the whole sentence from its label; `in_table`: read from table
+    cells, where each column names its own status."""
 
     near: str
     left: str

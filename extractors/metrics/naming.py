@@ -10,6 +10,7 @@ from extractors.metrics.kinds import kind as counted_kind
 from extractors.metrics.mentions import Mention
 from extractors.vocab import counted as N
 from extractors.vocab import statuses as S
+from extractors.vocab.shortages import LACKING as SHORTAGE
 
 DEVICES: dict[str, tuple[str, str]] = {
     "video_conference": ("video_conference_sets", "video_conference_sets_lacking"),
@@ -23,7 +24,7 @@ DEVICES: dict[str, tuple[str, str]] = {
 
 _LACKING = R.one(N.LACKING)
 _LACKING_LIST = R.one(N.LACKING_LIST)
-_LACKING_STATE = R.one(N.LACKING_STATE)
+_LACKING_STATE = R.one(SHORTAGE)
 _DOSSIER_RECEIVED = R.one(S.DOSSIER_RECEIVED)
 _WITH_DOSSIERS = R.one(S.PROCEDURE_WITH_DOSSIERS)
 _PROCEDURE_TOTAL = R.one(S.PROCEDURE_TOTAL)

@@ -8,6 +8,8 @@ number (`4,2 ngàn`), the staff wording, the words that make a number a name or 
 from __future__ import annotations
 
 from extractors.vocab import Phrase
+from extractors.vocab.shortages import LACKING as SHORTAGE
+from extractors.vocab.shortages import SHORTAGE_WORDS
 
 DOSSIER = r"hồ\s+sơ|\bhs\b"
 PROCEDURE = r"thủ\s+tục|tthc|dịch\s+vụ\s+công|dvc"
@@ -124,13 +126,9 @@ PERIOD_HEADER = Phrase(
     r"[^\n:]{0,80}?)\s*:\s*$",
     "a line that opens a block of figures for a period (`* Trong tuần (từ ngày 09/12 đến 14/12/2025):`)")
 
-LACKING = Phrase(r"(?:còn\s+)?thiếu\s*$", "right before a device count: the count is a shortage (`còn thiếu 01 máy tính`)")
-LACKING_LIST = Phrase(r"thiếu[^.;:]*(?::|\bgồm\b)[^.;:]*$",
+LACKING = Phrase(rf"{SHORTAGE}\s*$", "right before a device count: the count is a shortage (`còn thiếu 01 máy tính`)")
+LACKING_LIST = Phrase(rf"{SHORTAGE_WORDS[0].pattern}[^.;:]*(?::|\bgồm\b)[^.;:]*$",
                       "earlier in the sentence of a device count: a list of shortages (`thiếu cụ thể: 01 máy in`)")
-LACKING_STATE = Phrase(r"thiếu|chưa\s+(?:có|được\s+trang\s+bị)", "a device row's state: lacking, not yet provided")
-DEVICE_BREAKDOWN = Phrase(r"(?:bao\s+)?gồm|trong\s+đó|cụ\s+thể|chi\s+tiết|như\s+sau",
-                          "between a device total and a later count of the same device: the count is one of its parts")
-"""Shortage and breakdown wording, used here until `vocab.shortages` and `vocab.quantities` hold it."""
 
 TABLE_HEADS: tuple[Phrase, ...] = (
     Phrase(r"tổng(?:\s+số)?(?:\s+(?:hồ\s+sơ|tthc|thủ\s+tục))?|tổng\s+cộng", "total"),

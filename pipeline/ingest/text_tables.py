@@ -20,7 +20,7 @@ from dataclasses import replace
 import regex
 
 from datamodel import RawBlock
-from extractors.vocab import Phrase, compiled
+from extractors.vocab import compiled
 from extractors.vocab.channels import CHANNELS
 from extractors.vocab.counted import ROW_LABEL_HEADS, TABLE_HEADS
 from extractors.vocab.statuses import DOSSIER_STATUS
@@ -114,9 +114,13 @@ def _flattened(lines: list[str], i: int) -> tuple[list[tuple[str, ...]], int] | 
 
 def _pipe_table(lines: list[str], i: int) -> tuple[list[tuple[str, ...]], int] | None:
     """The rows of a pipe table starting at line `i` (two rows at least) and the index after it."""
-    rows, j = [], i
-    while j < len(lines) and (_RULE.match(lines[j]) or (cells := _pipe_cells(lines[j])) is not None):
-        if not _RULE.match(lines[j]):
+    rows: list[tuple[str, ...]] = []
+    j = i
+    while j < len(lines):
+        cells = None if _RULE.match(lines[j]) else _pipe_cells(lines[j])
+        if cells is None and not _RULE.match(lines[j]):
+            break
+        if cells is not None:
             rows.append(tuple(cells))
         j += 1
     return (rows, j) if len(rows) >= 2 else None
