@@ -11,7 +11,7 @@ from extractors.equipment import extract_equipment
 from extractors.metrics import metric_rows
 from pipeline.build import document_from_text, read_document
 
-HEADING = "2. Kết quả giải quyết thủ tục hành chính và hạ tầng"
+HEADING = "2. Tình hình tiếp nhận hồ sơ và trang thiết bị"
 DOSSIERS = [["Nội dung", "Tiếp nhận", "Đã giải quyết", "Đang giải quyết"],
             ["Trực tuyến toàn trình", "410", "395", "15"],
             ["Trực tiếp", "120", "118", "2"]]
