@@ -8,7 +8,7 @@ import pytest
 from extractors.metrics import metric_rows
 from pipeline.build import document_from_text
 
-TTHC = "3. Kết quả giải quyết thủ tục hành chính"
+TTHC = "3. Tình hình tiếp nhận, giải quyết hồ sơ"
 
 
 def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
@@ -88,7 +88,7 @@ def test_channel_shares_stated_as_a_list() -> None:
 
 def test_flattened_table_read_by_its_column_headers() -> None:
     assert _metrics(
-        "Mức độ Tổng Đã xử lý Chưa xử lý Trước hạn Đúng hạn Trễ hạn",
+        "Mức độ Tổng số Đã giải quyết Đang giải quyết Sớm hạn Đúng hạn Quá hạn",
         "Mức 3 500 460 40 300 150 10",
         "Mức 4 120 118 2 90 27 1",
     ) == [
