@@ -11,6 +11,7 @@ from extractors.metrics.mentions import Mention
 from extractors.vocab import counted as N
 from extractors.vocab import statuses as S
 from extractors.vocab.shortages import LACKING as SHORTAGE
+from extractors.vocab.shortages import LOSS
 
 DEVICES: dict[str, tuple[str, str]] = {
     "video_conference": ("video_conference_sets", "video_conference_sets_lacking"),
@@ -33,7 +34,7 @@ _STAFF_NOUN = R.one(N.STAFF_NOUN)
 _TARGET = R.one(N.TARGET)
 _LINE_DEDICATED = R.one(N.LINE_DEDICATED)
 _RETURNED = R.one(S.DOSSIER_RETURNED)
-_LOST = R.one(N.DEVICE_LOST)
+_LOST = R.one(LOSS)
 _OTHER_SHARE = R.one(N.NOT_A_SHARE_OF_DOSSIERS)
 
 
@@ -106,7 +107,7 @@ def _device_metric(doc: Document, m: Mention, kind: str, ctx: Context) -> str | 
         titles = [s.title.lower() for s in section_path(doc, m.start)][::-1]
         named = next((k for k in map(R.last_kind, (ctx.far, *titles)) if k and k.startswith("device:")), None)
         device = named.split(":")[1] if named else ""
-    if device not in DEVICES or _LOST.search(ctx.far):
+    if device not in DEVICES or _LOST.search(ctx.far) or _LOST.search(ctx.right):
         return None
     total, lacking = DEVICES[device]
     stated_lacking = _LACKING.search(ctx.near) or _LACKING_LIST.search(ctx.far)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from extractors.vocab import Phrase
 from extractors.vocab.shortages import LACKING as SHORTAGE
-from extractors.vocab.shortages import SHORTAGE_WORDS
 
 DOSSIER = r"hồ\s+sơ|\bhs\b"
 PROCEDURE = r"thủ\s+tục|tthc|dịch\s+vụ\s+công|dvc"
@@ -127,7 +126,7 @@ PERIOD_HEADER = Phrase(
     "a line that opens a block of figures for a period (`* Trong tuần (từ ngày 09/12 đến 14/12/2025):`)")
 
 LACKING = Phrase(rf"{SHORTAGE}\s*$", "right before a device count: the count is a shortage (`còn thiếu 01 máy tính`)")
-LACKING_LIST = Phrase(rf"{SHORTAGE_WORDS[0].pattern}[^.;:]*(?::|\bgồm\b)[^.;:]*$",
+LACKING_LIST = Phrase(rf"{SHORTAGE}[^.;:]*(?::|\bgồm\b)[^.;:]*$",
                       "earlier in the sentence of a device count: a list of shortages (`thiếu cụ thể: 01 máy in`)")
 
 TABLE_HEADS: tuple[Phrase, ...] = (
@@ -146,5 +145,3 @@ ROW_LABEL_HEADS: tuple[Phrase, ...] = (
 )
 """Headers of the first column of a table, which holds the row labels rather than figures."""
 
-DEVICE_LOST = Phrase(r"\bmất\b|trộm|đánh\s+cắp|thất\s+lạc|thanh\s+lý|hư\s+hỏng|hỏng",
-                     "devices lost, stolen, written off or broken: not machines present")
