@@ -37,33 +37,54 @@ def _drop_totals(doc: Document, items: list[Item], machines: list[Item]) -> list
 
 def _covers(total: Item, part: Item) -> bool:
     """True when `part` may be one of the parts of `total`: same category, or any kind of
-    computer under a total of computers, and the same status."""
+    computer under a total of computers, counted, and the same status or broken among
+    machines present (`06 máy tính, trong đó 04 máy dùng tốt, 02 máy hỏng`)."""
     cat, sub = total.fields["category"], part.fields["category"]
     same_kind = cat == sub or (cat == "computer" and sub in COMPUTERS)
-    return same_kind and total.fields["status"] == part.fields["status"] and part.fields["quantity"] is not None
+    status, sub_status = total.fields["status"], part.fields["status"]
+    same_status = status == sub_status or (status, sub_status) == ("present", "lacking")
+    return same_kind and same_status and part.fields["quantity"] is not None
 
 
-def _parts_add_up(total: Item, rest: list[Item]) -> bool:
-    """True when two or more items at the head of `rest` are parts of `total` and their
-    quantities add up to its own."""
-    left, parts = total.fields["quantity"], 0
+def _parts(doc: Document, items: list[Item], i: int) -> list[Item]:
+    """The items that break down the counted total `items[i]`: those after a breakdown word
+    (`gồm`, `trong đó`, a parenthesis) in its sentence that may be its parts, while their sum
+    stays within the total."""
+    total = items[i]
+    rest = items[i + 1 :]
+    if total.fields["quantity"] is None or not rest:
+        return []
+    if _BREAKDOWN_GAP.fullmatch(doc.match, total.end, max(total.end, rest[0].start)) is None:
+        return []
+    end = doc.sentence_span(total.start, total.end).end
+    parts: list[Item] = []
+    left = total.fields["quantity"]
     for part in rest:
-        if left <= 0 or not _covers(total, part):
+        if part.start >= end or not _covers(total, part) or part.fields["quantity"] > left:
             break
-        left, parts = left - part.fields["quantity"], parts + 1
-    return parts >= 2 and left == 0
+        parts.append(part)
+        left -= part.fields["quantity"]
+    return parts
 
 
 def _drop_broken_down(doc: Document, items: list[Item]) -> list[Item]:
-    """Counted totals followed by their parts (`03 máy, gồm 02 máy Canon DR-C230 và 01 máy
-    Fujitsu fi-7160`): the parts are the devices, so the total gives no row when they add up to it."""
-    def broken_down(i: int) -> bool:
-        total, rest = items[i], items[i + 1 :]
-        return (total.fields["quantity"] is not None and bool(rest)
-                and _BREAKDOWN_GAP.fullmatch(doc.match, total.end, max(total.end, rest[0].start)) is not None
-                and _parts_add_up(total, rest))
-
-    return [it for i, it in enumerate(items) if not broken_down(i)]
+    """Counted totals and their parts, without counting a machine twice. Parts that add up to
+    the total (`03 máy, gồm 02 máy Canon DR-C230 và 01 máy Fujitsu fi-7160`) are the devices:
+    the total gives no row. Parts that do not add up stay beside the total when they name a
+    kind (`09 máy tính, trong đó 05 máy tính để bàn`) or another status (`02 máy hỏng`); a
+    part of the same category and status is a subset by some property (`25 máy tính, trong đó
+    20 máy kết nối Internet`) and gives no row."""
+    dropped: set[int] = set()
+    for i, total in enumerate(items):
+        parts = _parts(doc, items, i)
+        if not parts:
+            continue
+        if sum(p.fields["quantity"] for p in parts) == total.fields["quantity"]:
+            dropped.add(id(total))
+        else:
+            dropped.update(id(p) for p in parts if p.fields["status"] == total.fields["status"]
+                           and p.fields["category"] == total.fields["category"])
+    return [it for it in items if id(it) not in dropped]
 
 
 def _body(doc: Document) -> list[Span]:

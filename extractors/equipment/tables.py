@@ -8,13 +8,16 @@ import regex
 from datamodel import Block, Document, Span
 from extractors.equipment.items import BRAND, Item, category_at, label_from_name, new_fields, unit_of
 from extractors.equipment.specs import Fields, label_field, parse_field
-from extractors.numbers import parse_vn_number
+from extractors.numbers import NUMBER, parse_vn_number
 from extractors.vocab.devices import BRANDS
 from extractors.vocab.quantities import TOTAL_ROW
-from extractors.vocab.shortages import LACKING
-from extractors.vocab.specs import TABLE_COLUMNS
+from extractors.vocab.shortages import LACKING, LOSS
+from extractors.vocab.specs import COUNT_COLUMNS, TABLE_COLUMNS
 
-_COLUMN_RES = {name: regex.compile(p) for name, p in TABLE_COLUMNS.items()}
+_COLUMN_RES = {name: regex.compile(p) for name, p in {**TABLE_COLUMNS, **COUNT_COLUMNS}.items()}
+_NOT_SPECS = {*TABLE_COLUMNS, *COUNT_COLUMNS}
+_CELL_NUMBER = regex.compile(rf"\s*(?P<num>{NUMBER})(?![\d/]|[.,]\d|\s*%)")
+_NOT_PRESENT = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}|{LOSS})(?!\p{{L}})")
 _TOTAL_ROW = regex.compile(rf"\s*{TOTAL_ROW}(?!\p{{L}})")
 
 
@@ -38,7 +41,7 @@ def _tables(doc: Document) -> dict[int, list[Block]]:
 def _is_equipment_header(columns: list[str | None]) -> bool:
     """A header row names a device column or a count, or at least two spec fields."""
     named = {c for c in columns if c}
-    return len([c for c in columns if c]) >= 2 and bool({"name", "quantity"} & named or len(named - set(TABLE_COLUMNS)) >= 2)
+    return len([c for c in columns if c]) >= 2 and bool({"name", "quantity", *COUNT_COLUMNS} & named or len(named - _NOT_SPECS) >= 2)
 
 
 def table_items(doc: Document) -> tuple[list[Item], set[int]]:
@@ -65,20 +68,38 @@ def _table_row(doc: Document, row: Block, columns: list[str | None]) -> list[Ite
     specs: dict[str, Span] = {}
     parsed: Fields = {}
     for col, cell in cells.items():
-        if col not in TABLE_COLUMNS:  # a spec field (CPU, RAM, Cấu hình ...)
+        if col not in _NOT_SPECS:  # a spec field (CPU, RAM, Cấu hình ...)
             got = parse_field(col, doc.text[cell.start : cell.end])
             parsed.update(got)
             specs.update({k: cell for k in got})
     category = category_at(doc, name.start, name.end) if name else None
     if category is None and not specs:
         return []
-    fields = new_fields(category or "computer", _cell_number(doc, cells.get("quantity")), _cell_status(doc, cells.get("status")), "table")
+    fields = new_fields(category or "computer", None, _cell_status(doc, cells.get("status")), "table")
     fields.update(parsed)
     fields["unit"] = unit_of(doc, row.start, row.end)
     fields["label"] = _cell_text(doc, cells.get("label")) or (label_from_name(doc, name.start, name.end) if name else None)
     fields["brand"] = _cell_brand(doc, cells.get("brand"))
     fields["model"] = _cell_text(doc, cells.get("model"))
-    return [Item(row.start, row.end, fields, specs)]
+    return [Item(row.start, row.end, {**fields, "quantity": qty, "status": status or fields["status"]}, specs)
+            for qty, status in _counts(doc, columns, row.cells)]
+
+
+def _counts(doc: Document, columns: list[str | None], cells: tuple[Span, ...]) -> list[tuple[float | None, str | None]]:
+    """(quantity, status) per row to write, in column order: one per count column holding a
+    number above zero (`Định mức | Hiện có | Còn thiếu | Hư hỏng`), the `Số lượng` cell's with
+    the status cell's status, or 1 when the table has no count column (one machine per row). A
+    count cell that is empty or not a number gives an unknown quantity when it is the only
+    count of the row, else no row; a zero gives no row."""
+    counted = [(col, cell) for col, cell in zip(columns, cells) if col in ("quantity", *COUNT_COLUMNS)]
+    if not counted:
+        return [(1.0, None)]
+    out: list[tuple[float | None, str | None]] = []
+    for col, cell in counted:
+        value = _cell_number(doc, cell)
+        if value != 0 and (value is not None or len(counted) == 1):
+            out.append((value, None if col == "quantity" else col))
+    return out
 
 
 def _cell_text(doc: Document, cell: Span | None) -> str | None:
@@ -86,14 +107,15 @@ def _cell_text(doc: Document, cell: Span | None) -> str | None:
     return text or None
 
 
-def _cell_number(doc: Document, cell: Span | None) -> float:
-    """A quantity cell's value; 1 when the table has none."""
-    value = parse_vn_number(doc.text[cell.start : cell.end]) if cell else None
-    return 1.0 if value is None else value
+def _cell_number(doc: Document, cell: Span) -> float | None:
+    """The count a cell opens with (`05`, `05 bộ`), or None (empty, `-`, a ratio, a share)."""
+    m = _CELL_NUMBER.match(doc.match, cell.start, cell.end)
+    return parse_vn_number(m["num"]) if m else None
 
 
 def _cell_status(doc: Document, cell: Span | None) -> str:
-    lacking = cell and regex.search(rf"(?<!\p{{L}})(?:{LACKING})", doc.match[cell.start : cell.end])
+    """lacking for a status cell that says lacking, lost or broken (`Còn thiếu`, `Hư hỏng`)."""
+    lacking = cell and _NOT_PRESENT.search(doc.match, cell.start, cell.end)
     return "lacking" if lacking else "present"
 
 

@@ -7,6 +7,7 @@ commune summary alike (so both flag the same machines)."""
 from __future__ import annotations
 
 from extractors.vocab import Phrase
+from extractors.vocab.shortages import LACKING, LOSS, REQUIREMENT
 
 SPEC_LABELS: dict[str, str] = {
     "cpu": r"cpu|chip(?:\s+xử\s+lý)?|(?:bộ\s+)?(?:vi\s+)?xử\s+lý|processor",
@@ -45,6 +46,15 @@ TABLE_COLUMNS: dict[str, str] = {
     "label": r"người\s+sử\s+dụng|bộ\s+phận(?:\s+sử\s+dụng)?|đơn\s+vị(?:\s+sử\s+dụng)?|vị\s+trí|chức\s+danh",
 }
 """Header cells of an equipment table that are not spec fields (those are in SPEC_LABELS)."""
+
+_COUNT = r"(?:(?:số\s+lượng|sl|số\s+máy)\s+)?(?:{})(?:\s+\([^)]*\))?"
+COUNT_COLUMNS: dict[str, str] = {
+    "present": _COUNT.format(r"(?:hiện|đã|đang)\s+(?:có|được\s+trang\s+bị|trang\s+bị|được\s+cấp|sử\s+dụng)|hiện\s+có"),
+    "lacking": _COUNT.format(rf"{LACKING}|{LOSS}|cần\s+bổ\s+sung|(?:còn\s+)?thiếu\s+so\s+với\s+(?:quy\s+định|định\s+mức|nhu\s+cầu)"),
+    "required": _COUNT.format(rf"{REQUIREMENT}|nhu\s+cầu|cần\s+có|theo\s+quy\s+định"),
+}
+"""Header cells of count columns that give the devices' status (`Hiện có | Còn thiếu | Hư
+hỏng | Định mức`): each number under them is a row with that status."""
 
 RAM_MIN_GB = 8
 """Machines with less RAM are flagged (`ram_below_8gb`)."""

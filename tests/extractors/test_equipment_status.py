@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from datamodel import RawBlock, RawDocument
 from extractors.equipment import extract_equipment
-from pipeline.build import document_from_text
+from pipeline.build import assemble, document_from_text
 
 
 def facts(text: str) -> list[tuple]:
@@ -111,3 +112,39 @@ def test_shortage_wordings(text, expected):
 ])
 def test_counts_that_are_not_devices(text, expected):
     assert facts(text) == expected
+
+
+# --- tables: count columns by status, counts in cells --------------------------------------------
+
+def table_facts(header: list[str], *body: list[str]) -> list[tuple]:
+    blocks = [RawBlock("II. Cơ sở vật chất, trang thiết bị", kind="paragraph")]
+    for i, cells in enumerate([header, *body]):
+        blocks.append(RawBlock(" | ".join(cells), kind="table_row", table=0, row=i, cells=tuple(cells)))
+    rows = extract_equipment(assemble(RawDocument("docx", blocks), "t", "<table>"), {})["equipment"]
+    return [(r["category"], r["quantity"], r["status"]) for r in rows]
+
+
+def test_count_columns_give_one_row_per_status():
+    got = table_facts(
+        ["TT", "Tên thiết bị", "Định mức", "Hiện có", "Còn thiếu", "Hư hỏng"],
+        ["1", "Máy vi tính", "12", "10", "2", "1"],
+        ["2", "Máy scan", "2", "2", "0", ""],
+        ["3", "Màn hình tra cứu thủ tục", "1", "0", "1", "-"],
+        ["", "Cộng", "15", "12", "3", "1"],
+    )
+    assert got == [
+        ("computer", 12.0, "required"), ("computer", 10.0, "present"), ("computer", 2.0, "lacking"),
+        ("computer", 1.0, "lacking"),
+        ("scanner", 2.0, "required"), ("scanner", 2.0, "present"),
+        ("other", 1.0, "required"), ("other", 1.0, "lacking"),
+    ]
+
+
+def test_quantity_cell_with_its_classifier_and_a_broken_status():
+    got = table_facts(
+        ["STT", "Tên thiết bị", "Đơn vị tính", "Số lượng", "Tình trạng"],
+        ["1", "Máy in", "Chiếc", "05 chiếc", "Đang sử dụng"],
+        ["2", "Máy photocopy", "Chiếc", "01", "Hư hỏng, không sử dụng được"],
+        ["3", "Máy chiếu", "Bộ", "", "Tốt"],
+    )
+    assert got == [("printer", 5.0, "present"), ("photocopier", 1.0, "lacking"), ("other", None, "present")]
