@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from datamodel import RawBlock, RawDocument
 from extractors.equipment import extract_equipment
-from pipeline.build import assemble, document_from_text
+from pipeline.build import document_from_text
+from tests.extractors.test_equipment import table_doc
 
 
 def facts(text: str) -> list[tuple]:
@@ -117,10 +117,7 @@ def test_counts_that_are_not_devices(text, expected):
 # --- tables: count columns by status, counts in cells --------------------------------------------
 
 def table_facts(header: list[str], *body: list[str]) -> list[tuple]:
-    blocks = [RawBlock("II. Cơ sở vật chất, trang thiết bị", kind="paragraph")]
-    for i, cells in enumerate([header, *body]):
-        blocks.append(RawBlock(" | ".join(cells), kind="table_row", table=0, row=i, cells=tuple(cells)))
-    rows = extract_equipment(assemble(RawDocument("docx", blocks), "t", "<table>"), {})["equipment"]
+    rows = extract_equipment(table_doc(header, *body), {})["equipment"]
     return [(r["category"], r["quantity"], r["status"]) for r in rows]
 
 
