@@ -22,6 +22,7 @@ from extractors.registry import Facts, Row, register
 from extractors.vocab.specs import CPU_MIN_GENERATION, RAM_MIN_GB, SYSTEM_DISK
 from pipeline.textforms import fold
 from schemas.commune_summary import KEY_METRICS
+from schemas.findings import CATEGORIES as FINDING_CATEGORIES
 
 SPEC_FIELDS = ("cpu_model", "cpu_family", "ram_gb", "storage_type", "storage_gb", "monitor_inch", "os")
 """Equipment fields that make a machine count as described (computers_with_specs)."""
@@ -89,6 +90,12 @@ def count_columns(checks: list[Row], references: list[Row]) -> dict[str, int]:
     }
 
 
+def request_columns(findings: list[Row]) -> dict[str, int]:
+    """How many recommendations the report makes about each category (for counting requests across communes)."""
+    asked = [f["category"] for f in findings if f.get("kind") == "recommendation"]
+    return {f"requests_{c}": asked.count(c) for c in FINDING_CATEGORIES}
+
+
 def date_columns(dates: list[Row]) -> dict[str, object]:
     """The first complete date of each role report_date, period_start, period_end."""
     out: dict[str, object] = {}
@@ -151,13 +158,14 @@ def summary_row(doc: Document, facts: Facts) -> Row:
         **metric_columns(facts.get("metrics", [])),
         **equipment_columns(facts.get("equipment", [])),
         **count_columns(facts.get("checks", []), facts.get("references", [])),
+        **request_columns(facts.get("findings", [])),
         **dates,
         "renditions": 1,
         "rendition_doc_ids": doc.doc_id,
     }
 
 
-@register("summary", requires=("documents", "metrics", "equipment", "checks", "references", "dates"),
+@register("summary", requires=("documents", "metrics", "equipment", "checks", "references", "dates", "findings"),
           assigns=("commune_summary",))
 def extract_summary(doc: Document, facts: Facts) -> Facts:
     """One `commune_summary` row per report."""

@@ -6,6 +6,7 @@ Not a fact table (no evidence columns): every value is copied or counted from th
 import pyarrow as pa
 
 from schemas.base import DOC_ID, Column, Table
+from schemas.findings import CATEGORIES as FINDING_CATEGORIES
 
 KEY_METRICS = (
     "procedures_total", "procedures_online_full", "procedures_online_partial", "procedures_direct",
@@ -68,6 +69,8 @@ TABLE = Table(
         Column("checks_warnings", pa.int32(), "Number of checks rows with severity warning"),
         Column("references_issued", pa.int32(), "Distinct documents (canonical) the commune's own bodies issued"),
         Column("references_cited", pa.int32(), "Distinct documents (canonical) the report cites from other bodies"),
+        *(Column(f"requests_{c}", pa.int32(), f"Recommendations (findings of kind recommendation) about {c}")
+          for c in FINDING_CATEGORIES),
         Column("report_date", pa.date32(), "Report date: documents.report_date, else the first dates row with role report_date"),
         Column("period_start", pa.date32(), "Start of the reporting period: the first dates row with role period_start"),
         Column("period_end", pa.date32(), "End of the reporting period: the first dates row with role period_end"),

@@ -4,6 +4,10 @@ import pyarrow as pa
 
 from schemas.base import Column, fact_table
 
+CATEGORIES = ("infrastructure_equipment", "network_connectivity", "software_data", "human_resources_training",
+              "finance", "legal_guidance", "citizen_digital_skills", "other")
+"""Values of `findings.category` (also the `requests_<category>` columns of commune_summary)."""
+
 TABLE = fact_table(
     "findings",
     "One row per sentence (or `;` clause) of a report's difficulties, causes, limitations, strengths and "

@@ -75,3 +75,15 @@ def test_scores_on_the_development_reports_meet_the_targets() -> None:
     assert score.gold >= 30 and score.matched / score.gold >= 0.9
     assert score.accuracy("kind") >= 0.90
     assert score.accuracy("category") >= 0.85
+
+
+def test_categories_are_the_schema_values_and_requests_are_counted_per_report() -> None:
+    from extractors.summary import request_columns
+    from extractors.vocab.findings import CATEGORIES
+    from schemas.findings import CATEGORIES as NAMES
+
+    assert {p.name for p in CATEGORIES} | {"other"} == set(NAMES)
+    doc = document_from_text(REPORT)
+    counts = request_columns(extract_findings(doc, {})["findings"])
+    assert counts["requests_finance"] == 2
+    assert sum(counts.values()) == 2
