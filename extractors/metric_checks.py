@@ -16,6 +16,10 @@ from typing import Any
 from datamodel import Document
 from extractors.registry import Facts, register
 
+EARLY_AND_ON_TIME = "dossiers_resolved_early_and_on_time"
+"""How an on-time figure stated jointly with early ones (qualifier `early_and_on_time`,
+`trước và đúng hạn`) is compared: a part of its own, never the on-time part alone."""
+
 SUMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
     ("dossiers_received_sum", "dossiers_received", (
         ("dossiers_received_online_full", "dossiers_received_online_partial", "dossiers_received_direct"),
@@ -28,6 +32,7 @@ SUMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
     )),
     ("dossiers_resolved_sum", "dossiers_resolved", (
         ("dossiers_resolved_early", "dossiers_resolved_on_time", "dossiers_resolved_overdue"),
+        (EARLY_AND_ON_TIME, "dossiers_resolved_overdue"),
     )),
     ("dossiers_in_progress_sum", "dossiers_in_progress", (
         ("dossiers_in_progress_on_time", "dossiers_in_progress_overdue"),
@@ -63,7 +68,8 @@ PARTS: dict[str, tuple[str, ...]] = {
         "dossiers_received_online", "dossiers_received_online_full", "dossiers_received_online_partial",
         "dossiers_received_direct", "dossiers_received_late",
     ),
-    "dossiers_resolved": ("dossiers_resolved_early", "dossiers_resolved_on_time", "dossiers_resolved_overdue"),
+    "dossiers_resolved": ("dossiers_resolved_early", "dossiers_resolved_on_time", "dossiers_resolved_overdue",
+                          EARLY_AND_ON_TIME),
     "dossiers_in_progress": ("dossiers_in_progress_on_time", "dossiers_in_progress_overdue"),
     "procedures_total": (
         "procedures_online_full", "procedures_online_partial", "procedures_direct", "procedures_partial_or_direct",
@@ -94,7 +100,8 @@ def _bases(rows: list[Row]) -> list[dict[str, Row]]:
         if row.get("qualifier") in _INEXACT:
             continue
         basis = "cumulative" if row.get("qualifier") == "cumulative" else "period"
-        bases.setdefault(basis, {}).setdefault(row["metric"], row)
+        joint = row.get("qualifier") == "early_and_on_time" and row["metric"] == "dossiers_resolved_on_time"
+        bases.setdefault(basis, {}).setdefault(EARLY_AND_ON_TIME if joint else row["metric"], row)
     return list(bases.values())
 
 

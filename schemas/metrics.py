@@ -22,6 +22,7 @@ TABLE = fact_table(
     Column("unit", pa.string(), "count, percent or ratio"),
     Column("qualifier", pa.string(),
            "What the number is conditioned on: in_period, in_week, cumulative, more_than, at_least, "
-           "approximately, or null"),
+           "approximately, early_and_on_time (an on-time figure that counts early ones too, `trước và đúng hạn`), "
+           "or null"),
     Column("period_text", pa.string(), "The reporting period stated near the number, as written, or null"),
 )

@@ -79,7 +79,7 @@ def metric_rows(doc: Document) -> list[dict[str, Any]]:
         header = period_header(doc, m.start, headers)
         row = doc.fact(
             m.start, m.end, domain=_DOMAINS[found[1]], metric=found[0], value=m.value,
-            unit="percent" if m.percent else "count", qualifier=qualifier(ctx, header),
+            unit="percent" if m.percent else "count", qualifier=qualifier(ctx, header, found[0]),
             period_text=period_text(doc, m, header),
         )
         rows.append(row)

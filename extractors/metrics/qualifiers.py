@@ -25,12 +25,14 @@ def period_header(doc: Document, offset: int, headers: list[regex.Match[str]]) -
     return None
 
 
-def qualifier(ctx: Context, header: regex.Match[str] | None) -> str | None:
+def qualifier(ctx: Context, header: regex.Match[str] | None, metric: str) -> str | None:
     """What the number is conditioned on, from its clause, the words before it, or the
     period header above it."""
     before = ctx.raw_left[-20:]
     clause = ctx.raw_left + " " + ctx.right
     for name, where, pattern in R.QUALIFIERS:
+        if name == "early_and_on_time" and not metric.startswith("dossiers_resolved_on_time"):
+            continue
         if pattern.search(before if where == "before" else clause):
             return name
     if header is not None:

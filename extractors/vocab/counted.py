@@ -8,6 +8,7 @@ number (`4,2 ngàn`), the staff wording, the words that make a number a name or 
 from __future__ import annotations
 
 from extractors.vocab import Phrase
+from extractors.vocab.statuses import EARLY_AND_ON_TIME
 from extractors.vocab.shortages import LACKING as SHORTAGE
 
 DOSSIER = r"hồ\s+sơ|\bhs\b"
@@ -104,6 +105,7 @@ NOT_A_COUNT_BEFORE = Phrase(
 ZERO = Phrase(r"\bkhông\s+(?:có|phát\s+sinh)\s+", "a stated zero (`không có hồ sơ quá hạn`)")
 
 QUALIFIERS: tuple[tuple[Phrase, str], ...] = (
+    (Phrase(EARLY_AND_ON_TIME, "resolved early and on time, one figure for both", "early_and_on_time"), "clause"),
     (Phrase(r"lũy\s+kế|cộng\s+dồn", "cumulative", "cumulative"), "clause"),
     (Phrase(r"(?:hơn|trên|vượt|ngoài)\s*$", "more than", "more_than"), "before"),
     (Phrase(r"(?:ít\s+nhất|tối\s+thiểu|không\s+dưới)\s*$", "at least", "at_least"), "before"),
@@ -112,7 +114,8 @@ QUALIFIERS: tuple[tuple[Phrase, str], ...] = (
     (Phrase(r"trong\s+kỳ|kỳ\s+báo\s+cáo|trong\s+tháng|trong\s+quý", "in the period", "in_period"), "clause"),
 )
 """What a number is conditioned on: (wording, where to look). `clause`: anywhere in the clause
-of the number, parentheses included; `before`: the words right before it."""
+of the number, parentheses included; `before`: the words right before it. `early_and_on_time`
+qualifies only an on-time figure (the status it is named by)."""
 
 PERIOD_INLINE = Phrase(
     r"(?:trong\s+(?:tuần|kỳ|tháng)\s*\(?\s*)?(?:từ\s+(?:ngày\s+)?)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\s*"

@@ -8,6 +8,8 @@ from __future__ import annotations
 from extractors.vocab import Phrase
 
 _IN_HAND = r"(?:xử\s+lý|giải\s+quyết)"
+EARLY_AND_ON_TIME = r"(?:trước|sớm)\s+(?:hạn\s+)?(?:và|,|hoặc|/)\s*đúng\s+hạn"
+"""`trước và đúng hạn`, `sớm hạn và đúng hạn`: early and on time stated as one figure."""
 
 DOSSIER_STATUS: tuple[Phrase, ...] = (
     Phrase(r"chậm\s+(?:được\s+)?tiếp\s+nhận|tiếp\s+nhận\s+chậm", "received late (entered into the system late)",
@@ -24,6 +26,8 @@ DOSSIER_STATUS: tuple[Phrase, ...] = (
            "in progress, deadline not reached", "dossiers_in_progress_on_time"),
     Phrase(rf"đang\s+(?:được\s+)?(?:tiếp\s+tục\s+)?(?:{_IN_HAND}|thụ\s+lý)|chưa\s+{_IN_HAND}|đến\s+hạn",
            "in progress (being handled, due)", "dossiers_in_progress"),
+    Phrase(EARLY_AND_ON_TIME, "resolved early and on time, one figure for both (qualifier `early_and_on_time`)",
+           "dossiers_resolved_on_time"),
     Phrase(r"trước\s+hạn|sớm\s+hạn", "resolved before the deadline", "dossiers_resolved_early"),
     Phrase(r"đúng\s+hạn", "resolved on time", "dossiers_resolved_on_time"),
     Phrase(r"\brút\b", "withdrawn by the applicant", "dossiers_withdrawn"),

@@ -139,3 +139,18 @@ def test_label_value_list_is_checked(total: str, expected: list) -> None:
 ], ids=["table-adds-up", "table-short", "joint-adds-up", "joint-short"])
 def test_procedures_sum(lines: tuple[str, ...], expected: list) -> None:
     assert _rules(*lines) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Đã giải quyết 640 hồ sơ, trong đó trước và đúng hạn 630 hồ sơ, quá hạn 10 hồ sơ.", []),
+    ("- Đã giải quyết 640 hồ sơ, trong đó giải quyết sớm hạn và đúng hạn 600 hồ sơ, trễ hạn 12 hồ sơ.",
+     [("dossiers_resolved_sum", "warning")]),
+], ids=["joint-adds-up", "joint-short"])
+def test_resolved_sum_with_early_and_on_time_stated_jointly(line: str, expected: list) -> None:
+    assert _rules(line) == expected
+
+
+def test_joint_early_and_on_time_is_an_on_time_figure_with_its_qualifier() -> None:
+    doc = document_from_text("4. Kết quả\n- Giải quyết trước và đúng hạn 315 hồ sơ, đúng hạn 12 hồ sơ.")
+    assert [(r["metric"], r["value"], r["qualifier"]) for r in metric_rows(doc)] == [
+        ("dossiers_resolved_on_time", 315.0, "early_and_on_time"), ("dossiers_resolved_on_time", 12.0, None)]

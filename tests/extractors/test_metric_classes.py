@@ -97,3 +97,7 @@ def test_flattened_table_read_by_its_column_headers() -> None:
         ("dossiers_received_online_full", 120.0), ("dossiers_resolved", 118.0), ("dossiers_in_progress", 2.0),
         ("dossiers_resolved_early", 90.0), ("dossiers_resolved_on_time", 27.0), ("dossiers_resolved_overdue", 1.0),
     ]
+
+
+def test_a_ward_name_holds_no_loss_word() -> None:
+    assert _metrics("Phường hiện có 15 máy tính để bàn.", heading="2. Hạ tầng") == [("computers_total", 15.0)]
