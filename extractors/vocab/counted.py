@@ -8,8 +8,8 @@ number (`4,2 ngàn`), the staff wording, the words that make a number a name or 
 from __future__ import annotations
 
 from extractors.vocab import Phrase
-from extractors.vocab.statuses import EARLY_AND_ON_TIME
 from extractors.vocab.shortages import LACKING as SHORTAGE
+from extractors.vocab.statuses import EARLY_AND_ON_TIME
 
 DOSSIER = r"hồ\s+sơ|\bhs\b"
 PROCEDURE = r"thủ\s+tục|tthc|dịch\s+vụ\s+công|dvc"
