@@ -6,9 +6,14 @@ STAMP  := $(VENV)/.installed
 INPUT  ?= data/raw
 OUTPUT ?= data/processed
 
-.PHONY: setup browser extract excel report lint test eval bench schema samples clean model
+.PHONY: setup browser systools extract excel report lint test eval bench schema samples clean model
 
-setup: $(STAMP) browser
+setup: $(STAMP) browser systools
+
+SYSSTAMP := $(VENV)/.systools
+systools: $(SYSSTAMP)  ## Tesseract (vie) for scanned PDFs, LibreOffice for .doc/.rtf/.odt (apt, root only; else a message)
+$(SYSSTAMP): scripts/install_systools.sh
+	@mkdir -p $(VENV) && sh scripts/install_systools.sh && touch $(SYSSTAMP)
 
 browser:  ## Chromium for the report's browser test (Debian package; skipped with a message without root/apt)
 	@if command -v chromium >/dev/null 2>&1; then :; \

@@ -12,11 +12,14 @@ import io
 import zipfile
 
 from docx import Document as open_docx
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from lxml import etree
 
 from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
 from pipeline.ingest.base import InputError
+from pipeline.ingest.legacy_docx import convert_runs
+from pipeline.ingest.legacy_encodings import warning
 
 _LAYOUT_MAX_COLS = 3
 _LAYOUT_MAX_ROWS = 3
@@ -152,6 +155,8 @@ class DocxBackend:
             raise InputError(
                 "not_a_docx", f"the file is not a readable DOCX (damaged or truncated Word file: {exc})"
             ) from None
+        parts = [p.element for p in doc.part.package.iter_parts() if isinstance(p, XmlPart)]
+        legacy = sorted(convert_runs(parts, doc.styles.element))
         reader = _Reader()
         for child in doc.element.body.iterchildren():
             if child.tag == qn("w:p"):
@@ -161,4 +166,4 @@ class DocxBackend:
         blocks = reader.blocks + _footnotes(list(doc.part.package.iter_parts())) + _furniture(doc)
         if not any(b.text.strip() for b in blocks):
             raise InputError("empty_document", "the DOCX contains no text")
-        return RawDocument("docx", blocks, meta={"tables": reader.tables})
+        return RawDocument("docx", blocks, warnings=[warning(e) for e in legacy], meta={"tables": reader.tables})

@@ -11,10 +11,11 @@ from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import decode_text
 from pipeline.ingest.text_tables import with_text_tables
+from pipeline.ingest.legacy_encodings import repair_file, warning
 
 
 class TxtBackend:
-    """Reads .txt files (UTF-8 with or without BOM, UTF-16, Windows-1258)."""
+    """Reads .txt files (UTF-8 with or without BOM, UTF-16, Windows-1258; TCVN3, VNI, VISCII converted)."""
 
     name = "txt"
     suffixes: tuple[str, ...] = (".txt", ".text", ".md")
@@ -30,6 +31,8 @@ class TxtBackend:
         text, encoding = decode_text(data)
         if not text.strip():
             raise InputError("empty_file", "the file contains no text")
-        warnings = [] if encoding in ("utf-8", "utf-8-sig") else [f"text decoded as {encoding} (not UTF-8)"]
+        text, legacy = repair_file(data, text, encoding)
+        warnings = [] if encoding in ("utf-8", "utf-8-sig") or legacy else [f"text decoded as {encoding} (not UTF-8)"]
+        warnings += [warning(legacy)] if legacy else []
         blocks = with_text_tables(blocks_with_columns(text.splitlines()))
         return RawDocument("txt", blocks, warnings=warnings, meta={"encoding": encoding})
