@@ -10,8 +10,8 @@ from datamodel import RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import decode_text
-from pipeline.ingest.text_tables import with_text_tables
 from pipeline.ingest.legacy_encodings import repair_file, warning
+from pipeline.ingest.text_tables import with_text_tables
 
 
 class TxtBackend:
