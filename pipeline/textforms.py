@@ -59,6 +59,11 @@ def canonical_tone(text: str) -> str:
     return _TONE_PAIR.sub(lambda m: _MOVES[m.group(0)], text)
 
 
+_CONTEXT_LOWER = "\u03a3"
+"""Greek capital sigma: `str.lower` gives `ς` or `σ` depending on its neighbours, so a text
+holding it is lowered one character at a time, as everywhere else."""
+
+
 def _lower_char(ch: str) -> str:
     low = ch.lower()
     return low if len(low) == 1 else ch
@@ -66,7 +71,14 @@ def _lower_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """The matching form: same length as `text`, lower case, tone placement, dashes and
-    quotes folded. Write patterns for it in lower case with `ủy`/`hòa` placement."""
-    folded = "".join(_lower_char(c) for c in canonical_tone(text)).translate(_DASHES)
+    quotes folded. Write patterns for it in lower case with `ủy`/`hòa` placement.
+
+    Lowered as one string (C speed); only a text where that would change its length (`İ` lowers
+    to two characters) or depend on context (`Σ`) is lowered character by character."""
+    toned = canonical_tone(text)
+    lowered = toned.lower()
+    if len(lowered) != len(toned) or _CONTEXT_LOWER in toned:
+        lowered = "".join(_lower_char(c) for c in toned)
+    folded = lowered.translate(_DASHES)
     assert len(folded) == len(text)
     return folded

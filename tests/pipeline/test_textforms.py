@@ -32,3 +32,20 @@ def test_fold_dashes_keep_offsets():
 @given(st.text())
 def test_fold_keeps_length(text):
     assert len(fold(text)) == len(text)
+
+
+def _fold_one_by_one(text: str) -> str:
+    """The character-by-character definition of `fold`, kept as the reference for its fast path."""
+    from pipeline.textforms import _DASHES, _lower_char, canonical_tone
+
+    return "".join(_lower_char(c) for c in canonical_tone(text)).translate(_DASHES)
+
+
+@given(st.text(alphabet=st.sampled_from("aAoOuUyYqQ àÀáÁảẢạẠỳỲýÝđĐ–—“”’İΣσςΑΒẞﬁǅ\n-0123")))
+def test_fold_fast_path_is_the_character_definition(text):
+    assert fold(text) == _fold_one_by_one(text)
+
+
+def test_fold_special_lowercasings():
+    assert fold("İSTANBUL") == _fold_one_by_one("İSTANBUL") and len(fold("İx")) == 2
+    assert fold("ΑΣ Α") == _fold_one_by_one("ΑΣ Α") == "ασ α"
