@@ -46,8 +46,9 @@ test: lint browser  ## lint, then the whole test suite
 eval: $(STAMP)  ## P/R/F1 per field and format: samples, data/dev, ../shared/realdev, sealed split (aggregate only)
 	$(BIN)/baocao eval
 
-bench: $(STAMP)  ## throughput and peak memory on the samples
-	$(BIN)/baocao bench $(INPUT)
+N ?= 2000
+bench: $(STAMP)  ## one measured run over N generated reports: docs/s, pages/s, peak RSS, stages, floor ratio
+	$(BIN)/baocao bench -n $(N)
 
 model: $(STAMP)  ## rebuild the NER model nlp/model from the repository (corpus from data/ and templates, then spacy train)
 	$(BIN)/python nlp/build_corpus.py

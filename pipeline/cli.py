@@ -55,7 +55,7 @@ def _eval(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from pipeline.bench import bench
 
-    print(bench(args.paths, repeat=args.repeat))
+    print(bench(args.paths, n=args.n, jobs=args.jobs))
     return EXIT_OK
 
 
@@ -86,8 +86,9 @@ def parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=_eval)
 
     be = sub.add_parser("bench", help="measure throughput and peak memory")
-    be.add_argument("paths", nargs="*", type=Path, default=[Path("data/raw")])
-    be.add_argument("--repeat", type=int, default=3, help="passes over the inputs (default 3)")
+    be.add_argument("paths", nargs="*", type=Path, help="files and folders (default: the generated corpus)")
+    be.add_argument("-n", type=int, default=2000, help="reports in the generated corpus (default 2000)")
+    be.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1: per-stage times)")
     be.set_defaults(func=_bench)
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")
