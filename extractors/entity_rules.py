@@ -8,6 +8,7 @@ capitalisation and cut to the longest official name when one is known."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -190,8 +191,11 @@ def _place_of_issue(doc: Document, province: int | None) -> list[EntitySpan]:
 
 def flat(spans: list[EntitySpan]) -> list[EntitySpan]:
     """The longest of overlapping spans (the earlier on a tie), in reading order."""
-    kept: list[EntitySpan] = []
+    starts: list[int] = []
+    kept: list[EntitySpan] = []  # sorted by start, never overlapping
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
-        if all(span.end <= k.start or span.start >= k.end for k in kept):
-            kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
+        i = bisect.bisect_left(starts, span.start)
+        if (i == 0 or kept[i - 1].end <= span.start) and (i == len(kept) or span.end <= kept[i].start):
+            starts.insert(i, span.start)
+            kept.insert(i, span)
+    return kept
