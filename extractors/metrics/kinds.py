@@ -10,6 +10,8 @@ from extractors.metrics.context import Context
 from extractors.metrics.mentions import Mention
 
 _VALUE_END = regex.compile(r"^\s*(?:[,;.)|]|$|chiếm|tương\s+ứng|=|hồ\s+sơ)")
+_VALUE_BEFORE = regex.compile(r"\b(?:đạt|là)\s*$")
+"""`Tỷ lệ hồ sơ trực tuyến đạt 87,3%`, `Số hồ sơ tồn là 42`: the number is the label's value."""
 _LISTED = ("dossier", "procedure")
 
 
@@ -19,7 +21,8 @@ def kind(m: Mention, ctx: Context) -> str | None:
         return m.kind
     if m.zero:
         return R.last_kind(ctx.far)
-    in_value_position = ctx.near.rstrip().endswith((":", "=")) or _VALUE_END.match(ctx.right) is not None
+    in_value_position = (ctx.near.rstrip().endswith((":", "=")) or _VALUE_BEFORE.search(ctx.near) is not None
+                         or _VALUE_END.match(ctx.right) is not None)
     if not in_value_position:
         return None
     return R.last_kind(ctx.near) or _listed_kind(ctx)

@@ -36,6 +36,7 @@ _LINE_DEDICATED = R.one(N.LINE_DEDICATED)
 _RETURNED = R.one(S.DOSSIER_RETURNED)
 _LOST = R.one(rf"(?<!\w)(?:{LOSS})(?!\w)")
 _OTHER_SHARE = R.one(N.NOT_A_SHARE_OF_DOSSIERS)
+_COMPARISON = R.one(N.COMPARISON)
 
 
 def dossier_metric(ctx: Context, zero: bool) -> str | None:
@@ -136,6 +137,8 @@ def _percent_metric(ctx: Context, family: str) -> str | None:
 
 def metric(doc: Document, m: Mention, ctx: Context) -> tuple[str, str] | None:
     """(metric, family) for a mention, or None when nothing fits."""
+    if _COMPARISON.search(ctx.near):
+        return None
     kind = counted_kind(m, ctx)
     family = kind.split(":")[0] if kind else None
     if kind is None or family is None or family == "place" or (m.zero and family not in ("dossier", "procedure")):

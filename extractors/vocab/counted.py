@@ -102,6 +102,10 @@ NOT_A_COUNT_BEFORE = Phrase(
     r"phường|\bxã|thị\s+trấn|tổ\s+dân\s+phố|khu\s+phố|tiêu\s+chí|bước|giờ|phút)\s*$",
     "the word right before a number that makes it a name or a code (`Phụ lục 01`, `Phường 1`, `năm 2025`)")
 
+COMPARISON = Phrase(
+    r"(?:tăng|giảm)(?:\s+thêm)?\s*$|(?:nhiều|ít)\s+hơn\s*$|chênh\s+lệch\s*$",
+    "right before a number: a change against another period (`tăng 215 hồ sơ so với cùng kỳ`), not a figure")
+
 ZERO = Phrase(r"\bkhông\s+(?:có|phát\s+sinh)\s+", "a stated zero (`không có hồ sơ quá hạn`)")
 
 QUALIFIERS: tuple[tuple[Phrase, str], ...] = (

@@ -8,7 +8,8 @@ from __future__ import annotations
 from extractors.vocab import Phrase
 
 _IN_HAND = r"(?:xử\s+lý|giải\s+quyết)"
-EARLY_AND_ON_TIME = r"(?:trước|sớm)\s+(?:hạn\s+)?(?:và|,|hoặc|/)\s*đúng\s+hạn"
+EARLY_AND_ON_TIME = (r"(?:trước|sớm)\s+(?:hạn\s+)?(?:và|,|hoặc|/)\s*đúng\s+hạn"
+                     r"|đúng\s+(?:hạn\s+)?(?:và|,|hoặc|/)\s*(?:trước|sớm)\s+hạn")
 """`trước và đúng hạn`, `sớm hạn và đúng hạn`: early and on time stated as one figure."""
 
 DOSSIER_STATUS: tuple[Phrase, ...] = (
@@ -35,7 +36,7 @@ DOSSIER_STATUS: tuple[Phrase, ...] = (
            "dossiers_carried_over"),
     Phrase(r"tổng\s+cộng", "total to handle (received plus carried over)", "dossiers_total"),
     Phrase(r"số\s+hóa", "digitised", "dossiers_digitized"),
-    Phrase(rf"(?:đã|được)\s+{_IN_HAND}|giải\s+quyết\s+xong|hoàn\s+thành"
+    Phrase(rf"(?:đã|được)\s+{_IN_HAND}|giải\s+quyết\s+xong|hoàn\s+thành|đã\s+trả\s+kết\s+quả"
            r"|(?<!tiếp\s+nhận\s*(?:,|và)?\s*)giải\s+quyết(?:\s+được)?\s*$",
            "resolved", "dossiers_resolved"),
 )

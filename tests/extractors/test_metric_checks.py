@@ -145,7 +145,8 @@ def test_procedures_sum(lines: tuple[str, ...], expected: list) -> None:
     ("- Đã giải quyết 640 hồ sơ, trong đó trước và đúng hạn 630 hồ sơ, quá hạn 10 hồ sơ.", []),
     ("- Đã giải quyết 640 hồ sơ, trong đó giải quyết sớm hạn và đúng hạn 600 hồ sơ, trễ hạn 12 hồ sơ.",
      [("dossiers_resolved_sum", "warning")]),
-], ids=["joint-adds-up", "joint-short"])
+    ("- Đã giải quyết 75 hồ sơ, trong đó đúng và trước hạn 70 hồ sơ, quá hạn 5 hồ sơ.", []),
+], ids=["joint-adds-up", "joint-short", "joint-other-order"])
 def test_resolved_sum_with_early_and_on_time_stated_jointly(line: str, expected: list) -> None:
     assert _rules(line) == expected
 

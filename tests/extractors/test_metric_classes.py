@@ -39,6 +39,10 @@ def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
     ("Trong đó mức độ 4 có 300 hồ sơ, mức độ 3 có 210 hồ sơ.",
      [("dossiers_received_online_full", 300.0), ("dossiers_received_online_partial", 210.0)]),
     ("Tiếp nhận trực tuyến mức độ 3, 4 là 720 hồ sơ.", [("dossiers_received_online", 720.0)]),
+    ("Đã trả kết quả 270 hồ sơ cho công dân.", [("dossiers_resolved", 270.0)]),
+    ("Tỷ lệ hồ sơ nộp trực tuyến đạt 64,5% tổng số hồ sơ.", [("dossiers_online_pct", 64.5)]),
+    # a change against another period is not a figure
+    ("Tiếp nhận 1.870 hồ sơ, giảm 96 hồ sơ so với cùng kỳ.", [("dossiers_received", 1870.0)]),
     # clause scope: an overdue count inside the in-progress clause
     ("Hiện đang tiếp tục giải quyết 65 hồ sơ, trong đó 3 hồ sơ quá hạn.",
      [("dossiers_in_progress", 65.0), ("dossiers_in_progress_overdue", 3.0)]),
