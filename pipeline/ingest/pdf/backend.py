@@ -13,6 +13,7 @@ from pipeline.ingest.pdf.layout import find_layout
 from pipeline.ingest.pdf.page import Line, Page, Table
 from pipeline.ingest.pdf.reading import check_text, open_pdf, pdf_meta, read_pages
 from pipeline.ingest.pdf.wrapping import hint_wraps
+from pipeline.ingest.text_tables import with_text_tables
 
 
 class PdfBackend:
@@ -43,7 +44,7 @@ class PdfBackend:
         hint_wraps(pages)
         return RawDocument(
             source_format=self.name,
-            blocks=list(_blocks(pages)),
+            blocks=with_text_tables(list(_blocks(pages))),
             page_count=len(pages),
             warnings=warnings,
             meta=meta,
