@@ -12,7 +12,7 @@ from extractors.equipment.specs import Fields
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.vocab import alternation
 from extractors.vocab.devices import BARE_MACHINE, BRANDS, DEVICE_NOUNS, HOLDER_UNITS, NAME_INTRO
-from extractors.vocab.quantities import CLASSIFIERS, NUMBER_WORDS
+from extractors.vocab.quantities import CLASSIFIERS, NOT_A_COUNT_BEFORE, NUMBER_WORDS
 from extractors.vocab.shortages import REQUEST
 
 DEVICES: tuple[tuple[str, str], ...] = tuple(
@@ -23,7 +23,8 @@ COMPUTERS = ("desktop", "laptop", "computer")
 UNITS: tuple[tuple[str, str], ...] = tuple((p.name, p.pattern) for p in HOLDER_UNITS)
 NOUN = "|".join(f"(?P<{cat}>{pat})" for cat, pat in DEVICES)
 MENTION = regex.compile(
-    rf"(?:(?:(?<![\d/.,:-])(?P<num>{NUMBER})(?![\d/]|[.,]\d)|(?<!\p{{L}})(?P<num>{alternation(NUMBER_WORDS)}))"
+    rf"(?:(?:(?<![\d/.,:-])(?<!(?<!\p{{L}})(?:{NOT_A_COUNT_BEFORE})\s+)(?P<num>{NUMBER})(?![\d/]|[.,]\d)"
+    rf"|(?<!\p{{L}})(?P<num>{alternation(NUMBER_WORDS)}))"
     rf"\s+(?:(?:{CLASSIFIERS})\s+)?)?(?:{NOUN}|(?P<bare>{BARE_MACHINE}))"
 )
 _DEVICE = regex.compile(NOUN)

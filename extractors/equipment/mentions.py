@@ -24,7 +24,7 @@ from extractors.equipment.models import QUALIFIED, Model, tail
 from extractors.equipment.specs import Fields, has_specs, parse_packed
 from extractors.numbers import NUMBER, parse_vn_number
 from extractors.vocab.devices import BARE_MACHINE, EQUIPPED, LABEL_INTRO
-from extractors.vocab.quantities import CLASSIFIERS, LIST_GAP, OTHER_COUNTED
+from extractors.vocab.quantities import CLASSIFIERS, LIST_GAP, OTHER_COUNTED, RATIO_AFTER, RATIO_BEFORE
 from extractors.vocab.shortages import (
     LACKING,
     LACKING_GAP,
@@ -32,18 +32,22 @@ from extractors.vocab.shortages import (
     LOSS_GAP,
     LOSS_LEAD,
     NOT_LOSS,
+    PER_UNIT_AFTER,
     REQUIREMENT,
     SCOPE_BREAK,
 )
 
 COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?(?P<num>{NUMBER})(?![\d/]|\s*%|\s*(?:{OTHER_COUNTED})(?!\p{{L}}))"
-                     rf"\s*(?:(?:{CLASSIFIERS})(?!\p{{L}}))?")
+                     rf"(?>\s*(?:(?:{CLASSIFIERS})(?!\p{{L}}))?)(?!\s*/)")
 """`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`: a count after the device's label."""
 _LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$")
 _LACKING_INTRO = regex.compile(rf"(?<!\p{{L}})(?:{LACKING})(?!\p{{L}})[^\n]*:\s*$")
 _LOSS_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LOSS}){LOSS_GAP}$")
 _LOSS_AFTER = regex.compile(rf"{LOSS_LEAD}(?:{LOSS})(?!\p{{L}})(?!{NOT_LOSS})")
 _REQUIREMENT = regex.compile(rf"(?<!\p{{L}})(?:{REQUIREMENT})(?!\p{{L}})")
+_PER_UNIT_AFTER = regex.compile(PER_UNIT_AFTER)
+_RATIO_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{RATIO_BEFORE})(?!\p{{L}})")
+_RATIO_AFTER = regex.compile(RATIO_AFTER)
 _SCOPE_BREAK = regex.compile(rf"(?<!\p{{L}})(?:{SCOPE_BREAK})")
 _OWNED = regex.compile(rf"(?<!\p{{L}}){EQUIPPED}\s*$")
 _LIST_ITEM = regex.compile(r"\s*[-+*•]")
@@ -113,7 +117,7 @@ def _mentions(doc: Document, span: Span, skip_tables: set[int]) -> list[_Mention
         line = doc.line_span(m.start())
         men.lacking = bool(_LACKING_BEFORE.search(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
         men.lost = bool(_LOSS_BEFORE.search(doc.match, line.start, m.start()) or _LOSS_AFTER.match(doc.match, end, sent.end))
-        men.required = _required(doc, sent, m.start())
+        men.required = _required(doc, sent, m.start()) or bool(_PER_UNIT_AFTER.match(doc.match, end, sent.end))
         listed = bool(found) and _LIST_GAP.fullmatch(doc.match, found[-1].end, m.start()) is not None
         if listed:
             men.lacking = men.lacking or found[-1].lacking
@@ -128,6 +132,15 @@ def _required(doc: Document, sent: Span, start: int) -> bool:
     sentence and no word between says the text turns to the inventory (`hiện mới có`)."""
     marks = list(_REQUIREMENT.finditer(doc.match, sent.start, start))
     return bool(marks) and not _SCOPE_BREAK.search(doc.match, marks[-1].end(), start)
+
+
+def _ratio(doc: Document, men: _Mention) -> bool:
+    """True for a counted device that is an average or a ratio (`bình quân 1 máy tính/1 cán bộ`,
+    `12 máy tính/12 công chức`), not devices."""
+    if men.count is None:
+        return False
+    before = _RATIO_BEFORE.search(doc.match, men.sentence.start, men.start)
+    return bool(before) or bool(_RATIO_AFTER.match(doc.match, men.end, men.sentence.end))
 
 
 def _carry_loss_back(doc: Document, found: list[_Mention]) -> None:
@@ -151,7 +164,7 @@ def sentence_items(doc: Document, span: Span, skip_tables: set[int]) -> list[Ite
     items: list[Item] = []
     for men in _mentions(doc, span, skip_tables):
         sent = men.sentence
-        if (men.count is None and not men.lacking) or REQUEST_RE.search(doc.match, sent.start, sent.end):
+        if (men.count is None and not men.lacking) or REQUEST_RE.search(doc.match, sent.start, sent.end) or _ratio(doc, men):
             continue
         label = _LABEL.match(doc.match, men.end, sent.end)
         base = new_fields(men.category, men.count, men.status, "sentence")

@@ -53,3 +53,16 @@ OTHER_COUNTED = (r"xã|phường|thị\s+trấn|thôn|ấp|bản|tổ|khu|đơn\
                  r"|công\s+chức|lượt|ngày|tháng|năm|giờ|phút|inch|in|gb|tb|mb|ghz|w|mbps|triệu|nghìn|ngàn|đồng|\"|”")
 """Nouns and units after a number that show it counts something other than devices (`Máy
 scan: 4 xã`, `Màn hình: 22 inch`)."""
+
+NOT_A_COUNT_BEFORE = (r"năm|tháng|ngày|quý|số|phường|khu(?:\s+phố)?|tổ(?:\s+dân\s+phố)?|thôn|xóm|ấp|bản|đội|khóm|phòng"
+                      r"|giai\s+đoạn|lần|thứ|hạng|loại")
+"""Words before a number that make it a date, a name or a rank, not a count (`năm 2023 máy
+tính ...`, `Tổ dân phố 5 máy ...`, `Phòng 2 máy in`)."""
+
+RATIO_BEFORE = r"bình\s+quân|trung\s+bình|tỷ\s+lệ|tỉ\s+lệ"
+"""Before a count in its sentence: the count is an average or a ratio, not devices (`bình
+quân 1 máy tính/1 cán bộ`)."""
+
+RATIO_AFTER = r"\s*/\s*\d+(?:[.,]\d+)?\s*(?:\p{L}|$)"
+"""Right after a counted device: a count per population (`12 máy tính/12 công chức`, `1 máy/2
+người`), a ratio rather than an inventory."""

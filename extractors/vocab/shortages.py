@@ -71,9 +71,12 @@ LOSS_LEAD = r"(?:\s+(?:đã|cũng|đều|vừa|lại|hiện(?:\s+nay)?|nay))*\s+
 NOT_LOSS = r"\s+(?:dữ\s+liệu|kết\s+nối|điện|mạng|tín\s+hiệu|mật\s+khẩu|thời\s+gian|nhiều|hóc)"
 """After a loss word: what was lost is not the device (`máy tính bị mất dữ liệu`)."""
 
+PER_UNIT = (r"xã|phường|thị\s+trấn|đơn\s+vị|địa\s+phương|cơ\s+quan|bộ\s+phận|trung\s+tâm|điểm|thôn|tổ|cán\s+bộ"
+            r"|công\s+chức|người")
+"""What an allocation is counted per (`mỗi xã`, `5 máy/xã`)."""
+
 REQUIREMENT_WORDS: tuple[Phrase, ...] = (
-    Phrase(r"mỗi\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|địa\s+phương|cơ\s+quan|bộ\s+phận|trung\s+tâm|điểm|thôn|tổ|cán\s+bộ"
-           r"|công\s+chức|người)", "each commune, unit, office, person (a per-unit allocation)"),
+    Phrase(rf"mỗi\s+(?:{PER_UNIT})", "each commune, unit, office, person (a per-unit allocation)"),
     Phrase(r"(?:phải|cần)\s+(?:có|được\s+trang\s+bị|trang\s+bị|được\s+bố\s+trí|bố\s+trí)", "must have, must be equipped with"),
     Phrase(r"tối\s+thiểu|ít\s+nhất", "at least"),
     Phrase(r"theo\s+(?:tiêu\s+chuẩn|định\s+mức|quy\s+định)|định\s+mức|tiêu\s+chuẩn\s+(?:trang\s+bị|tối\s+thiểu)"
@@ -84,6 +87,10 @@ REQUIREMENT_WORDS: tuple[Phrase, ...] = (
 status required): `mỗi xã phải có 02 máy tính`, `trang bị tối thiểu 01 máy scan`."""
 
 REQUIREMENT = alternation(REQUIREMENT_WORDS)
+
+PER_UNIT_AFTER = rf"\s*(?:(?:cho|tại|ở|đối\s+với)\s+)?(?:mỗi|từng)\s+(?:{PER_UNIT})|\s*/\s*(?:{PER_UNIT})(?!\p{{L}})"
+"""Right after a count of devices: the count is per unit, an allocation, not an inventory
+(`trang bị 02 máy tính cho mỗi xã`, `5 máy/xã`)."""
 
 SCOPE_BREAK = r"hiện\s+(?:nay|tại|có|mới|đã)|thực\s+tế|nhưng|song|tuy\s+nhiên|trong\s+khi|mới\s+có|đã\s+có|đến\s+nay|;"
 """Words that end a requirement's reach in its sentence: what follows is the inventory

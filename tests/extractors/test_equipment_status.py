@@ -145,3 +145,18 @@ def test_quantity_cell_with_its_classifier_and_a_broken_status():
         ["3", "Máy chiếu", "Bộ", "", "Tốt"],
     )
     assert got == [("printer", 5.0, "present"), ("photocopier", 1.0, "lacking"), ("other", None, "present")]
+
+
+# --- allocations per unit, ratios, numbers that are dates or names -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Huyện bố trí 02 máy tính cho mỗi phường để vận hành Bộ phận một cửa.", [("computer", 2.0, "required")]),
+    ("Máy tính: hiện có 15 bộ, trang bị thêm 3 máy/xã.", [("computer", 15.0, "present"), ("computer", 3.0, "required")]),
+    ("Toàn xã bình quân 1 máy tính/1 công chức.", []),
+    ("Văn phòng có 9 máy tính/9 công chức.", []),
+    ("Máy tính: 20 bộ/20 cán bộ.", []),
+    ("Cuối năm 2024 máy tính của xã được nâng cấp lên Windows 11.", []),
+    ("Khu phố 3 máy scan được sửa chữa kịp thời.", []),
+])
+def test_allocations_ratios_and_numbers_that_are_not_counts(text, expected):
+    assert facts(text) == expected
