@@ -11,7 +11,7 @@ from extractors.metrics.mentions import Mention
 from extractors.vocab import counted as N
 from extractors.vocab import statuses as S
 from extractors.vocab.shortages import LACKING as SHORTAGE
-from extractors.vocab.shortages import LOSS
+from extractors.vocab.shortages import LOSS, REQUEST, REQUIREMENT
 
 DEVICES: dict[str, tuple[str, str]] = {
     "video_conference": ("video_conference_sets", "video_conference_sets_lacking"),
@@ -35,6 +35,7 @@ _TARGET = R.one(N.TARGET)
 _LINE_DEDICATED = R.one(N.LINE_DEDICATED)
 _RETURNED = R.one(S.DOSSIER_RETURNED)
 _LOST = R.one(rf"(?<!\w)(?:{LOSS})(?!\w)")
+_NOT_INVENTORY = R.one(rf"(?<!\w)(?:{REQUIREMENT}|{REQUEST})(?!\w)")
 _OTHER_SHARE = R.one(N.NOT_A_SHARE_OF_DOSSIERS)
 _COMPARISON = R.one(N.COMPARISON)
 
@@ -42,11 +43,15 @@ _COMPARISON = R.one(N.COMPARISON)
 def dossier_metric(ctx: Context, zero: bool) -> str | None:
     """The dossier metric the wording names: a status, then a channel, then `received`, read
     in the clause of the number and the words after its noun (`tiếp nhận 40 hồ sơ trực
-    tuyến`: the channel after the noun says more than `tiếp nhận` before it), then in its
+    tuyến`: the channel after the noun says more than `tiếp nhận` before it; `đã giải quyết
+    98% hồ sơ đúng hạn`: the status after the noun details the one before it), then in its
     sentence. Dossiers returned with guidance have none."""
     if _RETURNED.search(ctx.right):
         return None
     clause = (ctx.near, ctx.right)
+    before, after = R.first_rule(R.STATUS, ctx.near), R.first_rule(R.STATUS, ctx.right)
+    if before in R.PARENT_STATUS and after and after not in R.PARENT_STATUS:
+        return R.STATUS_UNDER_PARENT.get((before, after), after)
     for texts in (clause, (ctx.far,)) if not zero else (clause,):
         for text in texts:
             status = R.first_rule(R.STATUS, text)
@@ -102,13 +107,14 @@ def _staff_percent(ctx: Context) -> str | None:
 
 def _device_metric(doc: Document, m: Mention, kind: str, ctx: Context) -> str | None:
     """`computers_total`, `scanners_lacking`, ...; a bare `N máy` takes its device from the
-    label or the section title (`Về máy tính`, `Máy tính: được trang bị 09 máy`)."""
+    label or the section title (`Về máy tính`, `Máy tính: được trang bị 09 máy`). Devices
+    lost or broken, a standard (`mỗi xã phải có 02 máy tính`) or a request are no total."""
     device = kind.split(":")[1]
     if device == "generic":
         titles = [s.title.lower() for s in section_path(doc, m.start)][::-1]
         named = next((k for k in map(R.last_kind, (ctx.far, *titles)) if k and k.startswith("device:")), None)
         device = named.split(":")[1] if named else ""
-    if device not in DEVICES or _LOST.search(ctx.far) or _LOST.search(ctx.right):
+    if device not in DEVICES or _LOST.search(ctx.far) or _LOST.search(ctx.right) or _NOT_INVENTORY.search(ctx.far):
         return None
     total, lacking = DEVICES[device]
     stated_lacking = _LACKING.search(ctx.near) or _LACKING_LIST.search(ctx.far)

@@ -26,10 +26,12 @@ def period_header(doc: Document, offset: int, headers: list[regex.Match[str]]) -
 
 
 def qualifier(ctx: Context, header: regex.Match[str] | None, metric: str) -> str | None:
-    """What the number is conditioned on, from its clause, the words before it, or the
-    period header above it."""
+    """What the number is conditioned on, from its clause, the label that opens its sentence
+    (`Lũy kế từ đầu năm: tiếp nhận ..., giải quyết ...`), the words before it, or the period
+    header above it."""
     before = ctx.raw_left[-20:]
-    clause = ctx.raw_left + " " + ctx.right
+    label = ctx.far.split(":", 1)[0] if ":" in ctx.far else ""
+    clause = label + " | " + ctx.raw_left + " " + ctx.right
     for name, where, pattern in R.QUALIFIERS:
         if name == "early_and_on_time" and not metric.startswith("dossiers_resolved_on_time"):
             continue

@@ -34,7 +34,8 @@ DOSSIER_STATUS: tuple[Phrase, ...] = (
     Phrase(r"\brút\b", "withdrawn by the applicant", "dossiers_withdrawn"),
     Phrase(r"chuyển\s+sang|chuyển\s+qua|kỳ\s+trước|tồn\s+(?:đọng|kỳ\s+trước)", "carried over from the previous period",
            "dossiers_carried_over"),
-    Phrase(r"tổng\s+cộng", "total to handle (received plus carried over)", "dossiers_total"),
+    Phrase(r"(?<!tiếp\s+nhận\s+)tổng\s+cộng", "total to handle (received plus carried over); `tiếp nhận tổng cộng`"
+           " is received", "dossiers_total"),
     Phrase(r"số\s+hóa", "digitised", "dossiers_digitized"),
     Phrase(rf"(?:đã|được)\s+{_IN_HAND}|giải\s+quyết\s+xong|hoàn\s+thành|đã\s+trả\s+kết\s+quả"
            r"|(?<!tiếp\s+nhận\s*(?:,|và)?\s*)giải\s+quyết(?:\s+được)?\s*$",

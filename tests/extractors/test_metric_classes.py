@@ -41,6 +41,8 @@ def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
     ("Tiếp nhận trực tuyến mức độ 3, 4 là 720 hồ sơ.", [("dossiers_received_online", 720.0)]),
     ("Đã trả kết quả 270 hồ sơ cho công dân.", [("dossiers_resolved", 270.0)]),
     ("Tỷ lệ hồ sơ nộp trực tuyến đạt 64,5% tổng số hồ sơ.", [("dossiers_online_pct", 64.5)]),
+    ("Đã giải quyết 97% hồ sơ đúng hạn.", [("dossiers_resolved_on_time_pct", 97.0)]),
+    ("Trong 6 tháng, xã tiếp nhận tổng cộng 1.930 hồ sơ.", [("dossiers_received", 1930.0)]),
     # a change against another period is not a figure
     ("Tiếp nhận 1.870 hồ sơ, giảm 96 hồ sơ so với cùng kỳ.", [("dossiers_received", 1870.0)]),
     # clause scope: an overdue count inside the in-progress clause
@@ -105,3 +107,17 @@ def test_flattened_table_read_by_its_column_headers() -> None:
 
 def test_a_ward_name_holds_no_loss_word() -> None:
     assert _metrics("Phường hiện có 15 máy tính để bàn.", heading="2. Hạ tầng") == [("computers_total", 15.0)]
+
+
+def test_the_label_of_a_sentence_qualifies_each_of_its_figures() -> None:
+    doc = document_from_text(TTHC + "\nLũy kế từ đầu năm: tiếp nhận 2.140 hồ sơ, giải quyết 2.080 hồ sơ.")
+    assert [(r["metric"], r["qualifier"]) for r in metric_rows(doc)] == [
+        ("dossiers_received", "cumulative"), ("dossiers_resolved", "cumulative")]
+
+
+@pytest.mark.parametrize("line", [
+    "Mỗi xã phải có 03 máy tính phục vụ Bộ phận Một cửa.",
+    "Đề nghị tỉnh hỗ trợ 02 máy scan cho Trung tâm.",
+])
+def test_a_standard_or_a_request_is_no_device_total(line: str) -> None:
+    assert _metrics(line, heading="2. Hạ tầng") == []
