@@ -10,6 +10,7 @@ zones (header, title, recipients, signer ...) and the numbered `Section` tree, g
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -169,21 +170,31 @@ class Document:
             return self.blocks[i]
         return None
 
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def _sentences(self):
+        from datamodel.sentences import SentenceIndex  # local: loads regex only when evidence is cut
+
+        return SentenceIndex(self.text)
+
     def line_span(self, offset: int) -> Span:
-        """The line (text between newlines) holding `offset`."""
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        return Span(start, len(self.text) if end < 0 else end)
+        """The line (text between newlines) holding `offset` (binary search: a document of
+        one very long line costs no more per call than one of many lines)."""
+        i = bisect.bisect_left(self._newlines, offset)
+        start = self._newlines[i - 1] + 1 if i else 0
+        end = self._newlines[i] if i < len(self._newlines) else len(self.text)
+        return Span(start, end)
 
     def sentence_span(self, start: int, end: int | None = None) -> Span:
         """The sentence around [start, end): the enclosing line cut at sentence ends
         (`. `, `; `, `! `, `? ` before an upper-case letter, digit or list marker)."""
-        from datamodel.sentences import sentence_bounds  # local: loads regex only when evidence is cut
-
         end = start if end is None else end
         line = self.line_span(start)
         last_line = self.line_span(max(end - 1, start))
-        s, e = sentence_bounds(self.text, line.start, last_line.end, start, end)
+        s, e = self._sentences.bounds(line.start, last_line.end, start, end)
         return Span(s, e)
 
     def section_at(self, offset: int) -> Section | None:

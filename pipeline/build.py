@@ -12,9 +12,10 @@ from datamodel import Document, RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.columns import blocks_with_columns
 from pipeline.ingest.encoding import looks_like_legacy_font
-from pipeline.ingest.registry import choose_backend
+from pipeline.ingest.registry import read_raw
 from pipeline.ingest.text_tables import with_text_tables
 from pipeline.normalize import normalize
+from pipeline.options import DEFAULTS, Options
 from pipeline.segment import segment
 
 
@@ -50,11 +51,11 @@ def assemble(raw: RawDocument, doc_id: str, source_path: str) -> Document:
     )
 
 
-def read_document(data: bytes, source_path: str) -> tuple[Document, list[str]]:
-    """Detect the format, ingest, normalise and segment. Returns the document and notes about
-    the input (an extension that lies). Raises InputError for input that cannot be read."""
-    backend, mismatch = choose_backend(data, Path(source_path))
-    raw = backend.read(data)
+def read_document(data: bytes, source_path: str, options: Options = DEFAULTS) -> tuple[Document, list[str]]:
+    """Detect the format, ingest within the limits of `options`, normalise and segment. Returns
+    the document and notes about the input (an extension that lies). Raises InputError for
+    input that cannot be read."""
+    raw, mismatch = read_raw(data, Path(source_path), options)
     doc = assemble(raw, doc_id_for(data), source_path)
     return doc, [mismatch] if mismatch else []
 

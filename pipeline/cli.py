@@ -6,10 +6,12 @@ rows are in `errors`, everything else is written), 2 for a usage error."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.options import Options, option_fields
 from pipeline.outputs.commands import add_commands, after_extract
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -19,18 +21,73 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from pipeline.run import discover, run
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the same message, the previous tables kept."""
 
-    missing = [p for p in args.paths if not p.exists()]
-    if missing:
-        _say(f"baocao: no such file or folder: {', '.join(map(str, missing))}")
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Terminated()
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """One command-line option per `Options` field, with the field's help text."""
+    group = parser.add_argument_group("run options (limits, links, workers)")
+    for f in option_fields():
+        flags = [f.metadata["flag"]] + (["-j"] if f.name == "jobs" else [])
+        if f.type in ("bool", bool):
+            group.add_argument(*flags, dest=f.name, action="store_true", help=f.metadata["help"])
+        elif f.name == "executor":
+            group.add_argument(*flags, dest=f.name, choices=("process", "serial"), default=f.default,
+                               help=f.metadata["help"])
+        else:
+            group.add_argument(*flags, dest=f.name, type=_positive, default=f.default, metavar="N",
+                               help=f.metadata["help"])
+
+
+def _options(args: argparse.Namespace) -> Options:
+    return Options(**{f.name: getattr(args, f.name) for f in option_fields()})
+
+
+def _missing(paths: list[Path]) -> str | None:
+    import os
+
+    missing = [p for p in paths if not os.path.lexists(p)]
+    return f"baocao: no such file or folder: {', '.join(map(str, missing))}" if missing else None
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pipeline.inputs import find_inputs
+    from pipeline.run import run
+    from pipeline.writer import OutputLock, OutputRefused
+
+    options = _options(args)
+    if options.ocr:
+        _say("baocao: --ocr: no OCR engine is available in this version; scanned PDFs get an errors row")
         return EXIT_USAGE
-    if not discover(args.paths):
+    problem = _missing(args.paths)
+    if problem:
+        _say(problem)
+        return EXIT_USAGE
+    if not find_inputs(args.paths, options):
         _say(f"baocao: no .docx, .pdf or .txt files found in {', '.join(map(str, args.paths))}")
         return EXIT_USAGE
-    summary = run(args.paths, args.output, jobs=args.jobs, progress=not args.quiet,
-                  report=lambda m: _say(f"baocao: {m}"))
+    try:
+        lock = OutputLock.take(args.output)
+    except OutputRefused as exc:
+        _say(f"baocao: {exc}")
+        return EXIT_USAGE
+    summary = run(args.paths, args.output, options, progress=not args.quiet,
+                  report=lambda m: _say(f"baocao: {m}"), lock=lock)
     formats = ", ".join(f"{n} {fmt.upper()}" for fmt, n in sorted(summary.by_format.items())) or "none"
     _say(f"baocao: read {summary.documents} documents ({formats}); {len(summary.failed)} failed; "
          f"{summary.errors} rows in errors; tables in {summary.outdir}/; {summary.elapsed:.1f} s")
@@ -45,6 +102,10 @@ def _eval(args: argparse.Namespace) -> int:
     if not args.raw:  # every section: samples, dev, realdev, sealed (see pipeline/eval_sections.py)
         print(evaluate_all(verbose=args.verbose))
         return EXIT_OK
+    missing = [p for p in [*args.raw, args.gold] if not p.is_dir()]
+    if missing:
+        _say(f"baocao eval: {', '.join(map(str, missing))} not found; give existing --raw and --gold folders")
+        return EXIT_USAGE
     for raw in args.raw:
         print(f"== {raw} ==")
         print(evaluate(raw, args.gold, verbose=args.verbose))
@@ -54,7 +115,12 @@ def _eval(args: argparse.Namespace) -> int:
 
 def _bench(args: argparse.Namespace) -> int:
     from pipeline.bench import bench
+    from pipeline.inputs import find_inputs
 
+    problem = _missing(args.paths)
+    if args.paths and (problem or not find_inputs(args.paths)):
+        _say(problem or f"baocao: no .docx, .pdf or .txt files found in {', '.join(map(str, args.paths))}")
+        return EXIT_USAGE
     print(bench(args.paths, n=args.n, jobs=args.jobs))
     return EXIT_OK
 
@@ -74,8 +140,8 @@ def parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="read reports and write the tables")
     ex.add_argument("paths", nargs="+", type=Path, help="files and folders (searched recursively)")
     ex.add_argument("-o", "--output", type=Path, required=True, help="output folder for the tables")
-    ex.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_options(ex)
     ex.set_defaults(func=_extract)
 
     ev = sub.add_parser("eval", help="score the extractors against the gold annotations")
@@ -87,8 +153,8 @@ def parser() -> argparse.ArgumentParser:
 
     be = sub.add_parser("bench", help="measure throughput and peak memory")
     be.add_argument("paths", nargs="*", type=Path, help="files and folders (default: the generated corpus)")
-    be.add_argument("-n", type=int, default=2000, help="reports in the generated corpus (default 2000)")
-    be.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1: per-stage times)")
+    be.add_argument("-n", type=_positive, default=2000, help="reports in the generated corpus (default 2000)")
+    be.add_argument("-j", "--jobs", type=_positive, default=1, help="worker processes (default 1: per-stage times)")
     be.set_defaults(func=_bench)
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")
@@ -99,11 +165,14 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return args.func(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         _say("baocao: interrupted; the previous tables are unchanged")
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

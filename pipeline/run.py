@@ -4,17 +4,30 @@
 path (and the pipeline version) that returns Arrow tables, so it can run in a process pool
 (`--jobs`) and later on a cluster, and its result could be cached by the content hash. A
 failure in one document, or in one extractor on one document, becomes an `errors` row;
-the run goes on."""
+the run goes on. Every input entry `pipeline.inputs.find_inputs` finds ends as exactly one
+`documents` row or one `errors` row at stage `discover`, `read` or `ingest` (or a
+`duplicate_content` row), whatever the file holds.
+
+Worker processes end with the run: they ignore Ctrl-C (the parent handles it), are terminated
+when the parent stops for any reason, and on Linux are killed by the kernel when the parent
+dies (`PR_SET_PDEATHSIG`), so a killed run leaves no process behind."""
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import multiprocessing
+import os
+import signal
+import stat
 import sys
+import threading
 import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +39,11 @@ from extractors.registry import Facts, components, run_components
 from pipeline import __version__
 from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
-from pipeline.ingest.registry import SUPPORTED_SUFFIXES
+from pipeline.ingest.limits import too_large
+from pipeline.inputs import Input, find_inputs, shown_name
+from pipeline.options import DEFAULTS, Options
 from pipeline.outputs.summary import finish
-from pipeline.writer import rows_to_arrow, write_dataset
+from pipeline.writer import OutputLock, rows_to_arrow, write_dataset
 from schemas.validate import validated
 
 
@@ -56,18 +71,10 @@ class RunSummary:
     elapsed: float
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, and supported files found in folders (recursively), sorted,
-    each once. A named file is taken whatever its extension: its content decides."""
-    found: dict[Path, None] = {}
-    for path in paths:
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith((".", "~$")):
-                    found[f] = None
-        else:
-            found[path] = None
-    return list(found)
+def discover(paths: Iterable[Path], options: Options = DEFAULTS) -> list[Path]:
+    """The input files that can be opened, in order (entries refused on discovery, such as a
+    FIFO or a link out of the tree, are left out): what the evaluation and the bench score."""
+    return [item.path for item in find_inputs(paths, options) if not item.refused]
 
 
 def _error(source_path: str, stage: str, error_type: str, message: str, doc_id: str | None = None) -> dict:
@@ -126,18 +133,23 @@ def _to_arrow(facts: Facts, result: DocResult) -> None:
             result.errors.append(_error(result.source_path, f"write:{name}", "invalid_rows", str(exc), result.doc_id))
 
 
-def process_bytes(data: bytes, source_path: str) -> DocResult:
-    """Everything the pipeline does to one document, from bytes to Arrow tables."""
+def process_bytes(data: bytes, source_path: str, options: Options = DEFAULTS,
+                  name_note: str | None = None) -> DocResult:
+    """Everything the pipeline does to one document, from bytes to Arrow tables. `name_note`
+    says the file name had to be escaped (it is added to the warnings or the error message)."""
     try:
-        doc, notes = read_document(data, source_path)
+        doc, notes = read_document(data, source_path, options)
     except InputError as exc:
         doc_id = doc_id_for(data) if data else None
+        message = f"{exc.message} ({name_note})" if name_note else exc.message
         return DocResult(source_path, None, doc_id,
-                         errors=[_error(source_path, "ingest", exc.error_type, exc.message, doc_id)], failed=True)
+                         errors=[_error(source_path, "ingest", exc.error_type, message, doc_id)], failed=True)
     except Exception as exc:  # an unexpected fault in a backend: report it, keep going
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return DocResult(source_path, None, None, errors=[_error(source_path, "ingest", "internal_error", detail)],
                          failed=True)
+    if name_note:
+        doc.warnings.append(name_note)
     result = DocResult(source_path, doc.source_format, doc.doc_id)
     result.errors += [_error(source_path, "detect", "extension_mismatch", n, doc.doc_id) for n in notes]
     facts = _extract(doc, result)
@@ -149,22 +161,82 @@ def process_bytes(data: bytes, source_path: str) -> DocResult:
     return result
 
 
-def process_file(path: Path) -> DocResult:
-    """Read a file and process it; an unreadable file becomes an errors row."""
+def read_input(path: Path, options: Options = DEFAULTS) -> bytes:
+    """The bytes of a regular file, opened so that nothing can block (a FIFO or device that
+    took the place of a file is refused from `fstat`) and read no further than the size limit."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("not_a_regular_file", "not a regular file (a FIFO, socket or device); it is not read")
+        if st.st_size > options.max_file_bytes:
+            raise too_large(f"the file is {st.st_size / 2**20:.0f} MiB", options, "max_file_mib")
+        data = f.read(options.max_file_bytes + 1)
+    if len(data) > options.max_file_bytes:
+        raise too_large("the file grew while it was read", options, "max_file_mib")
+    return data
+
+
+def process_file(item: Input | Path, options: Options = DEFAULTS) -> DocResult:
+    """Read an input and process it; an input refused on discovery, or that cannot be read,
+    becomes one errors row."""
+    if isinstance(item, Path):
+        item = Input(item, shown_name(item))
+    if item.refused:
+        error_type, message = item.refused
+        return DocResult(item.shown, None, None, errors=[_error(item.shown, "discover", error_type, message)], failed=True)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return DocResult(str(path), None, None, errors=[_error(str(path), "read", "unreadable_file", exc.strerror or str(exc))],
+        data = read_input(item.path, options)
+    except InputError as exc:
+        return DocResult(item.shown, None, None, errors=[_error(item.shown, "read", exc.error_type, exc.message)],
                          failed=True)
-    return process_bytes(data, str(path))
+    except OSError as exc:
+        return DocResult(item.shown, None, None,
+                         errors=[_error(item.shown, "read", "unreadable_file", exc.strerror or str(exc))], failed=True)
+    return process_bytes(data, item.shown, options, item.name_note)
 
 
-def _results(files: list[Path], jobs: int) -> Iterator[DocResult]:
-    if jobs <= 1 or len(files) < 2:
-        yield from map(process_file, files)
+_PR_SET_PDEATHSIG = 1
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def _worker_setup(parent: int) -> None:
+    """In each worker: leave Ctrl-C to the parent, and end when the parent ends, however it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _end_workers() -> None:
+    for proc in multiprocessing.active_children():
+        proc.kill()
+
+
+@contextmanager
+def _documents(inputs: list[Input], options: Options) -> Iterator[Iterator[DocResult]]:
+    """The results of every input, in order: here, or from a pool of worker processes that is
+    torn down (workers killed) if the run stops for any reason."""
+    if not options.parallel() or len(inputs) < 2:
+        yield (process_file(item, options) for item in inputs)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_file, files, chunksize=1)
+    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_worker_setup, initargs=(os.getpid(),))
+    try:
+        yield pool.map(process_file, inputs, [options] * len(inputs), chunksize=1)
+    except BaseException:
+        _end_workers()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def collect(results: Iterable[DocResult]) -> tuple[dict[str, pa.Table], list[DocResult]]:
@@ -193,19 +265,19 @@ def collect(results: Iterable[DocResult]) -> tuple[dict[str, pa.Table], list[Doc
     return out, kept
 
 
-def run(paths: list[Path], outdir: Path, jobs: int = 1, progress: bool = True,
-        report: Callable[[str], None] | None = None) -> RunSummary:
+def run(paths: list[Path], outdir: Path, options: Options = DEFAULTS, progress: bool = True,
+        report: Callable[[str], None] | None = None, lock: OutputLock | None = None) -> RunSummary:
     """Process every input and write the tables to `outdir` as one unit; `report` receives
-    a one-line message for every input problem as it happens."""
+    a one-line message for every input problem as it happens. `lock` is the output folder,
+    already checked and locked (`writer.OutputLock`); without it, it is taken here."""
     from tqdm import tqdm
 
     started = time.perf_counter()
     components()  # a badly declared extractor is refused here, before any file is read
-    files = discover(paths)
-    bar = tqdm(_results(files, jobs), total=len(files), unit="doc", disable=not progress or len(files) < 2 or not sys.stderr.isatty(),
-               desc="baocao", leave=False)
+    lock = lock or OutputLock.take(outdir)
+    inputs = find_inputs(paths, options)
 
-    def reported(results: Iterable[DocResult]) -> Iterator[DocResult]:
+    def reported(results: Iterable[DocResult], bar) -> Iterator[DocResult]:
         for res in results:
             if report is not None:
                 for err in res.errors:
@@ -213,15 +285,19 @@ def run(paths: list[Path], outdir: Path, jobs: int = 1, progress: bool = True,
                     report(f"{err['source_path']}: {err['message']} [{err['stage']}: {err['error_type']}]")
             yield res
 
-    tables, results = collect(reported(bar))
+    with _documents(inputs, options) as results:
+        bar = tqdm(results, total=len(inputs), unit="doc", desc="baocao", leave=False,
+                   disable=not progress or len(inputs) < 2 or not sys.stderr.isatty())
+        tables, done = collect(reported(bar, bar))
     tables = finish(tables)
-    manifest = {"pipeline_version": __version__, "inputs": [str(p) for p in files],
+    manifest = {"pipeline_version": __version__, "inputs": [i.shown for i in inputs],
                 "rows": {name: t.num_rows for name, t in tables.items()}}
     write_dataset(outdir, tables, manifest)
+    lock.release()
     return RunSummary(
         outdir=outdir,
-        by_format=Counter(r.source_format for r in results if not r.failed),
-        failed=[r.source_path for r in results if r.failed],
+        by_format=Counter(r.source_format for r in done if not r.failed),
+        failed=[r.source_path for r in done if r.failed],
         errors=tables["errors"].num_rows,
         documents=tables["documents"].num_rows,
         elapsed=time.perf_counter() - started,

@@ -10,10 +10,18 @@ A run writes its tables into a fresh `runs/<run id>.partial` folder, renames it,
 the `current` link with one `rename` — atomic on POSIX file systems — so a reader, or a run
 killed at any moment, always finds a complete set of tables: the old one or the new one.
 `pandas.read_parquet(OUTDIR / "<table>")` reads through the links.
+
+baocao replaces only what it wrote. Before any input is read, `OutputLock.take` checks OUTDIR:
+it must be new, an empty folder, or a folder baocao wrote (the `.baocao` folder with its marker
+or a run manifest); there, every `OUTDIR/<table>` must be missing or baocao's own link. Anything
+else (a file, a foreign folder, a real `documents/` folder of the user's) is refused with a
+one-line `OutputRefused`, and nothing is touched. The folder is then locked (one run writes to it
+at a time) and `runs/*.partial` folders left by killed runs are removed.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -27,6 +35,90 @@ import pyarrow.parquet as pq
 from schemas.base import Table
 
 STATE_DIR = ".baocao"
+MARKER = "written-by-baocao.json"
+"""The file in `.baocao/` that says the folder is baocao's output."""
+
+
+class OutputRefused(Exception):
+    """The output folder cannot or must not be written; the message is one line for the user."""
+
+
+def _is_own_output(outdir: Path) -> bool:
+    state = outdir / STATE_DIR
+    return (state / MARKER).is_file() or (state / "current" / "manifest.json").is_file()
+
+
+def _is_own_link(path: Path, name: str) -> bool:
+    return path.is_symlink() and os.readlink(path) == f"{STATE_DIR}/current/{name}"
+
+
+def check_output(outdir: Path, table_names: list[str]) -> None:
+    """Refuse an output location baocao must not write to (see the module docstring)."""
+    if outdir.is_symlink() and not outdir.exists():
+        raise OutputRefused(f"{outdir} is a link to nothing; choose a folder for the tables")
+    if outdir.exists():
+        if not outdir.is_dir():
+            raise OutputRefused(f"{outdir} is a file, not a folder; choose a new or empty folder for the tables")
+        try:
+            entries = [e.name for e in os.scandir(outdir)]
+        except OSError as exc:
+            raise OutputRefused(f"{outdir} cannot be read ({exc.strerror}); choose another folder") from None
+        if entries and not _is_own_output(outdir):
+            raise OutputRefused(f"{outdir} holds files baocao did not write; choose a new or empty folder "
+                                "(nothing was changed)")
+        for name in table_names:
+            path = outdir / name
+            if os.path.lexists(path) and not _is_own_link(path, name):
+                raise OutputRefused(f"{path} was not written by baocao; move it away or choose another folder "
+                                    "(nothing was changed)")
+        return
+    for parent in outdir.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputRefused(f"{outdir} cannot be created: {parent} is a file")
+            return
+
+
+class OutputLock:
+    """The output folder checked, created and locked for one run (`take`); `release` at the end."""
+
+    def __init__(self, outdir: Path, fd: int) -> None:
+        self.outdir = outdir
+        self.fd = fd
+
+    @classmethod
+    def take(cls, outdir: Path, table_names: list[str] | None = None) -> OutputLock:
+        """Check `outdir`, create it, prove it writable, lock it, remove stale partial runs.
+        Raises OutputRefused with a one-line message; nothing of the user's is changed."""
+        import schemas
+
+        check_output(outdir, table_names if table_names is not None else list(schemas.all_tables()))
+        runs = outdir / STATE_DIR / "runs"
+        try:
+            runs.mkdir(parents=True, exist_ok=True)
+            marker = outdir / STATE_DIR / MARKER
+            if not marker.exists():
+                marker.write_text(json.dumps({"written_by": "baocao", "note": "this folder holds baocao's tables; "
+                                              "a new run replaces them"}) + "\n", "utf-8")
+            probe = runs / f".probe-{uuid.uuid4().hex}"
+            probe.write_bytes(b"")
+            probe.unlink()
+            fd = os.open(outdir / STATE_DIR / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise OutputRefused(f"cannot write to {outdir} ({exc.strerror or exc}); choose a folder you can write to") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise OutputRefused(f"another baocao run is writing to {outdir}; wait for it or choose another folder") from None
+        for stale in runs.glob("*.partial"):
+            shutil.rmtree(stale, ignore_errors=True)
+        return cls(outdir, fd)
+
+    def release(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
 
 
 def rows_to_arrow(table: Table, rows: list[dict]) -> pa.Table:
@@ -43,9 +135,7 @@ def _link(target: str, link: Path) -> None:
     """Point `link` at `target`, replacing whatever is there in one rename."""
     tmp = link.with_name(f".{link.name}.{uuid.uuid4().hex}.tmp")
     os.symlink(target, tmp)
-    if link.is_dir() and not link.is_symlink():
-        shutil.rmtree(link)  # a real folder left by hand: only the link may stand here
-    os.replace(tmp, link)
+    os.replace(tmp, link)  # only ever a missing path or baocao's own link (see check_output)
 
 
 def _prune(runs: Path, keep: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from datamodel import RawDocument
+from pipeline.options import Options
 
 
 class InputError(Exception):
@@ -32,6 +33,7 @@ class Backend(Protocol):
         """True when `data` looks like this format, whatever the file is called."""
         ...
 
-    def read(self, data: bytes) -> RawDocument:
-        """Parse `data`; raise `InputError` for a file that cannot be read."""
+    def read(self, data: bytes, options: Options) -> RawDocument:
+        """Parse `data` within the limits of `options`; raise `InputError` for a file that
+        cannot be read (`too_large` over a limit)."""
         ...

@@ -4,25 +4,40 @@ Vietnamese official documents lay out the header (issuer and number | motto and 
 and the footer (`Nơi nhận` | signer) as borderless two-column tables: those are *layout*
 tables and each of their cells is read as one `cell` block, left then right. Any other table
 is a data table, read row by row with its cells in order, a merged cell once. Footnotes and
-page headers/footers are kept apart from the body in their own regions."""
+page headers/footers are kept apart from the body in their own regions.
+
+The archive is never trusted: every part is read with a size cap (`limits.read_part`), XML is
+parsed without resolving entities or loading anything from the network, and a part other
+than the body that declares its own entities (a DTD: never used by Word, the mark of an
+entity-expansion or external-entity attack) or is not well-formed is skipped with a warning,
+so the body is still read."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 
 from docx import Document as open_docx
 from docx.opc.part import XmlPart
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
 from pipeline.ingest.base import InputError
 from pipeline.ingest.legacy_docx import convert_runs
 from pipeline.ingest.legacy_encodings import warning
+from pipeline.ingest.limits import read_part
+from pipeline.options import DEFAULTS, Options
 
 _LAYOUT_MAX_COLS = 3
 _LAYOUT_MAX_ROWS = 3
+_BODY = "word/document.xml"
+_W_NS = nsmap["w"]
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+"""Entities are never expanded and nothing is fetched; libxml2's depth and size guards stay on."""
+_ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
 
 
 def _text_of(element: etree._Element) -> str:
@@ -103,11 +118,52 @@ class _Reader:
         self.seen_body_text = True
 
 
-def _footnotes(package_parts: list) -> list[RawBlock]:
-    """Footnote texts (separators skipped) from word/footnotes.xml, if the file has one."""
+def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
+    """A part as python-docx may parse it: unchanged when it is well-formed and declares no
+    entities; otherwise (never for the body) an empty element of the same name, with a warning."""
+    dtd = b"<!DOCTYPE" in data or b"<!ENTITY" in data
+    if name == _BODY:
+        if dtd:
+            raise InputError("not_a_docx", "the DOCX body declares its own entities (a DTD, which Word never writes): "
+                                           "the file is damaged or made to attack XML readers")
+        return data
+    problem = "declares its own entities (a DTD, which Word never writes)" if dtd else None
+    if problem is None:
+        try:
+            etree.fromstring(data, _SAFE)
+            return data
+        except etree.XMLSyntaxError as exc:
+            problem = f"is not well-formed XML ({exc.msg})"
+    warnings.append(f"the part {name} {problem} and was skipped; the body is read")
+    found = _ROOT_NAME.search(data, data.rfind(b"]>") + 1 if dtd else 0)
+    local = found.group(1).decode() if found else "root"
+    return f'<w:{local} xmlns:w="{_W_NS}"/>'.encode()
+
+
+def _safe_package(data: bytes, options: Options, warnings: list[str]) -> bytes:
+    """The archive rebuilt from capped reads of its members, with unsafe XML parts cleaned."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            if info.is_dir():
+                continue
+            part = read_part(src, info.filename, options)
+            if info.filename.endswith((".xml", ".rels")):
+                part = _clean_part(info.filename, part, warnings)
+            dst.writestr(info.filename, part)
+    return out.getvalue()
+
+
+def _footnotes(package_parts: list, warnings: list[str]) -> list[RawBlock]:
+    """Footnote texts (separators skipped) from word/footnotes.xml, if the file has one; a
+    part that is not well-formed is skipped with a warning."""
     for part in package_parts:
         if str(part.partname) == "/word/footnotes.xml":
-            root = etree.fromstring(part.blob)
+            try:
+                root = etree.fromstring(part.blob, _SAFE)
+            except etree.XMLSyntaxError as exc:
+                warnings.append(f"the footnotes are not well-formed XML and were skipped ({exc.msg})")
+                return []
             notes = [n for n in root.iterchildren(qn("w:footnote")) if n.get(qn("w:type")) is None]
             return [RawBlock(_text_of(n), kind="paragraph", region="footnote") for n in notes if _text_of(n).strip()]
     return []
@@ -148,10 +204,12 @@ class DocxBackend:
         except zipfile.BadZipFile:
             return False
 
-    def read(self, data: bytes) -> RawDocument:
+    def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
+        warnings: list[str] = []
         try:
-            doc = open_docx(io.BytesIO(data))
-        except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+            doc = open_docx(io.BytesIO(_safe_package(data, options, warnings)))
+        except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError, NotImplementedError,
+                etree.XMLSyntaxError) as exc:
             raise InputError(
                 "not_a_docx", f"the file is not a readable DOCX (damaged or truncated Word file: {exc})"
             ) from None
@@ -163,7 +221,8 @@ class DocxBackend:
                 reader.paragraph(child)
             elif child.tag == qn("w:tbl"):
                 reader.table(child)
-        blocks = reader.blocks + _footnotes(list(doc.part.package.iter_parts())) + _furniture(doc)
+        blocks = reader.blocks + _footnotes(list(doc.part.package.iter_parts()), warnings) + _furniture(doc)
         if not any(b.text.strip() for b in blocks):
             raise InputError("empty_document", "the DOCX contains no text")
-        return RawDocument("docx", blocks, warnings=[warning(e) for e in legacy], meta={"tables": reader.tables})
+        warnings += [warning(e) for e in legacy]
+        return RawDocument("docx", blocks, warnings=warnings, meta={"tables": reader.tables})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 
+import regex
 from charset_normalizer import from_bytes
 
 from pipeline.ingest.base import InputError
@@ -28,9 +29,12 @@ _VIETNAMESE = set(
 _COMMON_SYMBOLS = set("–—‘’“”…•·°±×÷€§©®™→←↑↓−‐")
 
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+"""Control characters that never occur in text (tab, line and page breaks excepted)."""
+
+
 def _control_share(text: str) -> float:
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
-    return bad / max(len(text), 1)
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
 def _vietnamese_share(text: str) -> float:
@@ -48,17 +52,68 @@ def looks_like_legacy_font(text: str) -> bool:
     return non_ascii >= 10 and _vietnamese_share(text) < 0.6
 
 
+CONTROL_LIMIT = 0.01
+"""Above this share of control characters (NUL included) a file is not text."""
+_UNDECODED = regex.compile(r"[\udc80-\udcff]")
+_MULTIBYTE = regex.compile(r"[^\x00-\x7f\udc80-\udcff]")
+
+
+def _check_text(text: str) -> None:
+    share = _control_share(text)
+    if share > CONTROL_LIMIT:
+        raise InputError("unreadable_content", f"the file is not text: {share:.0%} of its characters are control "
+                                               "characters or NUL bytes")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """The text of a UTF-8 file with some damaged bytes, those replaced by U+FFFD, and how many
+    there were; None when the file is not UTF-8 at all (too few valid multi-byte characters)."""
+    text = data.decode("utf-8", "surrogateescape")
+    bad = len(_UNDECODED.findall(text))
+    if len(_MULTIBYTE.findall(text)) < 2 * bad:
+        return None
+    return _UNDECODED.sub("\ufffd", text), bad
+
+
+def starts_as_text(data: bytes) -> bool:
+    """True when the first bytes of `data` (any cut, even inside a character) read as text:
+    UTF-8 decoded incrementally, so a character cut at the end is not an error."""
+    head = data[:65536]
+    for bom, _ in _BOMS:
+        if head.startswith(bom):
+            return True
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        try:
+            text, _ = decode_text(head)
+        except InputError:
+            return False
+    return bool(text.strip()) and _control_share(text) <= CONTROL_LIMIT
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode a text file; returns (text, encoding used). Raises InputError for binary data."""
+    """Decode a text file; returns (text, encoding used). A UTF-8 file with a few invalid bytes
+    is decoded with those replaced (encoding `utf-8 (N bytes replaced)`). Raises InputError for
+    binary data or text that is mostly control characters."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
+            text = data.decode(name, "replace")
+            _check_text(text)
+            return text, name
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        _check_text(text)
+        return text, "utf-8"
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:4096]:
         raise InputError("binary_file", "the file is binary, not text (it contains NUL bytes)")
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        text, bad = damaged
+        _check_text(text)
+        return text, f"utf-8 ({bad} invalid byte{'s' if bad > 1 else ''} replaced by U+FFFD)"
     candidates = ["cp1258"]
     best = from_bytes(data).best()
     if best is not None and best.encoding not in candidates:
@@ -73,6 +128,5 @@ def decode_text(data: bytes) -> tuple[str, str]:
         raise InputError("unknown_encoding", "the text encoding could not be recognised (not UTF-8, UTF-16 or Windows-1258)")
     _, enc = max(decoded)
     text = data.decode(enc)
-    if _control_share(text) > 0.01:
-        raise InputError("binary_file", "the file is binary, not text")
+    _check_text(text)
     return text, enc

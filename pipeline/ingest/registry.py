@@ -6,16 +6,31 @@ content calls for, and the mismatch is reported, so nothing is lost and nothing 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from datamodel import RawDocument
 from pipeline.ingest.base import Backend, InputError
 from pipeline.ingest.docx import DocxBackend
+from pipeline.ingest.limits import check_chars, check_pdf, check_zip, too_large
+from pipeline.ingest.long_lines import break_long_lines
 from pipeline.ingest.pdf import is_pdf
 from pipeline.ingest.txt import TxtBackend
+from pipeline.options import DEFAULTS, Options
+
+if TYPE_CHECKING:
+    from pipeline.ingest.pdf import PdfBackend
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF_MAGIC = b"{\\rtf"
+_ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+SIGNATURES = (b"%PDF-", b"PK\x03\x04", _OLE_MAGIC, _RTF_MAGIC)
+"""First bytes that make a file without an extension an input."""
+UNSUPPORTED_SUFFIXES = (".doc", ".dot", ".rtf", ".odt", ".wps", ".dotx", ".docb")
+"""Office formats that are not read but are reports all the same: each gets an errors row
+that says how to convert it, instead of being passed over."""
 
 
-def _pdf_backend() -> Backend:
+def _pdf_backend() -> PdfBackend:
     from pipeline.ingest.pdf import PdfBackend  # heavy imports only when a PDF turns up
 
     return PdfBackend()
@@ -30,7 +45,8 @@ class _LazyPdf:
     def sniff(self, data: bytes) -> bool:
         return is_pdf(data)
 
-    def read(self, data: bytes):
+    def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
+        check_pdf(data, options)  # cheap limits before any heavy parsing
         return _pdf_backend().read(data)
 
 
@@ -51,8 +67,12 @@ def choose_backend(data: bytes, path: Path) -> tuple[Backend, str | None]:
     Raises InputError for an empty file, an old binary .doc, or content no backend reads."""
     if not data.strip():
         raise InputError("empty_file", "the file is empty")
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OOXML in data:
+        raise InputError("encrypted_docx", "the Word file is password-protected; remove the password and run again")
     if data.startswith(_OLE_MAGIC):
         raise InputError("unsupported_format", "an old binary Word (.doc) or Office file; save it as .docx and run again")
+    if data.lstrip().startswith(_RTF_MAGIC):
+        raise InputError("unsupported_format", "an RTF document; save it as .docx and run again")
     claimed = backend_for_suffix(path)
     for backend in BACKENDS:
         if backend.sniff(data):
@@ -60,6 +80,22 @@ def choose_backend(data: bytes, path: Path) -> tuple[Backend, str | None]:
                 return backend, f"the file is named {path.suffix} but its content is {backend.name.upper()}; read as {backend.name.upper()}"
             return backend, None
     kind = claimed.name.upper() if claimed else "a supported format"
+    if data.startswith(b"PK") and b"opendocument.text" in data[:200]:
+        raise InputError("unsupported_format", "an OpenDocument text (.odt); save it as .docx and run again")
     if data.startswith(b"PK"):
         raise InputError("not_a_docx", f"a ZIP archive that is not a Word document, not {kind}")
     raise InputError("unreadable_content", f"the content is not {kind} (binary data of an unknown type)")
+
+
+def read_raw(data: bytes, path: Path, options: Options = DEFAULTS) -> tuple[RawDocument, str | None]:
+    """Choose the backend, check the input limits, read, cut lines too long to work on per line
+    (`long_lines`). Returns the backend's output and a note when the extension lies; raises
+    InputError (`too_large` over a limit)."""
+    backend, mismatch = choose_backend(data, path)
+    if len(data) > options.max_file_bytes:
+        raise too_large(f"the file is {len(data) / 2**20:.0f} MiB", options, "max_file_mib")
+    if backend.name == "docx":
+        check_zip(data, options)
+    raw = backend.read(data, options)
+    check_chars(raw, options)
+    return break_long_lines(raw), mismatch
