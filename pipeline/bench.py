@@ -55,13 +55,14 @@ def instrumented(stages: Stages) -> Iterator[None]:
     """Wrap the pipeline's stage functions (in this process only: use with one job)."""
     import extractors.registry as registry
     import pipeline.build as build
+    import pipeline.ingest.registry as ingest
     import pipeline.run as run
 
-    saved = {(build, "choose_backend"): build.choose_backend, (build, "normalize"): build.normalize,
+    saved = {(ingest, "choose_backend"): ingest.choose_backend, (build, "normalize"): build.normalize,
              (build, "segment"): build.segment, (registry, "components"): registry.components,
              (run, "_to_arrow"): run._to_arrow, (run, "write_dataset"): run.write_dataset,
              (run, "finish"): run.finish}
-    choose = build.choose_backend
+    choose = ingest.choose_backend
     components = registry.components
 
     def choose_backend(*args: Any, **kwargs: Any) -> Any:
@@ -73,7 +74,7 @@ def instrumented(stages: Stages) -> Iterator[None]:
 
         return [replace(c, fn=stages.timed(f"extract:{c.name}", c.fn)) for c in components()]
 
-    build.choose_backend = choose_backend
+    ingest.choose_backend = choose_backend
     build.normalize = stages.timed("normalize", build.normalize)
     build.segment = stages.timed("segment", build.segment)
     registry.components = timed_components
@@ -159,6 +160,7 @@ def floor_seconds(files: list[Path]) -> tuple[float, float, int]:
 def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
     """Run the pipeline once over the corpus (or `paths`) and report (see the module doc)."""
     from pipeline.bench_corpus import build_corpus
+    from pipeline.options import DEFAULTS, Options
     from pipeline.run import discover, run
 
     if paths:
@@ -178,9 +180,9 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
 
     process_file = run_module.process_file
 
-    def timed_file(path: Path, *args: Any) -> Any:
+    def timed_file(item: Any, options: Any = DEFAULTS) -> Any:
         start = time.perf_counter()
-        result = process_file(path, *args)
+        result = process_file(item, options)
         fmt = result.source_format or "failed"
         per_format[fmt] += time.perf_counter() - start
         count[fmt] += 1
@@ -196,7 +198,7 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
             finally:
                 run_module.process_file = process_file
         else:
-            summary = run(paths, Path(out) / "out", jobs=jobs, progress=False)
+            summary = run(paths, Path(out) / "out", Options(jobs=jobs), progress=False)
     total, cpu = summary.elapsed, cpu_seconds() - cpu
     lines = [f"corpus: {len(files)} files in {where}",
              f"jobs: {jobs}; end to end {total:.1f} s; floor (text only, pypdfium2 + python-docx) {floor:.1f} s; "
