@@ -35,7 +35,6 @@ class Context:
     cells, where each column names its own status."""
 
     near: str
-    left: str
     raw_left: str
     far: str
     scope: str
@@ -44,6 +43,11 @@ class Context:
     rest: str
     sentence: str
     in_table: bool = False
+
+    @property
+    def left(self) -> str:
+        """`raw_left` with its closed brackets blanked."""
+        return blank_parens(self.raw_left)
 
 
 def section_path(doc: Document, offset: int) -> list[Section]:
@@ -77,7 +81,7 @@ def context(doc: Document, m: Mention, prev_after: int) -> Context:
     line_start = min(doc.line_span(m.start).start, label_start)
     scope = blank_parens(doc.match[line_start : m.start])
     rest = doc.match[m.end : max(sent.end, m.end)]
-    return Context(near, left, raw_left, far, scope, _list_head(doc, line_start), right, rest,
+    return Context(near, raw_left, far, scope, _list_head(doc, line_start), right, rest,
                    doc.match[label_start : sent.end])
 
 
@@ -129,4 +133,4 @@ def _cell_context(doc: Document, m: Mention, row: Block) -> Context | None:
     row_label = [c for c in cells[:index] if not _NUMBER_CELL.fullmatch(c)]
     near = " ".join([*row_label, column]) + ": "
     right = " ".join(c for c in cells[index + 1 :] if not _NUMBER_CELL.fullmatch(c))
-    return Context(near, near, near, near, near, " | ".join(heads), right, "", near + cells[index], in_table=True)
+    return Context(near, near, near, near, " | ".join(heads), right, "", near + cells[index], in_table=True)

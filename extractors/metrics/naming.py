@@ -38,6 +38,7 @@ _LOST = R.one(rf"(?<!\w)(?:{LOSS})(?!\w)")
 _NOT_INVENTORY = R.one(rf"(?<!\w)(?:{REQUIREMENT}|{REQUEST})(?!\w)")
 _OTHER_SHARE = R.one(N.NOT_A_SHARE_OF_DOSSIERS)
 _COMPARISON = R.one(N.COMPARISON)
+_UNITS_AS_SUBJECT = R.one(N.UNITS_AS_SUBJECT)
 
 
 def dossier_metric(ctx: Context, zero: bool) -> str | None:
@@ -143,7 +144,7 @@ def _percent_metric(ctx: Context, family: str) -> str | None:
 
 def metric(doc: Document, m: Mention, ctx: Context) -> tuple[str, str] | None:
     """(metric, family) for a mention, or None when nothing fits."""
-    if _COMPARISON.search(ctx.near):
+    if _COMPARISON.search(ctx.near) or _UNITS_AS_SUBJECT.search(ctx.left):
         return None
     kind = counted_kind(m, ctx)
     family = kind.split(":")[0] if kind else None

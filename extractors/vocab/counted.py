@@ -106,6 +106,10 @@ COMPARISON = Phrase(
     r"(?:tăng|giảm)(?:\s+thêm)?\s*$|(?:nhiều|ít)\s+hơn\s*$|chênh\s+lệch\s*$",
     "right before a number: a change against another period (`tăng 215 hồ sơ so với cùng kỳ`), not a figure")
 
+UNITS_AS_SUBJECT = Phrase(
+    r"\d+\s*/\s*\d+\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|thôn|tổ\s+dân\s+phố|cơ\s+quan|huyện)\b",
+    "a number of units before a figure (`6/8 xã đạt 100%`): the figure is about those units, not the reporter's own")
+
 ZERO = Phrase(r"\bkhông\s+(?:có|phát\s+sinh)\s+", "a stated zero (`không có hồ sơ quá hạn`)")
 
 QUALIFIERS: tuple[tuple[Phrase, str], ...] = (
