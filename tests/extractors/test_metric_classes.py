@@ -122,3 +122,13 @@ def test_the_label_of_a_sentence_qualifies_each_of_its_figures() -> None:
 ])
 def test_a_standard_or_a_request_is_no_device_total(line: str) -> None:
     assert _metrics(line, heading="2. Hạ tầng") == []
+
+
+def test_flattened_procedure_table_by_level() -> None:
+    got = _metrics(
+        "Mức độ 2 Mức độ 3 Mức độ 4",
+        "TTHC % TTHC % TTHC %",
+        "Số TTHC có dịch vụ trực tuyến 205 100% 120 58,5% 85 41,5%",
+    )
+    assert got == [("procedures_online_partial", 120.0), ("procedures_online_partial_pct", 58.5),
+                   ("procedures_online_full", 85.0), ("procedures_online_full_pct", 41.5)]
