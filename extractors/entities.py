@@ -15,12 +15,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 import extractors.admin_units as au
 from datamodel import Document
 from extractors.entity_rules import EntitySpan, flat, rule_entities
 from extractors.registry import Facts, register
+from extractors.vocab import compiled
+from extractors.vocab.entities import SURNAMES
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
 """Where `make model` writes the trained pipeline (committed, so nothing is downloaded)."""
@@ -38,28 +38,38 @@ def ner_pipeline(path: Path = MODEL_DIR) -> Any:
     return spacy.load(path)
 
 
-_NAME_LIKE = regex.compile(r"(?<!\p{L})\p{Lu}\p{Ll}*[ \t]+\p{Lu}\p{Ll}*")
-"""Two capitalised words in a row: where a name the rules did not read may be."""
+_NAME_START = compiled(rf"(?<![\p{{L}}])(?:{SURNAMES.pattern})[ \t]+(?=\S)")
 
 
-def _worth_reading(doc: Document, start: int, end: int, known: list[EntitySpan]) -> bool:
-    """Whether a block holds a capitalised pair outside every span the rules found."""
-    return any(all(m.end() <= k.start or m.start() >= k.end for k in known)
-               for m in _NAME_LIKE.finditer(doc.text, start, end))
+def _name_sentences(doc: Document, known: list[EntitySpan]) -> list[tuple[int, int]]:
+    """The sentences holding a capitalised family name followed by a capitalised word,
+    outside every span the rules found: where a person's name the rules did not read may be."""
+    spans: dict[int, int] = {}
+    for m in _NAME_START.finditer(doc.match):
+        nxt = m.end()
+        if not (doc.text[m.start()].isupper() and doc.text[nxt].isupper()):
+            continue
+        if any(k.start <= m.start() < k.end for k in known):
+            continue
+        sent = doc.sentence_span(m.start(), nxt)
+        spans[sent.start] = max(spans.get(sent.start, sent.end), sent.end)
+    return sorted(spans.items())
 
 
 def model_entities(doc: Document, nlp: Any, known: list[EntitySpan] | None = None) -> list[EntitySpan]:
-    """The model's PER/ORG/LOC spans over the document's blocks; with `known` (the rules'
-    spans), only over the blocks that hold a capitalised pair the rules left unread, which
-    keeps the model's cost to a small share of the text."""
-    blocks = [b for b in doc.blocks if b.end > b.start
-              and (known is None or _worth_reading(doc, b.start, b.end, known))]
+    """The model's PER/ORG/LOC spans over the whole text, block by block; with `known` (the
+    rules' spans) only over the sentences that may hold a name the rules did not read, which
+    keeps the model's cost to a small share of the text (spaCy reads about 10k words/s)."""
+    if known is None:
+        pieces = [(b.start, b.end) for b in doc.blocks if b.end > b.start]
+    else:
+        pieces = _name_sentences(doc, known)
     found = []
-    for block, parsed in zip(blocks, nlp.pipe(doc.text[b.start : b.end] for b in blocks), strict=True):
+    for (start, _end), parsed in zip(pieces, nlp.pipe(doc.text[s:e] for s, e in pieces), strict=True):
         for ent in parsed.ents:
             if ent.label_ in LABELS:
-                start, end = block.start + ent.start_char, block.start + ent.end_char
-                found.append(EntitySpan(start, end, ent.label_, "name", " ".join(ent.text.split()), source="model"))
+                found.append(EntitySpan(start + ent.start_char, start + ent.end_char, ent.label_, "name",
+                                        " ".join(ent.text.split()), source="model"))
     return found
 
 

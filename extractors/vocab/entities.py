@@ -112,3 +112,11 @@ ABBREVIATIONS = (
 """Abbreviations written out in an entity's `normalized` form."""
 
 UNIT_PREFIX = Phrase(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|tỉnh|thành\s+phố)\s+", "kind word opening an official name")
+
+SURNAMES = Phrase(
+    r"nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|la|lò|lường|hà|đinh|lương|triệu|mai"
+    r"|trịnh|đào|đoàn|cao|lâm|tạ|tô|tôn|trương|từ|văn|vi|nông|sầm|kiều|quách|thái|hứa|chu|đàm|lại|khổng|mạc|giáp"
+    r"|y|h'|ksor|rơ|siu|nay|kpă|điểu|thạch|danh|sơn|kim",
+    "family names (Kinh and of the ethnic minorities): a capitalised one followed by a capitalised word may open a "
+    "person's name",
+)
