@@ -1,10 +1,11 @@
 """Compare two output folders of `baocao extract` table by table: the proof that a refactoring
 changed no table.
 
-    python scripts/diff_tables.py OLD_OUT NEW_OUT [--show N]
+    python scripts/diff_tables.py OLD_OUT NEW_OUT [--show N] [--ignore COLUMN ...]
 
 Rows are compared as multisets (a table's row order carries no meaning), on every column but
-those that differ from run to run by design (`IGNORED`). It prints, per table, the rows found
+those that differ from run to run by design (`IGNORED`) and those named with `--ignore` (say
+`source_path`, when the same inputs were read from two different folders). It prints, per table, the rows found
 only in OLD (`-`) and only in NEW (`+`), columns present on one side only, and notes a table
 whose rows are the same in another order. Exit status 1 when any table differs, 0 otherwise."""
 
@@ -63,10 +64,10 @@ def _take(rows: list[dict], keys: list[str], extra: Counter) -> list[dict]:
     return out
 
 
-def diff_rows(name: str, old: list[dict], new: list[dict]) -> TableDiff:
+def diff_rows(name: str, old: list[dict], new: list[dict], ignored: frozenset[str] = IGNORED) -> TableDiff:
     """The difference of two versions of one table, on the columns both have."""
-    cols_old = {c for r in old for c in r} - IGNORED
-    cols_new = {c for r in new for c in r} - IGNORED
+    cols_old = {c for r in old for c in r} - ignored
+    cols_new = {c for r in new for c in r} - ignored
     common = sorted(cols_old & cols_new)
     keys_old = [_key(r, common) for r in old]
     keys_new = [_key(r, common) for r in new]
@@ -81,10 +82,11 @@ def diff_rows(name: str, old: list[dict], new: list[dict]) -> TableDiff:
     )
 
 
-def diff_outputs(old: Path, new: Path) -> list[TableDiff]:
+def diff_outputs(old: Path, new: Path, ignore: tuple[str, ...] = ()) -> list[TableDiff]:
     """One `TableDiff` per table found in either folder (a missing table counts as empty)."""
     a, b = read_tables(old), read_tables(new)
-    return [diff_rows(name, a.get(name, []), b.get(name, [])) for name in sorted(set(a) | set(b))]
+    ignored = IGNORED | set(ignore)
+    return [diff_rows(name, a.get(name, []), b.get(name, []), ignored) for name in sorted(set(a) | set(b))]
 
 
 def report(diffs: list[TableDiff], show: int) -> list[str]:
@@ -106,12 +108,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("old", type=Path, help="output folder of the reference run")
     parser.add_argument("new", type=Path, help="output folder of the run to check")
     parser.add_argument("--show", type=int, default=10, help="differing rows shown per table and side (default 10)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="COLUMN",
+                        help="a column not to compare, in every table (repeatable), e.g. source_path")
     args = parser.parse_args(argv)
     for folder in (args.old, args.new):
         if not folder.is_dir():
             print(f"diff_tables: {folder} is not a folder", file=sys.stderr)
             return 2
-    diffs = diff_outputs(args.old, args.new)
+    diffs = diff_outputs(args.old, args.new, tuple(args.ignore))
     print("\n".join(report(diffs, args.show)))
     return 1 if any(d.differs for d in diffs) else 0
 

@@ -55,3 +55,10 @@ def test_a_column_only_on_one_side_is_a_difference(tmp_path):
     new = write(tmp_path / "new", {"metrics": [{**r, "unit": "người"} for r in METRICS]})
     (d,) = diff_tables.diff_outputs(old, new)
     assert d.differs and d.columns_new == ["unit"] and not d.only_old
+
+
+def test_an_ignored_column_is_not_compared(tmp_path):
+    old = write(tmp_path / "old", {"documents": [{"doc_id": "a", "source_path": "/x/a.txt"}]})
+    new = write(tmp_path / "new", {"documents": [{"doc_id": "a", "source_path": "/y/a.txt"}]})
+    assert diff_tables.main([str(old), str(new)]) == 1
+    assert diff_tables.main([str(old), str(new), "--ignore", "source_path"]) == 0
