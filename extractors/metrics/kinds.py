@@ -16,7 +16,10 @@ _LISTED = ("dossier", "procedure")
 
 
 def kind(m: Mention, ctx: Context) -> str | None:
-    """What the mention counts: the noun after it, else (in a value position) its label."""
+    """What the mention counts: the noun after it (`HS` only in a sentence about handling
+    dossiers), else (in a value position) its label."""
+    if m.kind == "dossier_abbrev":
+        return "dossier" if _dossier_wording(ctx.sentence) or R.channel(ctx.sentence) else None
     if m.kind:
         return m.kind
     if m.zero:

@@ -22,7 +22,7 @@ _NOT_A_COUNT = R.one(N.NOT_A_COUNT_BEFORE)
 _LIST_NUMBER = regex.compile(r"^[\s*+\-•]*$")
 _SKIP_ZONES = ("number", "place_date", "title", "subject", "period", "recipients", "distribution",
                "signer_authority", "signer_title", "signer_name", "timestamps")
-_RATIO_KINDS = ("dossier", "procedure")
+_RATIO_KINDS = ("dossier", "dossier_abbrev", "procedure")
 _THOUSANDS = regex.compile(r"\d\.\d{3}")
 
 

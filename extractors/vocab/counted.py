@@ -19,7 +19,8 @@ STAFF = r"cán\s+bộ|công\s+chức|viên\s+chức"
 COMPUTERS, SCANNERS, PRINTERS = r"máy\s+(?:vi\s+)?tính", r"máy\s+(?:scan|quét)", r"máy\s+in\b"
 
 UNIT_KINDS: tuple[Phrase, ...] = (
-    Phrase(rf"(?:bộ\s+)?(?:{DOSSIER})|bộ(?=\s*(?:[,;.)]|$|hồ\s+sơ|\())", "dossiers (`bộ` alone: sets of papers)", "dossier"),
+    Phrase(r"hs\b", "`HS`: dossiers in a sentence about handling them, pupils (học sinh) elsewhere", "dossier_abbrev"),
+    Phrase(r"(?:bộ\s+)?hồ\s+sơ|bộ(?=\s*(?:[,;.)]|$|hồ\s+sơ|\())", "dossiers (`bộ` alone: sets of papers)", "dossier"),
     Phrase(PROCEDURE, "administrative procedures, public services", "procedure"),
     Phrase(TEAM, "community digital technology teams", "team"),
     Phrase(rf"{STAFF}|biên\s+chế|nhân\s+viên|đồng\s+chí|người(?!\s+dân)", "staff, people, posts", "staff"),

@@ -29,6 +29,7 @@ def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
     ("Đã tiếp nhận 3,5 ngàn hồ sơ, giải quyết 3.400 HS.", [("dossiers_received", 3500.0), ("dossiers_resolved", 3400.0)]),
     ("Tổng số hồ sơ phải giải quyết trong năm là 4.200 bộ.", [("dossiers_received", 4200.0)]),
     ("Đã giải quyết 2.700/2.900 hồ sơ.", [("dossiers_resolved", 2700.0)]),
+    ("Trung tâm đã giải quyết 610/640 HS.", [("dossiers_resolved", 610.0)]),
     # status and level wording
     ("Giải quyết sớm hạn 615 hồ sơ.", [("dossiers_resolved_early", 615.0)]),
     ("Còn 44 hồ sơ đang được xử lý.", [("dossiers_in_progress", 44.0)]),
@@ -66,6 +67,7 @@ def test_dossier_wording(line: str, expected: list) -> None:
     "Theo chỉ tiêu được giao, tỷ lệ hồ sơ trực tuyến phải đạt 80%.",
     "Trung tâm đã đón tiếp 3.120 lượt người đến giao dịch.",
     "Đến nay có 7/9 xã đạt 100% hồ sơ được số hóa.",
+    "Trường tiểu học có 420 HS, tăng 20 em.",
 ])
 def test_numbers_that_are_not_figures(line: str) -> None:
     assert _metrics(line) == []
