@@ -71,7 +71,7 @@ def metric_rows(doc: Document) -> list[dict[str, Any]]:
             continue
         ctx = context(doc, m, prev_after)
         sent_start = doc.sentence_span(m.start, m.end).start
-        share = _share_of(ctx, last, sent_start) if m.percent else None
+        share = _share_of(ctx, last, sent_start) if m.percent and not naming.not_a_figure(ctx) else None
         found = (share, last["domain_family"]) if share and last else naming.metric(doc, m, ctx)
         prev_after = _label_end(doc, m, ctx, found)
         if found is None or (found[1] == "device" and _part_of_total(doc, m, found[0], totals)):

@@ -38,6 +38,7 @@ _LOST = R.one(rf"(?<!\w)(?:{LOSS})(?!\w)")
 _NOT_INVENTORY = R.one(rf"(?<!\w)(?:{REQUIREMENT}|{REQUEST})(?!\w)")
 _OTHER_SHARE = R.one(N.NOT_A_SHARE_OF_DOSSIERS)
 _COMPARISON = R.one(N.COMPARISON)
+_COMPARED = R.one(N.COMPARED)
 _UNITS_AS_SUBJECT = R.one(N.UNITS_AS_SUBJECT)
 
 
@@ -142,9 +143,15 @@ def _percent_metric(ctx: Context, family: str) -> str | None:
     return None
 
 
+def not_a_figure(ctx: Context) -> bool:
+    """A number that compares (`tăng 215 hồ sơ`, `12,5% so với năm 2023`) or that belongs to a
+    number of units named before it (`6/8 xã đạt 100%`)."""
+    return bool(_COMPARISON.search(ctx.near) or _COMPARED.match(ctx.right) or _UNITS_AS_SUBJECT.search(ctx.left))
+
+
 def metric(doc: Document, m: Mention, ctx: Context) -> tuple[str, str] | None:
     """(metric, family) for a mention, or None when nothing fits."""
-    if _COMPARISON.search(ctx.near) or _UNITS_AS_SUBJECT.search(ctx.left):
+    if not_a_figure(ctx):
         return None
     kind = counted_kind(m, ctx)
     family = kind.split(":")[0] if kind else None

@@ -87,7 +87,7 @@ TARGET = Phrase(
     "a target, a demand or a plan, not a stated result")
 
 NOT_A_SHARE_OF_DOSSIERS = Phrase(
-    r"thanh\s+toán|hài\s+lòng|đánh\s+giá|chứng\s+thực|lệ\s+phí|phí|đúng\s+hạn\s+trong\s+xử\s+lý",
+    r"thanh\s+toán|hài\s+lòng|đánh\s+giá|chứng\s+thực|bản\s+sao|lệ\s+phí|phí|đúng\s+hạn\s+trong\s+xử\s+lý",
     "shares of something else than dossiers filed: online payment, satisfaction, certified copies")
 
 LINE_DEDICATED = Phrase(r"chuyên\s+dùng|số\s+liệu|riêng", "dedicated data network line (after `N đường truyền`)")
@@ -106,6 +106,8 @@ NOT_A_COUNT_BEFORE = Phrase(
 COMPARISON = Phrase(
     r"(?:tăng|giảm)(?:\s+thêm)?\s*$|(?:nhiều|ít)\s+hơn\s*$|chênh\s+lệch\s*$",
     "right before a number: a change against another period (`tăng 215 hồ sơ so với cùng kỳ`), not a figure")
+COMPARED = Phrase(r"^\s*(?:so\s+với|so\s+cùng\s+kỳ)",
+                  "right after a number: a ratio or change against another period (`12,5% so với năm 2023`)")
 
 UNITS_AS_SUBJECT = Phrase(
     r"\d+\s*/\s*\d+\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|thôn|tổ\s+dân\s+phố|cơ\s+quan|huyện)\b",

@@ -46,6 +46,7 @@ def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
     ("Trong 6 tháng, xã tiếp nhận tổng cộng 1.930 hồ sơ.", [("dossiers_received", 1930.0)]),
     # a change against another period is not a figure
     ("Tiếp nhận 1.870 hồ sơ, giảm 96 hồ sơ so với cùng kỳ.", [("dossiers_received", 1870.0)]),
+    ("Tiếp nhận 9.240 hồ sơ, tương ứng 8,5% so với năm trước.", [("dossiers_received", 9240.0)]),
     # clause scope: an overdue count inside the in-progress clause
     ("Hiện đang tiếp tục giải quyết 65 hồ sơ, trong đó 3 hồ sơ quá hạn.",
      [("dossiers_in_progress", 65.0), ("dossiers_in_progress_overdue", 3.0)]),
