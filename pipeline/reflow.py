@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.vocab import alternation, layout, signers
 from extractors.vocab import document_parts as parts
-from extractors.vocab import signers
 from pipeline.textforms import fold
 
 
@@ -56,10 +56,8 @@ _HEADING_LINE = regex.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,5}\.)\s+
 _SENTENCE_END = regex.compile(r"[.;:!?…]\s*$|\.\s*/\s*\.?\s*$")
 _CODE_HYPHEN = regex.compile(r"(?:\d+(?:/\d{4})?/[\p{L}]+|\d+)-\s*$")
 _LOWER_START = regex.compile(r"^[\p{Ll}]")
-# Words a sentence cannot end on: a line ending on one is cut mid-sentence.
-_DANGLING = regex.compile(
-    r"(?:^|\s)(?:ngày|số|tháng|năm|của|và|về|với|cho|tại|theo|các|những|đến|từ|trong|được|là|để|do|hoặc)$"
-)
+_DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$")
+"""A line ending on a word a sentence cannot end on is cut mid-sentence."""
 _VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
 
 

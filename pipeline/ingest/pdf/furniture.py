@@ -10,11 +10,12 @@ import statistics
 from collections import defaultdict
 
 from datamodel import Region
+from extractors.vocab import layout
 from pipeline.ingest.pdf.page import Box, Line, Page, column_edges
 
 REPEAT_SHARE = 0.6
 """A line repeated at the same place on this share of the pages is a running header/footer."""
-PAGE_NUMBER = re.compile(r"(?i)^(?:trang\s*)?[-–—]?\s*\d{1,4}(?:\s*/\s*\d{1,4})?\s*[-–—]?$")
+PAGE_NUMBER = re.compile(rf"(?i)^(?:{layout.PAGE_LABEL.pattern}\s*)?[-–—]?\s*\d{{1,4}}(?:\s*/\s*\d{{1,4}})?\s*[-–—]?$")
 TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")
 
 
