@@ -50,18 +50,28 @@ class _TimedBackend:
         self.read = stages.timed(f"read:{backend.name}", backend.read)
 
 
+class _TimedParquet:
+    """`pyarrow.parquet` as the batches use it, with `write_table` timed as the write stage."""
+
+    def __init__(self, stages: Stages) -> None:
+        import pyarrow.parquet as pq
+
+        self.write_table = stages.timed("write (Parquet parts)", pq.write_table)
+
+
 @contextmanager
 def instrumented(stages: Stages) -> Iterator[None]:
     """Wrap the pipeline's stage functions (in this process only: use with one job)."""
     import extractors.registry as registry
     import pipeline.build as build
+    import pipeline.executors as executors
     import pipeline.ingest.registry as ingest
     import pipeline.run as run
+    import pipeline.stream as stream
 
     saved = {(ingest, "choose_backend"): ingest.choose_backend, (build, "normalize"): build.normalize,
              (build, "segment"): build.segment, (registry, "components"): registry.components,
-             (run, "_to_arrow"): run._to_arrow, (run, "write_dataset"): run.write_dataset,
-             (run, "finish"): run.finish}
+             (run, "_to_arrow"): run._to_arrow, (executors, "pq"): executors.pq, (stream, "_seal"): stream._seal}
     choose = ingest.choose_backend
     components = registry.components
 
@@ -79,8 +89,8 @@ def instrumented(stages: Stages) -> Iterator[None]:
     build.segment = stages.timed("segment", build.segment)
     registry.components = timed_components
     run._to_arrow = stages.timed("to_arrow", run._to_arrow)
-    run.write_dataset = stages.timed("write", run.write_dataset)
-    run.finish = stages.timed("finish (commune_summary)", run.finish)
+    executors.pq = _TimedParquet(stages)
+    stream._seal = stages.timed("seal (commune_summary, counts)", stream._seal)
     try:
         yield
     finally:
@@ -160,7 +170,7 @@ def floor_seconds(files: list[Path]) -> tuple[float, float, int]:
 def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
     """Run the pipeline once over the corpus (or `paths`) and report (see the module doc)."""
     from pipeline.bench_corpus import build_corpus
-    from pipeline.options import DEFAULTS, Options
+    from pipeline.options import Options
     from pipeline.run import discover, run
 
     if paths:
@@ -176,13 +186,13 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
     stages = Stages()
     per_format: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
-    import pipeline.run as run_module
+    import pipeline.executors as run_module
 
-    process_file = run_module.process_file
+    process_bytes = run_module.process_bytes
 
-    def timed_file(item: Any, options: Any = DEFAULTS) -> Any:
+    def timed_file(data: bytes, *args: Any) -> Any:
         start = time.perf_counter()
-        result = process_file(item, options)
+        result = process_bytes(data, *args)
         fmt = result.source_format or "failed"
         per_format[fmt] += time.perf_counter() - start
         count[fmt] += 1
@@ -191,14 +201,14 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
     cpu = cpu_seconds()
     with tempfile.TemporaryDirectory(prefix="baocao-bench-") as out, PeakRss() as rss:
         if jobs == 1:
-            run_module.process_file = timed_file
+            run_module.process_bytes = timed_file  # type: ignore[assignment]
             try:
                 with instrumented(stages):
-                    summary = run(paths, Path(out) / "out", progress=False)
+                    summary = run(paths, Path(out) / "out", Options(jobs=1, no_cache=True), progress=False)
             finally:
-                run_module.process_file = process_file
+                run_module.process_bytes = process_bytes
         else:
-            summary = run(paths, Path(out) / "out", Options(jobs=jobs), progress=False)
+            summary = run(paths, Path(out) / "out", Options(jobs=jobs, no_cache=True), progress=False)
     total, cpu = summary.elapsed, cpu_seconds() - cpu
     lines = [f"corpus: {len(files)} files in {where}",
              f"jobs: {jobs}; end to end {total:.1f} s; floor (text only, pypdfium2 + python-docx) {floor:.1f} s; "

@@ -47,8 +47,10 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         if f.type in ("bool", bool):
             group.add_argument(*flags, dest=f.name, action="store_true", help=f.metadata["help"])
         elif f.name == "executor":
-            group.add_argument(*flags, dest=f.name, choices=("process", "serial"), default=f.default,
+            group.add_argument(*flags, dest=f.name, choices=("process", "serial", "dask"), default=f.default,
                                help=f.metadata["help"])
+        elif f.name == "scheduler":
+            group.add_argument(*flags, dest=f.name, default=f.default, metavar="ADDRESS", help=f.metadata["help"])
         else:
             group.add_argument(*flags, dest=f.name, type=_positive, default=f.default, metavar="N",
                                help=f.metadata["help"])
@@ -73,6 +75,9 @@ def _extract(args: argparse.Namespace) -> int:
     options = _options(args)
     if options.ocr:
         _say("baocao: --ocr: no OCR engine is available in this version; scanned PDFs get an errors row")
+        return EXIT_USAGE
+    if options.executor == "dask" and not options.scheduler:
+        _say("baocao: --executor dask needs --scheduler ADDRESS (tcp://host:8786)")
         return EXIT_USAGE
     problem = _missing(args.paths)
     if problem:

@@ -12,12 +12,13 @@ of pages, tens of thousands of characters)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import Field, dataclass, field, fields
 from typing import Literal
 
 MiB = 1 << 20
 
-Executor = Literal["serial", "process"]
+Executor = Literal["serial", "process", "dask"]
 
 
 def _opt(default, flag: str, text: str):
@@ -43,10 +44,15 @@ class Options:
                                       "follow symbolic links inside an input folder that point outside the "
                                       "folders given (default: not followed; each gets an errors row)")
     ocr: bool = _opt(False, "--ocr", "read scanned PDFs with OCR (no OCR engine in this version: refused)")
-    jobs: int = _opt(1, "--jobs", "worker processes, 1 or more (default %(default)s)")
+    jobs: int = _opt(os.cpu_count() or 1, "--jobs", "worker processes, 1 or more (default: the number of cores)")
     executor: Executor = _opt("process", "--executor",
-                              "how documents run when --jobs > 1: 'process' (a local process pool whose workers "
-                              "end with baocao) or 'serial' (one by one in this process) (default %(default)s)")
+                              "how documents run: 'process' (a local process pool of --jobs workers that end with "
+                              "baocao), 'serial' (one by one in this process) or 'dask' (the workers of the Dask "
+                              "cluster at --scheduler) (default %(default)s)")
+    scheduler: str = _opt("", "--scheduler", "address of the Dask scheduler for --executor dask (tcp://host:8786)")
+    no_cache: bool = _opt(False, "--no-cache",
+                          "extract every input again (default: an input whose content, options and pipeline code "
+                          "are unchanged is taken from OUTPUT/.baocao/cache)")
 
     @property
     def max_file_bytes(self) -> int:
@@ -61,13 +67,21 @@ class Options:
         return self.max_part_mib * MiB
 
     def parallel(self) -> bool:
-        """True when documents go to worker processes."""
+        """True when documents go to local worker processes."""
         return self.executor == "process" and self.jobs > 1
+
+    def output_affecting(self) -> list[tuple[str, object]]:
+        """The options that can change a document's rows (not where or how it runs): part of
+        the cache key (`pipeline.cache`)."""
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.name not in RUN_ONLY]
 
     def limit(self, name: str) -> str:
         """How a `too_large` message names a limit: its option and value (`--max-pages 1000`)."""
         return f"{_FIELDS[name].metadata['flag']} {getattr(self, name)}"
 
+
+RUN_ONLY = frozenset({"jobs", "executor", "scheduler", "no_cache"})
+"""Options that decide where and how documents run, never what they give."""
 
 _FIELDS = {f.name: f for f in fields(Options)}
 

@@ -25,9 +25,7 @@ import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +40,7 @@ from pipeline.ingest.base import InputError
 from pipeline.ingest.limits import too_large
 from pipeline.inputs import Input, find_inputs, shown_name
 from pipeline.options import DEFAULTS, Options
-from pipeline.outputs.summary import finish
-from pipeline.writer import OutputLock, rows_to_arrow, write_dataset
+from pipeline.writer import OutputLock
 from schemas.validate import validated
 
 
@@ -222,83 +219,38 @@ def _end_workers() -> None:
         proc.kill()
 
 
-@contextmanager
-def _documents(inputs: list[Input], options: Options) -> Iterator[Iterator[DocResult]]:
-    """The results of every input, in order: here, or from a pool of worker processes that is
-    torn down (workers killed) if the run stops for any reason."""
-    if not options.parallel() or len(inputs) < 2:
-        yield (process_file(item, options) for item in inputs)
-        return
-    pool = ProcessPoolExecutor(max_workers=options.jobs, initializer=_worker_setup, initargs=(os.getpid(),))
-    try:
-        yield pool.map(process_file, inputs, [options] * len(inputs), chunksize=1)
-    except BaseException:
-        _end_workers()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-
-
-def collect(results: Iterable[DocResult]) -> tuple[dict[str, pa.Table], list[DocResult]]:
-    """Concatenate the documents' tables; a second file with the same content is reported
-    in `errors` and its rows are not written twice."""
-    parts: dict[str, list[pa.Table]] = {name: [] for name in schemas.all_tables()}
-    seen: dict[str, str] = {}
-    kept: list[DocResult] = []
-    error_rows: list[dict] = []
-    for res in results:
-        if res.doc_id in seen and not res.failed:
-            error_rows.append(_error(res.source_path, "detect", "duplicate_content",
-                                     f"same content as {seen[res.doc_id]}; its rows are written once", res.doc_id))
-            res.failed = True
-            kept.append(res)
-            continue
-        if res.doc_id and not res.failed:
-            seen[res.doc_id] = res.source_path
-        for name, table in res.tables.items():
-            parts[name].append(table)
-        error_rows += res.errors
-        kept.append(res)
-    all_tables = schemas.all_tables()
-    out = {name: pa.concat_tables(ts) if ts else all_tables[name].arrow_schema().empty_table() for name, ts in parts.items()}
-    out["errors"] = rows_to_arrow(all_tables["errors"], error_rows)
-    return out, kept
-
-
 def run(paths: list[Path], outdir: Path, options: Options = DEFAULTS, progress: bool = True,
         report: Callable[[str], None] | None = None, lock: OutputLock | None = None) -> RunSummary:
-    """Process every input and write the tables to `outdir` as one unit; `report` receives
+    """Process every input and write the tables to `outdir` as one unit, streaming each batch's
+    rows to disk (`pipeline.stream`, run by the executor `options.executor`); `report` receives
     a one-line message for every input problem as it happens. `lock` is the output folder,
     already checked and locked (`writer.OutputLock`); without it, it is taken here."""
     from tqdm import tqdm
+
+    from pipeline.stream import run_streamed
 
     started = time.perf_counter()
     components()  # a badly declared extractor is refused here, before any file is read
     lock = lock or OutputLock.take(outdir)
     inputs = find_inputs(paths, options)
+    bar = tqdm(total=len(inputs), unit="doc", desc="baocao", leave=False,
+               disable=not progress or len(inputs) < 2 or not sys.stderr.isatty())
 
-    def reported(results: Iterable[DocResult], bar) -> Iterator[DocResult]:
-        for res in results:
-            if report is not None:
-                for err in res.errors:
-                    bar.clear()
-                    report(f"{err['source_path']}: {err['message']} [{err['stage']}: {err['error_type']}]")
-            yield res
+    def on_batch(messages: list[str], done: int) -> None:
+        if report is not None:
+            for message in messages:
+                bar.clear()
+                report(message)
+        bar.update(done)
 
-    with _documents(inputs, options) as results:
-        bar = tqdm(results, total=len(inputs), unit="doc", desc="baocao", leave=False,
-                   disable=not progress or len(inputs) < 2 or not sys.stderr.isatty())
-        tables, done = collect(reported(bar, bar))
-    tables = finish(tables)
-    manifest = {"pipeline_version": __version__, "inputs": [i.shown for i in inputs],
-                "rows": {name: t.num_rows for name, t in tables.items()}}
-    write_dataset(outdir, tables, manifest)
+    docs, rows = run_streamed(inputs, outdir, options, on_batch)
+    bar.close()
     lock.release()
     return RunSummary(
         outdir=outdir,
-        by_format=Counter(r.source_format for r in done if not r.failed),
-        failed=[r.source_path for r in done if r.failed],
-        errors=tables["errors"].num_rows,
-        documents=tables["documents"].num_rows,
+        by_format=Counter(d.source_format for d in docs if not d.failed),
+        failed=[d.source_path for d in docs if d.failed],
+        errors=rows["errors"],
+        documents=rows["documents"],
         elapsed=time.perf_counter() - started,
     )

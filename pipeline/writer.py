@@ -144,18 +144,21 @@ def _prune(runs: Path, keep: str) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def write_dataset(outdir: Path, tables: dict[str, pa.Table], manifest: dict) -> Path:
-    """Write every table, then switch OUTDIR to them at once. Returns the run folder."""
-    state = outdir / STATE_DIR
-    runs = state / "runs"
+def new_run(outdir: Path) -> tuple[str, Path]:
+    """A fresh run id and its `runs/<run id>.partial` folder, where the tables are written."""
+    runs = outdir / STATE_DIR / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
     partial = runs / f"{run_id}.partial"
     partial.mkdir()
+    return run_id, partial
+
+
+def publish(outdir: Path, run_id: str, partial: Path, names: list[str], manifest: dict) -> Path:
+    """Seal a filled partial folder and switch OUTDIR to it at once. Returns the run folder."""
+    state = outdir / STATE_DIR
+    runs = state / "runs"
     try:
-        for name, data in tables.items():
-            (partial / name).mkdir()
-            pq.write_table(data, partial / name / "part-0.parquet")
         (partial / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, default=str), "utf-8")
         final = runs / run_id
         partial.rename(final)
@@ -163,9 +166,22 @@ def write_dataset(outdir: Path, tables: dict[str, pa.Table], manifest: dict) -> 
         shutil.rmtree(partial, ignore_errors=True)
         raise
     _link(f"runs/{run_id}", state / "current")
-    for name in tables:
+    for name in names:
         link = outdir / name
         if not link.is_symlink() or os.readlink(link) != f"{STATE_DIR}/current/{name}":
             _link(f"{STATE_DIR}/current/{name}", link)
     _prune(runs, keep=run_id)
     return final
+
+
+def write_dataset(outdir: Path, tables: dict[str, pa.Table], manifest: dict) -> Path:
+    """Write every table, then switch OUTDIR to them at once. Returns the run folder."""
+    run_id, partial = new_run(outdir)
+    try:
+        for name, data in tables.items():
+            (partial / name).mkdir()
+            pq.write_table(data, partial / name / "part-0.parquet")
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    return publish(outdir, run_id, partial, list(tables), manifest)

@@ -24,7 +24,9 @@ FACT_TABLES = ("metrics", "equipment", "references", "dates", "checks")
 _PREFIX = regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in UNIT_PREFIXES) + r")\s+")
 
 
-def _counts(table: pa.Table | None) -> Counter:
+def _counts(table: pa.Table | Counter | None) -> Counter:
+    if isinstance(table, Counter):  # rows per doc_id counted while streaming (pipeline.stream)
+        return table
     if table is None or "doc_id" not in table.column_names:
         return Counter()
     return Counter(table.column("doc_id").to_pylist())

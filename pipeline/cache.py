@@ -1,0 +1,107 @@
+"""The extraction cache: one document's result, kept under a key of what decides it.
+
+The key is the SHA-256 of the file's content and a *salt*: the pipeline version, a
+fingerprint of the code and data that produce the rows (every file of `datamodel`, `pipeline`,
+`extractors`, `schemas` and the NER model: any edit to an extractor or its wording changes it)
+and the options that affect the output. So an unchanged file is never extracted twice, a
+changed file, version, extractor or option re-extracts exactly what it must, and a renamed file
+is found by its content (its `source_path` is rewritten on the way out).
+
+Entries live next to the tables, in `OUTDIR/.baocao/cache/<2 hex>/<key>.pickle`, written
+atomically (a temporary name, then a rename) so workers on several machines may share them;
+after a run, entries no input used any more are deleted."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import uuid
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+from pipeline import __version__
+
+if TYPE_CHECKING:
+    from pipeline.run import DocResult
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE = ("datamodel", "pipeline", "extractors", "schemas", "nlp/model")
+"""What the rows depend on besides the input: hashed whole into the salt."""
+SKIPPED = ("__pycache__",)
+
+
+@cache
+def code_fingerprint() -> str:
+    """SHA-256 over the path and bytes of every file the extraction reads (once per process)."""
+    digest = hashlib.sha256()
+    for top in CODE:
+        for path in sorted((ROOT / top).rglob("*")):
+            if path.is_file() and not any(part in SKIPPED for part in path.parts) and path.suffix != ".pyc":
+                digest.update(str(path.relative_to(ROOT)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def salt(options: Iterable[tuple[str, object]] = ()) -> str:
+    """The part of every key that is not the content: version, code, output-affecting options."""
+    text = "|".join([__version__, code_fingerprint(), *(f"{k}={v!r}" for k, v in sorted(options))])
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def key(data: bytes, run_salt: str) -> str:
+    """The cache key of one input's bytes in a run with `run_salt`."""
+    return hashlib.sha256(hashlib.sha256(data).digest() + run_salt.encode()).hexdigest()
+
+
+def _path(folder: Path, entry: str) -> Path:
+    return folder / entry[:2] / f"{entry}.pickle"
+
+
+def load(folder: Path, entry: str, source_path: str) -> DocResult | None:
+    """The cached result under `entry`, its `source_path` set to this input's (None when absent
+    or unreadable: a damaged entry is simply extracted again)."""
+    try:
+        with open(_path(folder, entry), "rb") as f:
+            result = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    if result.source_path == source_path:
+        return result
+    return replace(result, source_path=source_path, tables={n: _renamed(t, source_path) for n, t in result.tables.items()},
+                   errors=[{**e, "source_path": source_path} for e in result.errors])
+
+
+def _renamed(table: pa.Table, source_path: str) -> pa.Table:
+    if "source_path" not in table.column_names:
+        return table
+    i = table.column_names.index("source_path")
+    return table.set_column(i, table.schema.field(i), pa.array([source_path] * table.num_rows, pa.string()))
+
+
+def store(folder: Path, entry: str, result: DocResult) -> None:
+    """Keep a result under `entry` (atomically; a failure to write only costs a later re-extraction)."""
+    target = _path(folder, entry)
+    tmp = target.with_name(f".{entry}.{uuid.uuid4().hex}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as f:
+            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def prune(folder: Path, used: set[str]) -> None:
+    """Delete the entries that no input of the last run used."""
+    if not folder.is_dir():
+        return
+    for sub in folder.iterdir():
+        for entry in sub.iterdir() if sub.is_dir() else ():
+            if entry.suffix == ".pickle" and entry.stem not in used:
+                entry.unlink(missing_ok=True)

@@ -1,0 +1,138 @@
+"""Where documents run: the per-batch function every executor calls, and the executors.
+
+A run cuts its inputs into batches (`plan_batches`: a size that depends only on the number of
+inputs, so `-j 1`, `-j N` and a cluster write the same part files). `process_batch` is the whole
+work on one batch, wherever it runs: read each input (with the size limits of `Options`), take
+its result from the cache or extract it, drop a second copy of the same content, and write the
+batch's rows as one Parquet part per table into the run's partial folder; it returns only a
+small `BatchSummary`, so the main process holds nothing that grows with the rows.
+
+Executors (`local.batches`, `dask.batches`) yield the summaries; `pipeline.stream` seals the run."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import schemas
+from pipeline import cache
+from pipeline.ingest.base import InputError
+from pipeline.inputs import Input
+from pipeline.options import Options
+from pipeline.outputs.summary import FACT_TABLES
+from pipeline.run import DocResult, _error, process_bytes, read_input
+from pipeline.writer import rows_to_arrow
+
+T = TypeVar("T")
+
+MAX_BATCH = 32
+"""Documents per batch at most: enough to amortise a task's overhead, small enough that a
+worker holds little and a long run reports progress often."""
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What every batch needs to know: where parts go, where the cache is (None: no cache),
+    the cache keys' salt and the run's options."""
+
+    partial: str
+    cache: str | None
+    salt: str
+    options: Options
+
+
+@dataclass
+class DocInfo:
+    """One input, as the main process needs it to seal the run."""
+
+    source_path: str
+    source_format: str | None
+    doc_id: str | None
+    failed: bool
+    facts: int
+    entry: str | None
+
+
+@dataclass
+class BatchSummary:
+    """What a batch did: its inputs, the messages to show, and how many were extracted
+    (the others came from the cache)."""
+
+    index: int
+    docs: list[DocInfo] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    extracted: int = 0
+
+
+def plan_batches(files: list[T]) -> list[list[T]]:
+    """Consecutive batches of the inputs, of a size that depends only on their number."""
+    size = max(1, min(MAX_BATCH, math.ceil(len(files) / 16)))
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def part_name(index: int) -> str:
+    """The file name of batch `index`'s part of a table."""
+    return f"part-{index:06d}.parquet"
+
+
+def _failed(item: Input, stage: str, error_type: str, message: str) -> DocResult:
+    return DocResult(item.shown, None, None, errors=[_error(item.shown, stage, error_type, message)], failed=True)
+
+
+def _result(item: Input, plan: RunPlan) -> tuple[DocResult, str | None, bool]:
+    """The input's result, its cache entry, and whether it was extracted here."""
+    if item.refused:
+        return _failed(item, "discover", *item.refused), None, True
+    try:
+        data = read_input(item.path, plan.options)
+    except InputError as exc:
+        return _failed(item, "read", exc.error_type, exc.message), None, True
+    except OSError as exc:
+        return _failed(item, "read", "unreadable_file", exc.strerror or str(exc)), None, True
+    if plan.cache is None:
+        return process_bytes(data, item.shown, plan.options, item.name_note), None, True
+    entry = cache.key(data, plan.salt + (item.name_note or ""))
+    cached = cache.load(Path(plan.cache), entry, item.shown)
+    if cached is not None:
+        return cached, entry, False
+    result = process_bytes(data, item.shown, plan.options, item.name_note)
+    cache.store(Path(plan.cache), entry, result)
+    return result, entry, True
+
+
+def process_batch(index: int, items: list[Input], plan: RunPlan) -> BatchSummary:
+    """Process one batch and write its parts (see the module docstring)."""
+    summary = BatchSummary(index)
+    parts: dict[str, list[pa.Table]] = defaultdict(list)
+    error_rows: list[dict] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        res, entry, extracted = _result(item, plan)
+        summary.extracted += extracted
+        errors = res.errors
+        if res.doc_id in seen and not res.failed:
+            errors = [_error(res.source_path, "detect", "duplicate_content",
+                             f"same content as {seen[res.doc_id]}; its rows are written once", res.doc_id)]
+            res.failed = True
+        else:
+            if res.doc_id and not res.failed:
+                seen[res.doc_id] = res.source_path
+            for name, table in res.tables.items():
+                parts[name].append(table)
+        error_rows += errors
+        summary.messages += [f"{e['source_path']}: {e['message']} [{e['stage']}: {e['error_type']}]" for e in errors]
+        facts = sum(res.tables[name].num_rows for name in FACT_TABLES if name in res.tables and not res.failed)
+        summary.docs.append(DocInfo(res.source_path, res.source_format, res.doc_id, res.failed, facts, entry))
+    if error_rows:
+        parts["errors"].append(rows_to_arrow(schemas.all_tables()["errors"], error_rows))
+    folder = Path(plan.partial)
+    for name, tables in parts.items():
+        (folder / name).mkdir(exist_ok=True)
+        pq.write_table(pa.concat_tables(tables), folder / name / part_name(index))
+    return summary

@@ -1,0 +1,133 @@
+"""The streaming side of the writer: a run whose batches write their own Parquet parts.
+
+`run_streamed` plans the batches, hands them to an executor, and seals the run: a second copy
+of the same content found in another batch has its rows taken out of that batch's parts (the
+first copy, in input order, is kept, as in one process); `documents` and `commune_summary` get
+their cross-document fill (`pipeline.outputs.summary.finish`) from their own parts and per-
+document fact counts, never from the fact tables; then the writer's atomic switch. The main
+process holds one small record per input, so its memory does not grow with the rows."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+import schemas
+from pipeline import __version__, cache
+from pipeline.executors import BatchSummary, DocInfo, RunPlan, part_name, plan_batches
+from pipeline.inputs import Input
+from pipeline.options import Options
+from pipeline.outputs.summary import FACT_TABLES, finish
+from pipeline.run import _error
+from pipeline.writer import STATE_DIR, new_run, publish, rows_to_arrow
+
+CACHE_DIR = "cache"
+WHOLE = ("documents", "commune_summary")
+"""Tables rewritten whole when the run is sealed (one row per document)."""
+
+
+def _drop_duplicates(partial: Path, summaries: list[BatchSummary]) -> None:
+    """Rows of content already seen in an earlier batch leave that batch's parts; each such
+    input gets a `duplicate_content` error row instead."""
+    first: dict[str, str] = {}
+    for summary in summaries:
+        dropped: set[str] = set()
+        rows = []
+        for doc in summary.docs:
+            if doc.failed or not doc.doc_id:
+                continue
+            if doc.doc_id in first:
+                dropped.add(doc.doc_id)
+                doc.failed = True
+                rows.append(_error(doc.source_path, "detect", "duplicate_content",
+                                   f"same content as {first[doc.doc_id]}; its rows are written once", doc.doc_id))
+                summary.messages.append(f"{doc.source_path}: {rows[-1]['message']} [detect: duplicate_content]")
+            else:
+                first[doc.doc_id] = doc.source_path
+        if dropped:
+            _rewrite_batch(partial, summary.index, dropped, rows)
+
+
+def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: list[dict]) -> None:
+    keep = pa.array(sorted(dropped), pa.string())
+    for folder in partial.iterdir():
+        part = folder / part_name(index)
+        table = pq.read_table(part) if part.exists() else None
+        if table is not None and "doc_id" in table.column_names:
+            table = table.filter(pc.invert(pc.fill_null(pc.is_in(table.column("doc_id"), keep), False)))
+        if folder.name == "errors":
+            extra = rows_to_arrow(schemas.all_tables()["errors"], error_rows)
+            table = pa.concat_tables([table, extra]) if table is not None else extra
+        if table is not None:
+            pq.write_table(table, part)
+    if not (partial / "errors").exists():
+        (partial / "errors").mkdir()
+        pq.write_table(rows_to_arrow(schemas.all_tables()["errors"], error_rows), partial / "errors" / part_name(index))
+
+
+def _read(partial: Path, name: str) -> pa.Table:
+    schema = schemas.all_tables()[name].arrow_schema()
+    parts = sorted((partial / name).glob("*.parquet")) if (partial / name).is_dir() else []
+    return pa.concat_tables([pq.read_table(p, schema=schema) for p in parts]) if parts else schema.empty_table()
+
+
+def _seal(partial: Path, summaries: list[BatchSummary]) -> dict[str, int]:
+    """Fill `documents` and `commune_summary`, give every table at least an empty part, and
+    return the row count of each table."""
+    facts: Counter = Counter()
+    for summary in summaries:
+        for doc in summary.docs:
+            if not doc.failed and doc.doc_id:
+                facts[doc.doc_id] += doc.facts
+    tables = {name: _read(partial, name) for name in (*WHOLE, "errors")}
+    done = finish({**tables, FACT_TABLES[0]: facts})  # counts stand for the fact rows
+    for name in WHOLE:
+        shutil.rmtree(partial / name, ignore_errors=True)
+        (partial / name).mkdir()
+        pq.write_table(done[name], partial / name / part_name(0))
+    rows = {}
+    for name, table in schemas.all_tables().items():
+        folder = partial / name
+        if not folder.is_dir() or not any(folder.glob("*.parquet")):
+            folder.mkdir(exist_ok=True)
+            pq.write_table(table.arrow_schema().empty_table(), folder / part_name(0))
+        rows[name] = sum(pq.ParquetFile(p).metadata.num_rows for p in folder.glob("*.parquet"))
+    return rows
+
+
+def run_streamed(inputs: list[Input], outdir: Path, options: Options,
+                 on_batch: Callable[[list[str], int], None]) -> tuple[list[DocInfo], dict[str, int]]:
+    """Run every batch through the executor of `options`, seal and publish the run; `on_batch`
+    gets each batch's messages and input count as it ends. Returns one record per input (in
+    input order) and the row count of each table."""
+    from pipeline.executors import dask, local
+
+    run_id, partial = new_run(outdir)
+    cache_dir = outdir / STATE_DIR / CACHE_DIR
+    plan = RunPlan(str(partial), None if options.no_cache else str(cache_dir), cache.salt(options.output_affecting()), options)
+    executor = dask.batches if options.executor == "dask" else local.batches
+    try:
+        summaries = sorted(_each(executor(plan_batches(inputs), plan), on_batch), key=lambda s: s.index)
+        _drop_duplicates(partial, summaries)
+        rows = _seal(partial, summaries)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    manifest = {"pipeline_version": __version__, "inputs": [i.shown for i in inputs], "rows": rows,
+                "extracted": sum(s.extracted for s in summaries), "from_cache": sum(len(s.docs) - s.extracted for s in summaries)}
+    publish(outdir, run_id, partial, list(schemas.all_tables()), manifest)
+    if not options.no_cache:
+        cache.prune(cache_dir, {d.entry for s in summaries for d in s.docs if d.entry})
+    return [d for s in summaries for d in s.docs], rows
+
+
+def _each(summaries: Iterable[BatchSummary], on_batch: Callable[[list[str], int], None]) -> Iterator[BatchSummary]:
+    for summary in summaries:
+        on_batch(summary.messages, len(summary.docs))
+        yield summary

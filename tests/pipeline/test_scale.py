@@ -1,0 +1,78 @@
+"""Streaming, incremental and parallel runs give the tables a run from scratch gives."""
+
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.options import Options
+from pipeline.run import run
+
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+TXT = sorted(RAW.glob("*.txt"))
+REPORT = ("BÁO CÁO\nKết quả chuyển đổi số năm 2025 của xã Tân Lập\n"
+          "Trong kỳ, xã tiếp nhận {n} hồ sơ, trong đó trực tuyến 20 hồ sơ.\nXã có {m} máy tính để bàn.\n")
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    """Every table's Parquet parts, by table and part name."""
+    return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in sorted(out.glob(".baocao/current/*/*.parquet"))}
+
+
+def _inputs(folder: Path) -> Path:
+    folder.mkdir()
+    for f in TXT:
+        shutil.copy(f, folder / f.name)
+    for k in range(3):
+        (folder / f"r{k}.txt").write_text(REPORT.format(n=40 + k, m=3 + k), "utf-8")
+    return folder
+
+
+def _manifest(out: Path) -> dict:
+    import json
+
+    return json.loads((out / ".baocao" / "current" / "manifest.json").read_text("utf-8"))
+
+
+def test_rerun_takes_unchanged_inputs_from_the_cache_and_writes_the_same_bytes(tmp_path):
+    src = _inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    run([src], out, progress=False)
+    first = _files(out)
+    run([src], out, progress=False)
+    assert _manifest(out)["extracted"] == 0 and _files(out) == first
+
+    (src / "r0.txt").write_text(REPORT.format(n=77, m=9), "utf-8")  # changed
+    (src / "r1.txt").unlink()  # removed
+    (src / "r2.txt").rename(src / "r9.txt")  # renamed: not extracted again
+    run([src], out, progress=False)
+    assert _manifest(out)["extracted"] == 1
+    scratch = tmp_path / "scratch"
+    run([src], scratch, Options(no_cache=True), progress=False)
+    assert _files(out) == _files(scratch)
+    docs = pq.read_table(out / "documents").to_pylist()
+    assert sorted(Path(d["source_path"]).name for d in docs) == sorted([*(f.name for f in TXT), "r0.txt", "r9.txt"])
+    texts = " ".join(pq.read_table(out / "texts").column("text").to_pylist())
+    assert "tiếp nhận 77 hồ sơ" in texts and "tiếp nhận 41 hồ sơ" not in texts and "tiếp nhận 42 hồ sơ" in texts
+
+
+def test_parallel_run_writes_what_one_process_writes(tmp_path):
+    src = _inputs(tmp_path / "in")
+    shutil.copy(src / "r0.txt", src / "r0-copy.txt")  # same content in another batch: written once
+    run([src], tmp_path / "one", Options(jobs=1, no_cache=True), progress=False)
+    run([src], tmp_path / "two", Options(jobs=2, no_cache=True), progress=False)
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+    errors = pq.read_table(tmp_path / "two" / "errors").to_pylist()
+    assert [e["error_type"] for e in errors if "r0" in e["source_path"]] == ["duplicate_content"]
+
+
+def test_dask_local_cluster_writes_what_the_local_executor_writes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    src = _inputs(tmp_path / "in")
+    run([src], tmp_path / "local", Options(no_cache=True), progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="1GiB",
+                                  dashboard_address=None) as cluster:
+        options = Options(no_cache=True, executor="dask", scheduler=cluster.scheduler_address)
+        run([src], tmp_path / "dask", options, progress=False)
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
