@@ -11,7 +11,10 @@ from dataclasses import dataclass
 import regex
 
 from datamodel import Block, Document, Section
+from extractors.metrics import rules as R
 from extractors.metrics.mentions import Mention
+from extractors.vocab import counted as N
+from extractors.vocab.quantities import TOTAL_ROW
 
 _PARENS = regex.compile(r"\([^()\n]*\)")
 _NUMBER_CELL = regex.compile(r"\s*[\d.,]+\s*%?\s*")
@@ -19,6 +22,9 @@ _CLAUSE_CUT = regex.compile(r"[,;(]")
 _RIGHT_END = regex.compile(r"[,;()]|\.(?!\d)|\d|\bvà\b")
 _LIST_NUMBER = regex.compile(r"^[\s*+\-•]*$")
 _LIST_ITEM = regex.compile(r"\s*[*+\-•]")
+_COLUMN_NUMBER = regex.compile(r"\(?\s*\d+\s*\)?|[a-z]")
+_TOTAL_ROW = regex.compile(rf"(?:{TOTAL_ROW})\s*:?")
+_UNIT_NAME = R.one(N.UNIT_NAME)
 
 
 @dataclass
@@ -109,18 +115,27 @@ def _label_start(doc: Document, sent_start: int, start: int) -> int:
 
 
 def _header(doc: Document, row: Block) -> Block | None:
-    """The first row of `row`'s table when it is a header above `row` (same width)."""
+    """The header of `row`: the last row above it in its table, of the same width, whose cells
+    are all words (a title row spanning the table or a first row of group names is skipped;
+    a row of column numbers `(1) | (2)` is no header)."""
     if row.table is None or not row.row:
         return None
-    first = next((b for b in doc.blocks if b.kind == "table_row" and b.table == row.table and b.region == row.region), None)
-    return first if first is not None and first is not row and len(first.cells) == len(row.cells) else None
+    above = [b for b in doc.blocks if b.kind == "table_row" and b.table == row.table and b.region == row.region
+             and b.row is not None and b.row < row.row and len(b.cells) == len(row.cells)]
+    for block in reversed(above):
+        cells = [doc.match[c.start : c.end].strip() for c in block.cells]
+        if not any(_NUMBER_CELL.fullmatch(c) or _COLUMN_NUMBER.fullmatch(c) for c in cells):
+            return block
+    return None
 
 
 def _cell_context(doc: Document, m: Mention, row: Block) -> Context | None:
     """A number that fills a table cell under a header row (`Tổng số TTHC | Toàn trình | ...`
     above `298 | 142 | ...`), read as `<row label> <column header>: N`, with the whole header row
-    as its list head and the row's later text cells (a state: `Còn thiếu`) as the words after it. None (read as prose) when the
-    number is not alone in its cell or no header row names its column."""
+    as its list head and the row's later text cells (a state: `Còn thiếu`) as the words after
+    it. A total row's label (`Tổng cộng`) adds nothing; a row labelled by a unit (`Xã An Phú`,
+    `Thôn 3`) holds that unit's figures, not the report's own, and gives an empty context.
+    None (read as prose) when the number is not alone in its cell or no header names its column."""
     cells = [doc.match[c.start : c.end].strip() for c in row.cells]
     index = next((i for i, c in enumerate(row.cells) if c.start <= m.start < max(c.end, c.start + 1)), None)
     header = _header(doc, row)
@@ -130,7 +145,9 @@ def _cell_context(doc: Document, m: Mention, row: Block) -> Context | None:
     column = heads[index]
     if not column or _NUMBER_CELL.fullmatch(column):
         return None
-    row_label = [c for c in cells[:index] if not _NUMBER_CELL.fullmatch(c)]
+    row_label = [c for c in cells[:index] if not _NUMBER_CELL.fullmatch(c) and not _TOTAL_ROW.fullmatch(c)]
+    if any(_UNIT_NAME.match(c) for c in row_label):
+        return Context("", "", "", "", "", "", "", "", in_table=True)
     near = " ".join([*row_label, column]) + ": "
     right = " ".join(c for c in cells[index + 1 :] if not _NUMBER_CELL.fullmatch(c))
     return Context(near, near, near, near, " | ".join(heads), right, "", near + cells[index], in_table=True)

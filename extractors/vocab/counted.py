@@ -113,6 +113,10 @@ UNITS_AS_SUBJECT = Phrase(
     r"\d+\s*/\s*\d+\s+(?:xã|phường|thị\s+trấn|đơn\s+vị|thôn|tổ\s+dân\s+phố|cơ\s+quan|huyện)\b",
     "a number of units before a figure (`6/8 xã đạt 100%`): the figure is about those units, not the reporter's own")
 
+UNIT_NAME = Phrase(
+    r"(?:xã|phường|thị\s+trấn|huyện|thôn|xóm|ấp|tổ\s+dân\s+phố|khu\s+phố|khu\s+dân\s+cư)\s+\w",
+    "a table row labelled by a unit: its figures are that unit's (a breakdown), not the report's own")
+
 ZERO = Phrase(r"\bkhông\s+(?:có|phát\s+sinh)\s+", "a stated zero (`không có hồ sơ quá hạn`)")
 
 QUALIFIERS: tuple[tuple[Phrase, str], ...] = (

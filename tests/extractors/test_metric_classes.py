@@ -135,3 +135,17 @@ def test_flattened_procedure_table_by_level() -> None:
     )
     assert got == [("procedures_online_partial", 120.0), ("procedures_online_partial_pct", 58.5),
                    ("procedures_online_full", 85.0), ("procedures_online_full_pct", 41.5)]
+
+
+def test_word_table_with_group_header_unit_rows_and_a_total_row() -> None:
+    from datamodel import RawBlock, RawDocument
+    from pipeline.build import assemble
+
+    rows = [["Đơn vị", "Hồ sơ", "", ""], ["Đơn vị", "Tiếp nhận", "Đã giải quyết", "Đang giải quyết"],
+            ["(1)", "(2)", "(3)", "(4)"], ["Thôn Đông", "210", "200", "10"], ["Thôn Tây", "95", "90", "5"],
+            ["Tổng cộng", "305", "290", "15"]]
+    blocks = [RawBlock(TTHC, kind="paragraph")]
+    blocks += [RawBlock(" | ".join(c), kind="table_row", table=0, row=i, cells=tuple(c)) for i, c in enumerate(rows)]
+    doc = assemble(RawDocument("docx", blocks), "t", "<table>")
+    assert [(r["metric"], r["value"]) for r in metric_rows(doc)] == [
+        ("dossiers_received", 305.0), ("dossiers_resolved", 290.0), ("dossiers_in_progress", 15.0)]
