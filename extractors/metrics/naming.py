@@ -96,7 +96,7 @@ def staff_metric(ctx: Context) -> str | None:
     """The staff metric named around a count of people; None for one line of a breakdown."""
     if _STAFF_BREAKDOWN.search(ctx.right):
         return None
-    places = {"left": ctx.near, "right": ctx.right, "both": ctx.near + " | " + ctx.right}
+    places = {"left": ctx.near, "right": ctx.right, "both": ctx.near + " | " + ctx.right, "label": ctx.far}
     return next((name for name, where, pattern in R.STAFF if pattern.search(places[where])), None)
 
 

@@ -48,6 +48,7 @@ LABEL_KINDS: tuple[Phrase, ...] = (
     Phrase(SCANNERS, "scanners", "device:scanners"),
     Phrase(PRINTERS, "printers", "device:printers"),
     Phrase(rf"{STAFF}|biên\s+chế", "staff", "staff"),
+    Phrase(TEAM, "community digital technology teams", "team"),
 )
 """What a number counts when no noun follows it (`Label: N`): the last of these nouns in the
 label before it, or the section title for a bare `N máy`."""
@@ -63,11 +64,14 @@ STAFF_RULES: tuple[tuple[Phrase, str], ...] = (
     (Phrase(r"biên\s+chế(?:\s+được)?\s+giao|chỉ\s+tiêu\s+biên\s+chế|được\s+giao\s+biên\s+chế|khung\s+biên\s+chế",
             "staff quota", "staff_quota"), "left"),
     (Phrase(r"có\s+mặt|hiện\s+có|toàn\s+(?:xã|phường|thị\s+trấn)\s+có", "staff present", "staff_present"), "left"),
+    (Phrase(r"^\W*tổng\s+số\s+(?:cán\s+bộ|công\s+chức)(?:\s*,?\s*công\s+chức)?(?:\s+của\s+\w+(?:\s+\w+)?)?"
+            r"\s*:?\s*(?:là\s*)?$", "all staff of the commune, as the label of the count", "staff_present"), "label"),
     (Phrase(r"công\s+nghệ\s+thông\s+tin|cntt|chuyển\s+đổi\s+số", "IT staff", "it_staff"), "both"),
     (Phrase(r"tiếp\s+nhận|trả\s+kết\s+quả|một\s+cửa|trung\s+tâm|bộ\s+phận\s+phục\s+vụ|kiện\s+toàn",
             "staff of the one-stop centre", "service_center_staff"), "both"),
 )
-"""Staff counts: (wording, where it is: left of the number, right of the noun, or both).
+"""Staff counts: (wording, where it is: left of the number, right of the noun, both, or the
+sentence's label up to the number).
 First match wins."""
 
 STAFF_BREAKDOWN = Phrase(r"lĩnh\s+vực", "one line of a per-field breakdown of staff already counted")

@@ -38,7 +38,7 @@ DOSSIER_STATUS: tuple[Phrase, ...] = (
            " is received", "dossiers_total"),
     Phrase(r"số\s+hóa", "digitised", "dossiers_digitized"),
     Phrase(rf"(?:đã|được)\s+{_IN_HAND}|giải\s+quyết\s+xong|hoàn\s+thành|đã\s+trả\s+kết\s+quả"
-           r"|(?<!tiếp\s+nhận\s*(?:,|và)?\s*)giải\s+quyết(?:\s+được)?\s*$",
+           r"|(?<!tiếp\s+nhận\s*(?:,|và)?\s*)giải\s+quyết(?:\s+được)?\s*:?\s*$",
            "resolved", "dossiers_resolved"),
 )
 """Dossier statuses by wording, most specific first."""

@@ -41,6 +41,7 @@ def _metrics(*lines: str, heading: str = TTHC) -> list[tuple[str, float]]:
      [("dossiers_received_online_full", 300.0), ("dossiers_received_online_partial", 210.0)]),
     ("Tiếp nhận trực tuyến mức độ 3, 4 là 720 hồ sơ.", [("dossiers_received_online", 720.0)]),
     ("Đã trả kết quả 270 hồ sơ cho công dân.", [("dossiers_resolved", 270.0)]),
+    ("- Giải quyết: 233 hồ sơ.", [("dossiers_resolved", 233.0)]),
     ("Tỷ lệ hồ sơ nộp trực tuyến đạt 64,5% tổng số hồ sơ.", [("dossiers_online_pct", 64.5)]),
     ("Đã giải quyết 97% hồ sơ đúng hạn.", [("dossiers_resolved_on_time_pct", 97.0)]),
     ("Trong 6 tháng, xã tiếp nhận tổng cộng 1.930 hồ sơ.", [("dossiers_received", 1930.0)]),
@@ -82,6 +83,9 @@ def test_numbers_that_are_not_figures(line: str) -> None:
     ("Xã thành lập 9 tổ chuyển đổi số cộng đồng.", [("community_digital_teams", 9.0)]),
     ("Duy trì 11 tổ công nghệ cộng đồng ở các thôn.", [("community_digital_teams", 11.0)]),
     ("Có 4 tổ CNSCĐ hoạt động hiệu quả.", [("community_digital_teams", 4.0)]),
+    ("- Số lượng tổ công nghệ số cộng đồng: 7 tổ với 35 thành viên.", [("community_digital_teams", 7.0)]),
+    ("- Tổng số cán bộ, công chức: 26 người.", [("staff_present", 26.0)]),
+    ("- Tổng số cán bộ, công chức được bồi dưỡng kỹ năng số: 20 người.", []),
 ])
 def test_staff_and_teams(line: str, expected: list) -> None:
     assert _metrics(line, heading="2. Nguồn nhân lực") == expected
