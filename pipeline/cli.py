@@ -101,9 +101,13 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from pipeline.eval_sections import evaluate_all
+    from pipeline.eval_sections import evaluate_all, sections
     from pipeline.evaluate import evaluate
 
+    if not args.raw and not any(s.inputs.is_dir() for s in sections()):
+        _say("baocao eval: no gold-annotated inputs here (data/raw, data/dev); run it in the repository, "
+             "or give --raw FOLDER and --gold FOLDER")
+        return EXIT_USAGE
     if not args.raw:  # every section: samples, dev, realdev, sealed (see pipeline/eval_sections.py)
         print(evaluate_all(verbose=args.verbose))
         return EXIT_OK

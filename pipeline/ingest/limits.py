@@ -5,8 +5,8 @@ gigabytes and take the machine's memory with it. Each check here looks at sizes 
 declares or measures an expansion in bounded memory, and raises `InputError("too_large", ...)`
 naming the limit and its option; the run turns that into an `errors` row and goes on.
 
-- DOCX: the ZIP directory's sizes (total, per XML part, ratio), and `read_part` streams a part
-  with a hard cap, because a ZIP may declare sizes that are false.
+- DOCX: the ZIP directory's sizes (total, per XML part, ratio), which `read_part` relies on:
+  `zipfile` inflates no member beyond its declared size.
 - PDF: the page count from pdfium (which only reads the cross-reference table and page tree),
   and every Flate stream inflated chunk by chunk with its output thrown away, stopping at the
   limit; a page tree that refers back to itself is reported as what it is.
@@ -60,36 +60,34 @@ def _check_part(info: zipfile.ZipInfo, options: Options) -> None:
 
 
 def read_part(z: zipfile.ZipFile, name: str, options: Options) -> bytes:
-    """A ZIP member's bytes, read with a cap: a member that expands beyond what its header
-    declared, or beyond the part limit, is refused before it fills the memory."""
+    """A ZIP member's bytes, once its declared sizes pass the limits. `zipfile` never inflates
+    a member beyond the size its directory declares, and a member whose data says otherwise
+    fails its CRC check (`BadZipFile`), so the declared size is a hard cap."""
     info = z.getinfo(name)
     _check_part(info, options)
-    cap = min(info.file_size, options.max_part_bytes)
-    with z.open(info) as member:
-        data = member.read(cap + 1)
-    if len(data) > cap:
-        raise too_large(f"the part {name} expands beyond its declared size", options, "max_part_mib")
-    return data
+    return z.read(info)
 
 
 def _inflated_size(data: bytes, start: int, cap: int) -> tuple[int, int]:
-    """How far the Flate stream at `start` expands (at most `cap` + one chunk) and how many
-    compressed bytes it used; the output is thrown away chunk by chunk."""
+    """How far the Flate stream at `start` expands (counted up to `cap` and a little beyond)
+    and how many compressed bytes it used; the output is thrown away piece by piece."""
     inflater = zlib.decompressobj()
     size, pos = 0, start
     try:
-        while pos < len(data) and size <= cap:
-            piece = data[pos:pos + _CHUNK]
-            pos += len(piece)
-            size += len(inflater.decompress(piece, _CHUNK * 16))
-            while inflater.unconsumed_tail and size <= cap:
-                size += len(inflater.decompress(inflater.unconsumed_tail, _CHUNK * 16))
-            if inflater.eof:
-                pos -= len(inflater.unused_data)
+        while size <= cap and not inflater.eof:
+            tail = inflater.unconsumed_tail
+            if not tail and pos >= len(data):
                 break
+            if not tail:
+                tail = data[pos:pos + _CHUNK]
+                pos += len(tail)
+            out = inflater.decompress(tail, _CHUNK * 16)
+            size += len(out)
+            if not out and tail is inflater.unconsumed_tail:
+                break  # no progress: the stream is damaged
     except zlib.error:
         pass  # a damaged stream: pdfium decides what it can read
-    return size, pos - start
+    return size, pos - start - len(inflater.unused_data) - len(inflater.unconsumed_tail)
 
 
 def check_pdf(data: bytes, options: Options) -> None:
