@@ -37,9 +37,11 @@ from extractors.vocab.shortages import (
     SCOPE_BREAK,
 )
 
-COUNT_AFTER_LABEL = (rf"\s*:\s*(?:{EQUIPPED}\s+)?(?P<num>{NUMBER})(?![\d/]|\s*%|\s*(?:{OTHER_COUNTED})(?!\p{{L}}))"
+COUNT_AFTER_LABEL = (rf"(?:\s+(?:(?P<short>{LACKING})|{EQUIPPED}|đang\s+sử\s+dụng))?"
+                     rf"\s*:\s*(?:{EQUIPPED}\s+)?(?P<num>{NUMBER})(?![\d/]|\s*%|\s*(?:{OTHER_COUNTED})(?!\p{{L}}))"
                      rf"(?>\s*(?:(?:{CLASSIFIERS})(?!\p{{L}}))?)(?!\s*/)")
-"""`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`: a count after the device's label."""
+"""`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`, `Tổng số máy tính hiện có: 30 bộ`: a count
+after the device's label; a shortage word in the label makes it lacking (`Máy in còn thiếu: 02`)."""
 _LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$")
 _LACKING_INTRO = regex.compile(rf"(?<!\p{{L}})(?:{LACKING})(?!\p{{L}})[^\n]*:\s*$")
 _LOSS_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LOSS}){LOSS_GAP}$")
@@ -81,12 +83,13 @@ class _Mention:
         return "lacking" if self.lacking or self.lost else "required" if self.required else "present"
 
 
-def _count_after_label(doc: Document, noun_end: int, limit: int) -> float | None:
-    """A count right after a device label (`Máy scan: 02 chiếc`) not followed by another device."""
+def _count_after_label(doc: Document, noun_end: int, limit: int) -> tuple[float | None, bool]:
+    """A count right after a device label (`Máy scan: 02 chiếc`) not followed by another device,
+    and whether the label says it is lacking (`Số máy in còn thiếu: 02`)."""
     m = _COUNT_AFTER.match(doc.match, noun_end, limit)
     if not m or _NEXT_DEVICE.match(doc.match, m.end(), limit):
-        return None
-    return parse_vn_number(m["num"])
+        return None, False
+    return parse_vn_number(m["num"]), m["short"] is not None
 
 
 def _under_lacking_intro(doc: Document, line: Span) -> bool:
@@ -110,12 +113,12 @@ def _mentions(doc: Document, span: Span, skip_tables: set[int]) -> list[_Mention
         if category is None:
             continue
         noun_end = m.end()
-        count = count_value(m["num"]) if m["num"] else _count_after_label(doc, noun_end, span.end)
+        count, short = (count_value(m["num"]), False) if m["num"] else _count_after_label(doc, noun_end, span.end)
         sent = doc.sentence_span(m.start(), noun_end)
         models, end = tail(doc, noun_end, sent.end)
         men = _Mention(m.start(), noun_end, end, category, count, sent, models)
         line = doc.line_span(m.start())
-        men.lacking = bool(_LACKING_BEFORE.search(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
+        men.lacking = short or bool(_LACKING_BEFORE.search(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
         men.lost = bool(_LOSS_BEFORE.search(doc.match, line.start, m.start()) or _LOSS_AFTER.match(doc.match, end, sent.end))
         men.required = _required(doc, sent, m.start()) or bool(_PER_UNIT_AFTER.match(doc.match, end, sent.end))
         listed = bool(found) and _LIST_GAP.fullmatch(doc.match, found[-1].end, m.start()) is not None

@@ -160,3 +160,8 @@ def test_quantity_cell_with_its_classifier_and_a_broken_status():
 ])
 def test_allocations_ratios_and_numbers_that_are_not_counts(text, expected):
     assert facts(text) == expected
+
+
+def test_count_after_a_label_with_words_before_its_colon():
+    text = "Tổng số máy vi tính hiện có: 18 bộ; số máy scan còn thiếu: 03 chiếc."
+    assert facts(text) == [("computer", 18.0, "present"), ("scanner", 3.0, "lacking")]
