@@ -107,6 +107,7 @@ def test_bench_and_eval_on_missing_folders_are_usage_errors(tmp_path, capsys):
 def test_eval_with_no_gold_annotated_inputs_is_a_usage_error(tmp_path, capsys, monkeypatch):
     import pipeline.eval_sections as eval_sections
 
-    monkeypatch.setattr(eval_sections, "sections", lambda: eval_sections.sections(tmp_path))
+    original = eval_sections.sections
+    monkeypatch.setattr(eval_sections, "sections", lambda root=tmp_path: original(tmp_path))
     assert main(["eval"]) == 2
     assert "run it in the repository" in capsys.readouterr().err
