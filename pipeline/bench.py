@@ -99,13 +99,14 @@ def instrumented(stages: Stages) -> Iterator[None]:
 
 
 class PeakRss:
-    """The peak of the summed RSS of this process and all its children, sampled every 50 ms."""
+    """The peak of the summed RSS of this process and all its children, and of this process
+    alone, sampled every 50 ms."""
 
     def __init__(self) -> None:
         import psutil
 
         self._me = psutil.Process()
-        self.peak = 0
+        self.peak = self.main_peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -116,9 +117,12 @@ class PeakRss:
             total = 0
             for proc in [self._me, *self._me.children(recursive=True)]:
                 try:
-                    total += proc.memory_info().rss
+                    rss = proc.memory_info().rss
                 except psutil.Error:
                     continue
+                total += rss
+                if proc is self._me:
+                    self.main_peak = max(self.main_peak, rss)
             self.peak = max(self.peak, total)
 
     def __enter__(self) -> PeakRss:
@@ -165,6 +169,22 @@ def floor_seconds(files: list[Path]) -> tuple[float, float, int]:
         else:
             data.decode("utf-8", "replace")
     return time.perf_counter() - start, cpu_seconds() - cpu, pages
+
+
+def scale(n: int, jobs: int) -> str:
+    """One run over `n` tiny TXT reports: documents/s and the peak RSS of the main process and of
+    the whole process tree, to show that memory does not grow with the corpus."""
+    from pipeline.bench_corpus import build_tiny_corpus
+    from pipeline.options import Options
+    from pipeline.run import run
+
+    folder = CACHE / f"tiny{n}"
+    build_tiny_corpus(folder, n)
+    with tempfile.TemporaryDirectory(prefix="baocao-scale-") as out, PeakRss() as rss:
+        summary = run([folder], Path(out) / "out", Options(jobs=jobs, no_cache=True), progress=False)
+    return (f"N={n} jobs={jobs}: {summary.documents} documents in {summary.elapsed:.0f} s, "
+            f"{summary.documents / summary.elapsed:.1f} docs/s; peak RSS main process {rss.main_peak / 2**20:.0f} MiB, "
+            f"process tree {rss.peak / 2**20:.0f} MiB")
 
 
 def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:

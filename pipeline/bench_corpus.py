@@ -169,6 +169,29 @@ def build_corpus(folder: Path, n: int = 2000, seed: int = 0, shares: Shares = Sh
     return files
 
 
+TINY = ("ỦY BAN NHÂN DÂN\nXÃ {commune}\n\nBÁO CÁO\nKết quả thực hiện chuyển đổi số tháng {month} năm 2025\n\n"
+        "1. Trong tháng, xã tiếp nhận {received} hồ sơ, trong đó trực tuyến {online} hồ sơ.\n"
+        "2. Xã hiện có {computers} máy tính để bàn và {printers} máy in.\n")
+
+
+def build_tiny_corpus(folder: Path, n: int) -> list[Path]:
+    """`n` short TXT reports (a header and two figures) in subfolders of 1,000: the scale test's
+    corpus, where the number of documents, not their size, is what grows."""
+    stamp = folder / "corpus.json"
+    key = {"n": n, "tiny": True, "generator": GENERATOR_VERSION}
+    if not (stamp.exists() and json.loads(stamp.read_text("utf-8")) == key):
+        rng = random.Random(n)
+        for i in range(n):
+            sub = folder / f"{i // 1000:04d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            received = rng.randint(20, 3000)
+            (sub / f"t{i:07d}.txt").write_text(TINY.format(
+                commune=rng.choice(COMMUNES).upper(), month=rng.randint(1, 12), received=received,
+                online=rng.randint(0, received), computers=rng.randint(2, 30), printers=rng.randint(1, 9)), "utf-8")
+        stamp.write_text(json.dumps(key), "utf-8")
+    return sorted(folder.rglob("*.txt"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("outdir", type=Path)

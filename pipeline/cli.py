@@ -130,6 +130,11 @@ def _bench(args: argparse.Namespace) -> int:
     if args.paths and (problem or not find_inputs(args.paths)):
         _say(problem or f"baocao: no .docx, .pdf or .txt files found in {', '.join(map(str, args.paths))}")
         return EXIT_USAGE
+    if args.tiny:
+        from pipeline.bench import scale
+
+        print(scale(args.n, args.jobs))
+        return EXIT_OK
     print(bench(args.paths, n=args.n, jobs=args.jobs))
     return EXIT_OK
 
@@ -164,6 +169,8 @@ def parser() -> argparse.ArgumentParser:
     be.add_argument("paths", nargs="*", type=Path, help="files and folders (default: the generated corpus)")
     be.add_argument("-n", type=_positive, default=2000, help="reports in the generated corpus (default 2000)")
     be.add_argument("-j", "--jobs", type=_positive, default=1, help="worker processes (default 1: per-stage times)")
+    be.add_argument("--tiny", action="store_true",
+                    help="scale run: N tiny TXT reports, docs/s and peak RSS of the main process and the tree")
     be.set_defaults(func=_bench)
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")
