@@ -17,6 +17,7 @@ from typing import Any
 
 import extractors.admin_units as au
 from datamodel import Document
+from extractors import report_commune as rc
 from extractors.entity_rules import EntitySpan, flat, rule_entities
 from extractors.registry import Facts, register
 from extractors.vocab import compiled
@@ -97,11 +98,20 @@ def _row(doc: Document, span: EntitySpan) -> dict:
                     normalized=span.normalized, code=span.code, title=span.title, source=span.source)
 
 
-@register("entities", requires=("documents",), assigns=("entities",))
+def report_province(doc: Document) -> int | None:
+    """The code of the report's province from its strongest province clue (header, recipients,
+    opening, then anywhere): it picks among communes that share a name. Read here rather than
+    from `documents`, because metadata reads the entities (a commune named only in a signer's
+    title or a recipient line)."""
+    clues = rc.province_clues(doc, None)
+    return clues[0].unit.code if clues else None
+
+
+@register("entities", assigns=("entities",))
 def extract_entities(doc: Document, facts: Facts) -> Facts:
     """Entities of one document: rules, then the model's additions."""
-    meta = (facts.get("documents") or [{}])[0]
-    rules = rule_entities(doc, meta.get("province_code"), meta.get("signer_title"))
+    signer_title = " ".join(f.text for f in doc.header.signer_titles) or None
+    rules = rule_entities(doc, report_province(doc), signer_title)
     nlp = ner_pipeline()
     spans = combine(rules, model_entities(doc, nlp, rules)) if nlp is not None else rules
     return {"entities": [_row(doc, s) for s in spans]}

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from datamodel import Document
+from datamodel import Document, Span
 from extractors import admin_units as au
 from extractors import report_commune as rc
 from extractors.registry import Facts, Row, register
@@ -112,12 +112,17 @@ def _joined(fields: Any, sep: str = " ") -> str | None:
     return sep.join(f if isinstance(f, str) else f.text for f in fields) or None
 
 
-@register("metadata", requires=("dates",), assigns=("documents", "checks"))
+def _unit_spans(entities: list[Row]) -> list[Span]:
+    """Where the entities component recognised a body or a place (its ORG and LOC rows)."""
+    return [Span(e["span_start"], e["span_end"]) for e in entities if e.get("label") in ("ORG", "LOC")]
+
+
+@register("metadata", requires=("dates", "entities"), assigns=("documents", "checks"))
 def extract_metadata(doc: Document, facts: Facts) -> Facts:
     """One documents row of report metadata, plus warnings about the commune lookup."""
     dates = facts.get("dates", [])
     header = doc.header
-    mention, issuer = rc.commune(doc)
+    mention, issuer = rc.commune(doc, _unit_spans(facts.get("entities", [])))
     clues = rc.province_clues(doc, mention)
     res = au.resolve(mention.name, mention.kind, clues) if mention else au.Resolution(None, au.MATCH_NONE)
     period_start, period_end = _period(doc, dates)

@@ -3,7 +3,10 @@
 Precision first: the commune comes from the report's own voice, never from a passing mention.
 In order: the header issuer lines (`ĐẢNG ỦY XÃ GIA PHÚC`); the reporting body in the opening or
 closing (`UBND xã Phượng Tiến báo cáo ...`, `... báo cáo ... của Đảng ủy xã X`) or anywhere in
-the body when the verb follows the name; the signer block (`TM. ỦY BAN NHÂN DÂN XÃ X`); the commune whose web portal publishes the text
+the body when the verb follows the name; the signer block (`TM. ỦY BAN NHÂN DÂN XÃ X`); a body
+or place the entities recognised in the signer's title (`CHỦ TỊCH UBND XÃ X`) or the recipient
+line (a commune's own steering committee reporting to `Đảng ủy xã X`), when it is an official
+commune and the only one named there; the commune whose web portal publishes the text
 (`Trang thông tin điện tử xã X`); then, in
 a text without a commune header, the one commune the text is about (named again and again,
 no other commune named nearly as often; venues `tại xã Y` and lists `các xã Y, Z` do not
@@ -162,8 +165,23 @@ def _superior_issuer(doc: Document) -> bool:
     return _in_spans(doc, spans) is None and any(_SUPERIOR.search(doc.match, s.start, s.end) for s in spans)
 
 
-def commune(doc: Document) -> tuple[Mention | None, str | None]:
-    """The commune and the issuer as written (see the module docstring for the order)."""
+def _units_within(doc: Document, units: list[Span], zone: list[Span]) -> list[Span]:
+    """The recognised bodies and places (`units`, from the entities) that lie inside `zone`."""
+    return [u for u in units if any(z.start <= u.start and u.end <= z.end for z in zone)]
+
+
+def _named_unit(doc: Document, units: list[Span], zone: list[Span]) -> Mention | None:
+    """The commune a body or place inside `zone` names (`CHỦ TỊCH UBND XÃ X`, `Kính gửi:
+    Đảng ủy xã X`), when it is an official commune name and the only commune named there."""
+    mentions = [m for u in _units_within(doc, units, zone) if (m := _in_spans(doc, [u]))]
+    names = {au.fold_name(m.name) for m in mentions}
+    return mentions[0] if len(names) == 1 and au.is_commune_name(mentions[0].name) else None
+
+
+def commune(doc: Document, units: list[Span] | None = None) -> tuple[Mention | None, str | None]:
+    """The commune and the issuer as written (see the module docstring for the order).
+    `units` are the spans of the bodies and places the entities component recognised: a
+    commune named only by one of them in the signer's title or the recipient line counts."""
     header = doc.header
     issuer = " ".join(f.text for f in header.issuing_body) or None
     found = _in_spans(doc, [f.span for f in header.issuer])
@@ -172,7 +190,10 @@ def commune(doc: Document) -> tuple[Mention | None, str | None]:
     reporter = _reporter(doc)
     if reporter:
         return reporter[0], issuer or tidy(doc.text[reporter[1] : reporter[0].end])
-    found = _in_spans(doc, [f.span for f in header.signer_authority]) or _portal(doc) or _about_one(doc)
+    found = (_in_spans(doc, [f.span for f in header.signer_authority])
+             or _named_unit(doc, units or [], [f.span for f in header.signer_titles])
+             or _named_unit(doc, units or [], doc.zone("recipients"))
+             or _portal(doc) or _about_one(doc))
     if found is None and header.present and header.place and au.is_commune_name(header.place.text):
         found = Mention(header.place.text, None, header.place.span.start, header.place.span.end)
     return found, issuer
