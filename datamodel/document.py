@@ -236,4 +236,5 @@ class Document:
             "span_start": start,
             "span_end": end,
             "evidence": self.text[sent.start : sent.end],
+            "ocr_confidence": None,  # set by the run for evidence read by OCR (pipeline.ocr_evidence)
         }

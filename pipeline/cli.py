@@ -45,7 +45,8 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     for f in option_fields():
         flags = [f.metadata["flag"]] + (["-j"] if f.name == "jobs" else [])
         if f.type in ("bool", bool):
-            group.add_argument(*flags, dest=f.name, action="store_true", help=f.metadata["help"])
+            group.add_argument(*flags, dest=f.name, action=argparse.BooleanOptionalAction if f.default else "store_true",
+                               default=f.default, help=f.metadata["help"])
         elif f.name == "executor":
             group.add_argument(*flags, dest=f.name, choices=("process", "serial", "dask"), default=f.default,
                                help=f.metadata["help"])
@@ -73,9 +74,6 @@ def _extract(args: argparse.Namespace) -> int:
     from pipeline.writer import OutputLock, OutputRefused
 
     options = _options(args)
-    if options.ocr:
-        _say("baocao: --ocr: no OCR engine is available in this version; scanned PDFs get an errors row")
-        return EXIT_USAGE
     if options.executor == "dask" and not options.scheduler:
         _say("baocao: --executor dask needs --scheduler ADDRESS (tcp://host:8786)")
         return EXIT_USAGE

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.eval_renditions import evaluate_renditions
 from pipeline.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,6 +75,10 @@ def evaluate_all(verbose: bool = False, root: Path = ROOT) -> str:
     else:
         out += ["== real development texts (../shared/realdev): not present, skipped ==", ""]
     out += _section(listed[2], verbose)
+    renditions = root / "data" / "renditions"
+    if renditions.is_dir():
+        out += ["== scanned (150, 300 dpi) and legacy-encoded (TCVN3, VNI) renditions of the samples (data/renditions) ==",
+                evaluate_renditions(renditions, root / "data" / "raw", root / "data" / "gold"), ""]
     return "\n".join(out)
 
 

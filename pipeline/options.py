@@ -43,7 +43,11 @@ class Options:
     follow_outside_links: bool = _opt(False, "--follow-outside-links",
                                       "follow symbolic links inside an input folder that point outside the "
                                       "folders given (default: not followed; each gets an errors row)")
-    ocr: bool = _opt(False, "--ocr", "read scanned PDFs with OCR (no OCR engine in this version: refused)")
+    ocr: bool = _opt(True, "--ocr", "read PDF pages without a usable text layer (scans, stamp or garbage layers) with "
+                                    "Tesseract OCR (default on; --no-ocr leaves them out with a warning or an errors row)")
+    ocr_dpi: int = _opt(300, "--ocr-dpi", "resolution pages are rendered at for OCR (default %(default)s, measured)")
+    convert_seconds: int = _opt(120, "--convert-seconds",
+                                "longest LibreOffice may take to convert a .doc/.rtf/.odt file (default %(default)s)")
     jobs: int = _opt(os.cpu_count() or 1, "--jobs", "worker processes, 1 or more (default: the number of cores)")
     executor: Executor = _opt("process", "--executor",
                               "how documents run: 'process' (a local process pool of --jobs workers that end with "

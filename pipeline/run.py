@@ -39,6 +39,7 @@ from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
 from pipeline.ingest.limits import too_large
 from pipeline.inputs import Input, find_inputs, shown_name
+from pipeline.ocr_evidence import annotate
 from pipeline.options import DEFAULTS, Options
 from pipeline.writer import OutputLock
 from schemas.validate import validated
@@ -86,6 +87,8 @@ def _documents_row(doc: Document, data: bytes, notes: list[str]) -> dict:
         "sha256": hashlib.sha256(data).hexdigest(),
         "size_bytes": len(data),
         "page_count": doc.page_count,
+        "ocr_pages": doc.meta.get("ocr_pages", 0) if doc.source_format == "pdf" else None,
+        "ocr_confidence": doc.meta.get("ocr_confidence"),
         "signed_at": "; ".join(doc.meta.get("signed_at", [])) or None,
         "pipeline_version": __version__,
         "sections": len(doc.sections),
@@ -150,6 +153,7 @@ def process_bytes(data: bytes, source_path: str, options: Options = DEFAULTS,
     result = DocResult(source_path, doc.source_format, doc.doc_id)
     result.errors += [_error(source_path, "detect", "extension_mismatch", n, doc.doc_id) for n in notes]
     facts = _extract(doc, result)
+    annotate(facts, doc)
     metadata = facts.pop("documents", [{}])
     facts["documents"] = [{**_documents_row(doc, data, notes), **(metadata[0] if metadata else {})}]
     facts["texts"] = [{"doc_id": doc.doc_id, "text": doc.text}]

@@ -44,6 +44,8 @@ EVIDENCE = (
     Column("span_start", pa.int64(), "Start of the mention itself in the normalised text"),
     Column("span_end", pa.int64(), "End (exclusive) of the mention itself"),
     Column("evidence", pa.string(), "The source sentence or line the fact was read from, as written (NFC)"),
+    Column("ocr_confidence", pa.float32(), "Mean Tesseract word confidence (0-100) of the evidence when it was read by OCR "
+           "from a scanned page; null for a text layer"),
 )
 """The evidence columns every fact table carries, after its own columns."""
 

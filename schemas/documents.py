@@ -10,10 +10,13 @@ TABLE = Table(
     (
         DOC_ID,
         Column("source_path", pa.string(), "Path of the input file as given on the command line"),
-        Column("source_format", pa.string(), "Format read from the content: docx, pdf or txt"),
+        Column("source_format", pa.string(), "Format read from the content: docx, pdf, txt, or doc, rtf, odt (converted to DOCX with LibreOffice)"),
         Column("sha256", pa.string(), "SHA-256 of the file's bytes"),
         Column("size_bytes", pa.int64(), "Size of the file"),
         Column("page_count", pa.int32(), "Number of pages (PDF only)"),
+        Column("ocr_pages", pa.int32(), "Pages read by OCR (scanned, or a stamp or garbage text layer); 0 for a PDF read "
+               "from its text layer, null for other formats"),
+        Column("ocr_confidence", pa.float32(), "Mean Tesseract word confidence (0-100) over the OCR pages (null without OCR)"),
         Column("signed_at", pa.string(), "When the PDF was digitally signed: each signature's time, ISO 8601, '; '-separated"
                " (null when unsigned, the time is not stated, or not a PDF)"),
         Column("pipeline_version", pa.string(), "Version of baocao that produced the row"),

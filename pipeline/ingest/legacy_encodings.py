@@ -112,7 +112,8 @@ MARGIN = 0.3
 """How much better a conversion must read than the text as it is."""
 
 
-def _is_syllable(word: str) -> bool:
+def is_syllable(word: str) -> bool:
+    """True for a well-formed Vietnamese syllable (onset, vowel nucleus, coda, one tone mark)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     if sum(c in _TONE_MARKS for c in decomposed) > 1:
         return False
@@ -126,7 +127,7 @@ def syllable_share(text: str) -> tuple[float, int]:
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     if not words:
         return 1.0, 0
-    return sum(_is_syllable(w) for w in words) / len(words), len(words)
+    return sum(is_syllable(w) for w in words) / len(words), len(words)
 
 
 def _best(candidates: dict[str, str], current: str) -> str | None:
@@ -162,7 +163,10 @@ def convert(text: str, encoding: str) -> str:
 def decode_bytes(data: bytes, current: str) -> tuple[str, str] | None:
     """(text, encoding) when the bytes of a text file read better as TCVN3, VNI or VISCII
     than as `current` (the text another decoder produced); None otherwise."""
-    latin = data.decode("latin-1")
+    try:  # the legacy fonts' codes as Windows shows them (dashes and quotes in 0x80-0x9F)
+        latin = data.decode("cp1252")
+    except UnicodeDecodeError:
+        latin = data.decode("latin-1")
     candidates = {name: convert(latin, name) for name in CONVERTERS}
     candidates["VISCII"] = _nfc(_viscii_bytes(data))
     name = _best(candidates, current)

@@ -13,6 +13,7 @@ from pipeline.ingest.base import Backend, InputError
 from pipeline.ingest.docx import DocxBackend
 from pipeline.ingest.limits import check_chars, check_pdf, check_zip, too_large
 from pipeline.ingest.long_lines import break_long_lines
+from pipeline.ingest.office import OfficeBackend
 from pipeline.ingest.pdf import is_pdf
 from pipeline.ingest.txt import TxtBackend
 from pipeline.options import DEFAULTS, Options
@@ -25,8 +26,8 @@ _RTF_MAGIC = b"{\\rtf"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
 SIGNATURES = (b"%PDF-", b"PK\x03\x04", _OLE_MAGIC, _RTF_MAGIC)
 """First bytes that make a file without an extension an input."""
-UNSUPPORTED_SUFFIXES = (".doc", ".dot", ".rtf", ".odt", ".wps", ".dotx", ".docb")
-"""Office formats that are not read but are reports all the same: each gets an errors row
+UNSUPPORTED_SUFFIXES = (".dot", ".wps", ".dotx", ".docb")
+"""Word formats that are not read but are reports all the same: each gets an errors row
 that says how to convert it, instead of being passed over."""
 
 
@@ -47,10 +48,10 @@ class _LazyPdf:
 
     def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
         check_pdf(data, options)  # cheap limits before any heavy parsing
-        return _pdf_backend().read(data)
+        return _pdf_backend().read(data, options)
 
 
-BACKENDS: tuple[Backend, ...] = (_LazyPdf(), DocxBackend(), TxtBackend())
+BACKENDS: tuple[Backend, ...] = (_LazyPdf(), DocxBackend(), OfficeBackend(), TxtBackend())
 """Every backend, most specific content signature first (plain text sniffs last)."""
 
 SUPPORTED_SUFFIXES = tuple(s for b in BACKENDS for s in b.suffixes)
@@ -64,15 +65,11 @@ def backend_for_suffix(path: Path) -> Backend | None:
 def choose_backend(data: bytes, path: Path) -> tuple[Backend, str | None]:
     """The backend for this content, and a note when the extension says otherwise.
 
-    Raises InputError for an empty file, an old binary .doc, or content no backend reads."""
+    Raises InputError for an empty file or content no backend reads."""
     if not data.strip():
         raise InputError("empty_file", "the file is empty")
     if data.startswith(_OLE_MAGIC) and _ENCRYPTED_OOXML in data:
         raise InputError("encrypted_docx", "the Word file is password-protected; remove the password and run again")
-    if data.startswith(_OLE_MAGIC):
-        raise InputError("unsupported_format", "an old binary Word (.doc) or Office file; save it as .docx and run again")
-    if data.lstrip().startswith(_RTF_MAGIC):
-        raise InputError("unsupported_format", "an RTF document; save it as .docx and run again")
     claimed = backend_for_suffix(path)
     for backend in BACKENDS:
         if backend.sniff(data):
@@ -80,8 +77,6 @@ def choose_backend(data: bytes, path: Path) -> tuple[Backend, str | None]:
                 return backend, f"the file is named {path.suffix} but its content is {backend.name.upper()}; read as {backend.name.upper()}"
             return backend, None
     kind = claimed.name.upper() if claimed else "a supported format"
-    if data.startswith(b"PK") and b"opendocument.text" in data[:200]:
-        raise InputError("unsupported_format", "an OpenDocument text (.odt); save it as .docx and run again")
     if data.startswith(b"PK"):
         raise InputError("not_a_docx", f"a ZIP archive that is not a Word document, not {kind}")
     raise InputError("unreadable_content", f"the content is not {kind} (binary data of an unknown type)")

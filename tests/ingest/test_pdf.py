@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.ingest.pdf.layout as pdf_layout
+import pipeline.ingest.pdf.ocr as pdf_ocr
 from datamodel import RawBlock, RawDocument
 from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import PdfBackend
@@ -274,17 +275,23 @@ def test_missing_end_of_file_marker_is_a_warning() -> None:
     assert len(doc.blocks) == len(read("party_report").blocks)
 
 
-def test_scanned_page_is_a_warning() -> None:
-    doc = read("scanned_last_page")
+def test_scanned_page_without_tesseract_is_a_warning(monkeypatch) -> None:
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    doc = PdfBackend().read((FIXTURES / "scanned_last_page.pdf").read_bytes())
     assert doc.page_count == 4
-    assert doc.warnings == ["no text layer (scanned?) on page(s) 4; their content is missing"]
+    assert doc.warnings == [
+        "page(s) 4 need OCR (no text) but Tesseract is missing: install Tesseract with its Vietnamese data "
+        "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie)",
+        "no text layer (scanned?) on page(s) 4; their content is missing"]
     assert [b.text for b in doc.blocks] == [b.text for b in read("party_report").blocks]
 
 
-def test_unreadable_text_layer_is_a_warning() -> None:
-    assert read("unreadable").warnings == [
-        "the PDF's text layer has many unreadable characters (fonts without a Unicode map?)"
-    ]
+def test_unreadable_text_layer_without_tesseract_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    with pytest.raises(InputError) as caught:
+        PdfBackend().read((FIXTURES / "unreadable.pdf").read_bytes())
+    assert caught.value.error_type == "no_text_layer"
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in caught.value.message
 
 
 # --- bad input ---------------------------------------------------------------------------
@@ -293,12 +300,11 @@ def test_unreadable_text_layer_is_a_warning() -> None:
     ("data", "error_type", "words"),
     [
         ((FIXTURES / "encrypted.pdf").read_bytes(), "encrypted_pdf", "password"),
-        ((FIXTURES / "image_only.pdf").read_bytes(), "no_text_layer", "OCR"),
         ((FIXTURES / "truncated.pdf").read_bytes(), "corrupt_pdf", "damaged"),
         (b"", "corrupt_pdf", "empty"),
         (b"%PDF-1.7\nnot really a PDF", "corrupt_pdf", "damaged"),
     ],
-    ids=["encrypted", "image-only", "truncated", "empty", "garbage"],
+    ids=["encrypted", "truncated", "empty", "garbage"],
 )
 def test_bad_input(data: bytes, error_type: str, words: str) -> None:
     with pytest.raises(InputError) as caught:

@@ -1,10 +1,12 @@
 """A whole run over good and bad inputs: error rows, complete rows for the rest, exit status."""
 
+import io
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from PIL import Image
 
 from pipeline.cli import main
 from tests.conftest import RAW, ROOT
@@ -21,7 +23,10 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "not_a_zip.docx").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)  # an image renamed
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "really_a_docx.pdf").write_bytes((RAW / "001_35ae03e1e9c7ec90.docx").read_bytes())
-    for name in ("encrypted.pdf", "image_only.pdf", "truncated.pdf"):
+    blank = io.BytesIO()
+    Image.new("L", (600, 800), 255).save(blank, "PDF")  # a blank scan: no text layer, nothing for OCR
+    (folder / "image_only.pdf").write_bytes(blank.getvalue())
+    for name in ("encrypted.pdf", "truncated.pdf"):
         shutil.copy(FIXTURES / name, folder / name)
     return {
         "empty.txt": "empty_file",

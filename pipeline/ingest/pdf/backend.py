@@ -7,17 +7,22 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
+from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import is_pdf
 from pipeline.ingest.pdf.furniture import mark_footnotes, mark_furniture
 from pipeline.ingest.pdf.layout import find_layout
+from pipeline.ingest.pdf.ocr import ocr_pages
 from pipeline.ingest.pdf.page import Line, Page, Table
 from pipeline.ingest.pdf.reading import check_text, open_pdf, pdf_meta, read_pages
 from pipeline.ingest.pdf.wrapping import hint_wraps
 from pipeline.ingest.text_tables import with_text_tables
+from pipeline.options import DEFAULTS, Options
+
+OCR_FOUND_NOTHING = "the PDF has no text layer and OCR found no text on its pages (a blank or unreadable scan?)"
 
 
 class PdfBackend:
-    """Reads PDF files that have a text layer (see the package docstring)."""
+    """Reads PDF files: the text layer, and OCR for the pages without a usable one (see the package docstring)."""
 
     name = "pdf"
     suffixes: tuple[str, ...] = (".pdf",)
@@ -26,15 +31,18 @@ class PdfBackend:
         """True for content that starts with the `%PDF-` signature (see `is_pdf`)."""
         return is_pdf(data)
 
-    def read(self, data: bytes) -> RawDocument:
+    def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
         """Read the PDF into blocks in reading order; raise `InputError` for bad input."""
         pdf = open_pdf(data)
         try:
             warnings: list[str] = []
             pages = read_pages(pdf, warnings)
             meta = pdf_meta(pdf)
+            ocr_pages(pdf, pages, warnings, meta, options)
         finally:
             pdf.close()
+        if meta.get("ocr_pages") and not any(page.lines for page in pages):
+            raise InputError("no_text_layer", OCR_FOUND_NOTHING)
         check_text(pages, warnings)
         if b"%%EOF" not in data[-2048:]:
             warnings.append("the PDF has no end-of-file marker (truncated?); some content may be missing")

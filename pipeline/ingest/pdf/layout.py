@@ -33,6 +33,10 @@ HYPHEN_END = re.compile(r"\w-$")
 def find_layout(data: bytes, pages: list[Page], warnings: list[str]) -> None:
     """Run pdfplumber on page 1 (header) and on ruled pages (tables), and only there."""
     wanted = [p for p in pages if p.ruled or _may_have_header(p)]
+    for page in wanted:
+        if page.ocr_words is not None:  # OCR words stand for pdfplumber's
+            _page_layout(_OcrWords(page.ocr_words), page, warnings)
+    wanted = [p for p in wanted if p.ocr_words is None]
     if not wanted:
         return
     try:
@@ -41,6 +45,16 @@ def find_layout(data: bytes, pages: list[Page], warnings: list[str]) -> None:
                 _page_layout(doc.pages[page.number - 1], page, warnings)
     except Exception:  # pdfminer raises many kinds of errors on odd files
         warnings.append("the PDF's layout could not be analysed; header and tables are read as lines")
+
+
+class _OcrWords:
+    """An OCR'd page's words where the layout reads a pdfplumber page's (`extract_words`)."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+
+    def extract_words(self) -> list[Word]:
+        return self.words
 
 
 def _page_layout(plumber_page: Any, page: Page, warnings: list[str]) -> None:

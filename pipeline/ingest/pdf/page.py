@@ -78,6 +78,8 @@ class Page:
     ruled: bool
     header: tuple[str, str] | None = None
     tables: list[Table] = field(default_factory=list)
+    ocr_words: list[Word] | None = None
+    ocr_confidence: float | None = None
 
     def in_band(self, line: Line) -> Region | None:
         """`page_header`/`page_footer` when the line sits in the top/bottom margin band."""

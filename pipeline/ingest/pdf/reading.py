@@ -31,7 +31,8 @@ UNREADABLE_SHARE = 0.1
 """Above this share of unreadable characters the text layer is reported as damaged."""
 
 ENCRYPTED = "the PDF is password-protected; remove the password and run again"
-NO_TEXT = "the PDF has no text layer (a scanned image?); OCR is not supported yet"
+NO_TEXT = ("the PDF has no text layer (a scanned image?) and OCR is not available: install Tesseract with its "
+           "Vietnamese data (Debian: apt-get install tesseract-ocr tesseract-ocr-vie) and run again")
 EMPTY = "the file is empty: there is no PDF to read"
 CORRUPT = "the PDF is damaged or incomplete (truncated?) and cannot be read; get a fresh copy and run again"
 

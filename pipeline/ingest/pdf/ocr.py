@@ -1,0 +1,177 @@
+"""OCR of the pages without a usable text layer: scanned pages, and pages whose text layer is a
+signature stamp over a scanned image or garbage (a font without a Unicode map).
+
+A page is rendered with pypdfium2 at `DPI` and read by Tesseract with its Vietnamese data
+(`pytesseract`, one `tesseract` process a page, `OMP_THREAD_LIMIT=1` so that documents in
+parallel do not oversubscribe the cores). Tesseract's words become the page's lines with their
+geometry in PDF points, so furniture, wrap hints and the header columns work as on a text layer;
+each word keeps its confidence for the evidence of the facts read from it. Typical OCR damage
+to codes and numbers is repaired by `ocr_repair`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from ctypes import c_float
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.ingest.legacy_encodings import is_syllable
+from pipeline.ingest.pdf.ocr_repair import repair_line
+from pipeline.ingest.pdf.page import Line, Page, Word
+from pipeline.options import DEFAULTS, Options
+
+DPI = DEFAULTS.ocr_dpi
+"""Rendering resolution (`--ocr-dpi`). Measured on the scanned samples (data/renditions, first pages, character
+error rate against the text layer): a 300-dpi scan read at 200/300/400 dpi gives 1.33/1.33/1.34 %,
+a 150-dpi scan 1.63/1.84/1.77 %; 300 keeps small print (footnotes) and costs about a third more
+time than 200; 400 only adds time."""
+LANG = "vie"
+INSTALL = "install Tesseract with its Vietnamese data (Debian: apt-get install tesseract-ocr tesseract-ocr-vie)"
+IMAGE_SHARE = 0.5
+"""An image covering at least this share of the page makes it a scanned page."""
+STAMP_CHARS = 300
+"""A scanned page with fewer text-layer characters than this has only a stamp or signature layer."""
+GARBAGE_SHARE = 0.4
+"""Below this share of well-formed syllables, a page's text layer is garbage."""
+MIN_WORDS = 20
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@dataclass
+class Timing:
+    """Seconds spent rendering and reading pages in this process: for `make eval`'s cost line."""
+
+    seconds: float = 0.0
+    pages: int = 0
+
+
+TIMING = Timing()
+
+
+def available() -> bool:
+    """True when Tesseract and its Vietnamese data are installed."""
+    if shutil.which("tesseract") is None:
+        return False
+    import pytesseract
+
+    try:
+        return LANG in pytesseract.get_languages()
+    except (pytesseract.TesseractError, OSError):
+        return False
+
+
+def _image_share(pdf: pdfium.PdfDocument, index: int, area: float) -> float:
+    """The share of the page covered by its largest image."""
+    page = pdf[index]
+    try:
+        best = 0.0
+        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+            obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                continue
+            left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                best = max(best, (right.value - left.value) * (top.value - bottom.value) / max(area, 1.0))
+        return best
+    finally:
+        page.close()
+
+
+def needs_ocr(pdf: pdfium.PdfDocument, page: Page) -> str | None:
+    """Why the page must be read by OCR (`no text`, `stamp layer`, `garbage text layer`), or None."""
+    if not page.lines:
+        return "no text" if page.width else None
+    chars = sum(len(line.text) for line in page.lines)
+    if chars < STAMP_CHARS and _image_share(pdf, page.number - 1, page.width * page.height) >= IMAGE_SHARE:
+        return "stamp layer"
+    text = "\n".join(line.text for line in page.lines)
+    bad = sum(1 for ch in text if ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (ord(ch) < 32 and ch not in "\t\n"))
+    share, words = _word_share(text)
+    if bad > 0.1 * len(text) or (words >= MIN_WORDS and share < GARBAGE_SHARE):
+        return "garbage text layer"
+    return None
+
+
+def _word_share(text: str) -> tuple[float, int]:
+    """Share of the alphabetic words that are Vietnamese syllables, over all words (ASCII too:
+    a font without a Unicode map often comes out as Latin letters in no language)."""
+    words = [w for w in text.split() if w.isalpha()]
+    return (sum(map(is_syllable, words)) / len(words), len(words)) if words else (1.0, 0)
+
+
+def read_page(pdf: pdfium.PdfDocument, page: Page, dpi: int = DPI) -> None:
+    """Replace the page's lines by what Tesseract reads on its rendering."""
+    import pytesseract
+
+    started = time.perf_counter()
+    scale = dpi / 72
+    rendered = pdf[page.number - 1]
+    try:
+        image = rendered.render(scale=scale, grayscale=True).to_pil()
+    finally:
+        rendered.close()
+    data = pytesseract.image_to_data(image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT)
+    words = _words(data, scale)
+    page.lines = _lines(words)
+    page.ocr_words = words
+    page.ocr_confidence = sum(w["conf"] for w in words) / len(words) if words else 0.0
+    TIMING.seconds += time.perf_counter() - started
+    TIMING.pages += 1
+
+
+def _words(data: dict[str, list[Any]], scale: float) -> list[Word]:
+    """Tesseract's recognised words with boxes in points, in its reading order."""
+    words = []
+    for k, text in enumerate(data["text"]):
+        conf = float(data["conf"][k])
+        if not text.strip() or conf < 0:
+            continue
+        x, y, w, h = (data[key][k] / scale for key in ("left", "top", "width", "height"))
+        words.append({"text": text.strip(), "x0": x, "x1": x + w, "top": y, "bottom": y + h, "conf": conf,
+                      "line": (data["block_num"][k], data["par_num"][k], data["line_num"][k])})
+    return words
+
+
+def _lines(words: list[Word]) -> list[Line]:
+    """Words grouped into Tesseract's lines, each line's text repaired."""
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        groups.setdefault(word["line"], []).append(word)
+    lines = []
+    for group in groups.values():
+        top = min(w["top"] for w in group)
+        size = max(w["bottom"] for w in group) - top
+        text = repair_line(" ".join(w["text"] for w in group))
+        lines.append(Line(text, min(w["x0"] for w in group), max(w["x1"] for w in group), top + 0.8 * size, size))
+    return lines
+
+
+def ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], warnings: list[str], meta: dict[str, Any],
+              options: Options = DEFAULTS) -> None:
+    """OCR every page that needs it (or say what to install); record `ocr_pages`,
+    `ocr_confidence` and the OCR words in `meta`."""
+    wanted = [(page, why) for page in pages if (why := needs_ocr(pdf, page))]
+    if not wanted:
+        return
+    if not options.ocr or not available():
+        numbers = ", ".join(str(p.number) for p, _ in wanted)
+        missing = "OCR is turned off (--no-ocr)" if not options.ocr else f"Tesseract is missing: {INSTALL}"
+        warnings.append(f"page(s) {numbers} need OCR ({wanted[0][1]}) but {missing}")
+        for page, why in wanted:
+            if why != "no text":
+                page.lines = []
+        return
+    for page, why in wanted:
+        read_page(pdf, page, options.ocr_dpi)
+        if why != "no text":
+            warnings.append(f"page {page.number} read by OCR ({why})")
+    done = [p for p, _ in wanted]
+    meta["ocr_pages"] = len(done)
+    meta["ocr_confidence"] = sum(p.ocr_confidence or 0.0 for p in done) / len(done)
+    meta["ocr_words"] = [(p.number, w["text"], w["conf"]) for p in done for w in p.ocr_words or []]

@@ -1,0 +1,46 @@
+"""Repairs of typical OCR damage to Vietnamese reports, only where a rule can be sure.
+
+Codes and numbers matter most (a document number, a date, a count): Tesseract confuses `0`
+and `O`, `1` with `l`/`I`/`|`, reads the Icelandic `Ð` for `Đ`, and breaks the `/` of a code
+(`15 /BC-UBND`, `15|BC-UBND`). A character is changed only inside a token whose shape leaves
+one reading: digits with one look-alike letter among them, the number part and the capitals
+part of a document code, a date with its slashes."""
+
+from __future__ import annotations
+
+import re
+
+_TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_TO_CAPITAL = str.maketrans({"0": "O"})
+_NUMBER = re.compile(r"(?<![\w/.,-])[0-9OolI|]{2,}(?![\w/-])")
+"""A token of digits and look-alike letters standing alone (`2O24`, `l5`)."""
+_CODE = re.compile(r"\b([0-9OolI]{1,4})\s?[/|]\s?((?:[A-ZĐ0&]{1,8})(?:-[A-ZĐ0&]{1,10}){0,3})\b")
+"""A document code: its number, a slash (maybe spaced or read as `|`) and its capitals part."""
+_DATE = re.compile(r"\b([0-3]?[0-9OolI])\s?/\s?([01]?[0-9OolI])\s?/\s?((?:19|2[0O])[0-9OolI]{2})\b")
+
+
+def _code(m: re.Match[str]) -> str:
+    number, letters = m.group(1).translate(_TO_DIGIT), m.group(2).translate(_TO_CAPITAL)
+    if not number.isdigit() or not any(c.isalpha() for c in letters):
+        return m.group(0)
+    return f"{number}/{letters}"
+
+
+def _date(m: re.Match[str]) -> str:
+    parts = [g.translate(_TO_DIGIT) for g in m.groups()]
+    return "/".join(parts) if all(p.isdigit() for p in parts) else m.group(0)
+
+
+def repair_line(text: str) -> str:
+    """One OCR line with the sure repairs applied."""
+    text = text.replace("Ð", "Đ").replace("ð", "đ")
+    text = _DATE.sub(_date, text)
+    text = _CODE.sub(_code, text)
+    return _NUMBER.sub(_number, text)
+
+
+def _number(m: re.Match[str]) -> str:
+    """Digits with at most as many look-alike letters as digits among them become a number."""
+    token = m.group(0)
+    digits = sum(c.isdigit() for c in token)
+    return token.translate(_TO_DIGIT) if digits and digits >= len(token) - digits else token

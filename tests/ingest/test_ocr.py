@@ -1,0 +1,84 @@
+"""OCR of scanned pages: whole scans, mixed PDFs, garbage text layers, the repairs of OCR
+damage, the confidence columns, and the error row where Tesseract is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline.ingest.pdf.ocr as pdf_ocr
+from pipeline.ingest.base import InputError
+from pipeline.ingest.pdf import PdfBackend
+from pipeline.ingest.pdf.ocr_repair import repair_line
+from pipeline.run import process_bytes, process_file
+from tests.conftest import ROOT
+
+SCAN = ROOT / "data" / "renditions" / "000_3f443abda9bde363.scan300.pdf"
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+NO_TESSERACT = pytest.mark.skipif(not pdf_ocr.available(),
+                                  reason="Tesseract with Vietnamese data (tesseract-ocr, tesseract-ocr-vie) is not installed")
+
+
+@pytest.fixture(scope="module")
+def scanned():
+    return process_file(SCAN)
+
+
+@NO_TESSERACT
+def test_a_scanned_report_is_read_with_page_numbers_and_confidence(scanned):
+    docs = scanned.tables["documents"].to_pylist()[0]
+    assert not scanned.failed
+    assert (docs["page_count"], docs["ocr_pages"]) == (3, 3)
+    assert 80 < docs["ocr_confidence"] <= 100
+    metrics = scanned.tables["metrics"].to_pylist()
+    assert metrics and all(80 < m["ocr_confidence"] <= 100 for m in metrics if m["char_start"] is not None)
+    assert {m["page"] for m in metrics} - {1, 2, 3} == set()
+
+
+@NO_TESSERACT
+def test_a_mixed_pdf_reads_its_scanned_page_only():
+    raw = PdfBackend().read((FIXTURES / "scanned_last_page.pdf").read_bytes())
+    assert raw.meta["ocr_pages"] == 1
+    assert raw.warnings == []
+    page4 = " ".join(b.text for b in raw.blocks if b.page == 4)
+    assert "Tổng số hồ sơ tiếp nhận 49" in page4
+    assert {w[0] for w in raw.meta["ocr_words"]} == {4}
+
+
+@NO_TESSERACT
+def test_a_garbage_text_layer_is_read_by_ocr():
+    raw = PdfBackend().read((FIXTURES / "unreadable.pdf").read_bytes())
+    assert raw.warnings == ["page 1 read by OCR (garbage text layer)"]
+    assert all("\x01" not in b.text for b in raw.blocks)
+
+
+def test_without_tesseract_a_scan_is_an_error_row_saying_what_to_install(monkeypatch):
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    result = process_bytes(SCAN.read_bytes(), "scan.pdf")
+    assert result.failed
+    assert result.errors[0]["error_type"] == "no_text_layer"
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in result.errors[0]["message"]
+
+
+@NO_TESSERACT
+def test_a_blank_scan_is_no_text_layer():
+    import io
+
+    from PIL import Image
+
+    blank = io.BytesIO()
+    Image.new("L", (600, 800), 255).save(blank, "PDF")
+    with pytest.raises(InputError) as caught:
+        PdfBackend().read(blank.getvalue())
+    assert "OCR found no text" in caught.value.message
+
+
+@pytest.mark.parametrize(("read", "repaired"), [
+    ("Số: l5 /BC-UBND", "Số: 15/BC-UBND"),
+    ("Kế hoạch số O8|KH-UBND ngày 2O/0l/2O24", "Kế hoạch số 08/KH-UBND ngày 20/01/2024"),
+    ("ÐẢNG ỦY XÃ", "ĐẢNG ỦY XÃ"),
+    ("có l2 máy tính, đạt 9O%", "có 12 máy tính, đạt 90%"),
+    ("Quyết định 15/QĐ-UB0ND", "Quyết định 15/QĐ-UBOND"),
+    ("Mục II, lO ý kiến", "Mục II, lO ý kiến"),  # no digit: a word, not a number
+])
+def test_sure_repairs_of_ocr_damage(read, repaired):
+    assert repair_line(read) == repaired
