@@ -92,9 +92,9 @@ def test_impossible_options_are_usage_errors(tmp_path, args, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_ocr_is_refused_while_no_engine_is_there(tmp_path, capsys):
-    assert main(["extract", str(ONE), "-o", str(tmp_path / "out"), "--ocr"]) == 2
-    assert "OCR" in capsys.readouterr().err
+def test_ocr_can_be_turned_off_and_on(tmp_path):
+    assert main(["extract", str(ONE), "-o", str(tmp_path / "off"), "--no-ocr", "-q"]) == 0
+    assert main(["extract", str(ONE), "-o", str(tmp_path / "on"), "--ocr", "--ocr-dpi", "200", "-q"]) == 0
 
 
 def test_bench_and_eval_on_missing_folders_are_usage_errors(tmp_path, capsys):
