@@ -17,7 +17,8 @@ TABLE = fact_table(
            "or in a table's % column); dossiers_digitized; postal_support_staff (post-office staff helping at the "
            "centre); staff_trained_pct, staff_official_email_pct, staff_digital_signature_pct; internet_lines (public "
            "lines; dedicated_lines is the dedicated network); scanners_total, printers_total, photocopiers_total, "
-           "servers_total; <device>_lacking (devices stated as lacking)"),
+           "servers_total; <device>_lacking (devices stated as lacking: a shortage, or devices lost, stolen or broken, as the equipment status "
+           "lacking; a lost device is never a <device>_total)"),
     Column("value", pa.float64(), "The number as stated (Vietnamese format read: 5.091 = 5091, 66,64 = 66.64)"),
     Column("unit", pa.string(), "count, percent or ratio"),
     Column("qualifier", pa.string(),

@@ -11,7 +11,7 @@ from extractors.metrics.mentions import Mention
 from extractors.vocab import counted as N
 from extractors.vocab import statuses as S
 from extractors.vocab.shortages import LACKING as SHORTAGE
-from extractors.vocab.shortages import LOSS, REQUEST, REQUIREMENT
+from extractors.vocab.shortages import LOSS, LOSS_GAP, LOSS_LEAD, NOT_LOSS, REQUEST, REQUIREMENT
 
 DEVICES: dict[str, tuple[str, str]] = {
     "video_conference": ("video_conference_sets", "video_conference_sets_lacking"),
@@ -21,7 +21,8 @@ DEVICES: dict[str, tuple[str, str]] = {
     "photocopiers": ("photocopiers_total", "photocopiers_lacking"),
     "servers": ("servers_total", "servers_lacking"),
 }
-"""Device kind → (metric when present, metric when stated as lacking)."""
+"""Device kind → (metric when present, metric when stated as lacking: short of, or lost, stolen or
+broken, as the `equipment` status `lacking`)."""
 
 _LACKING = R.one(N.LACKING)
 _LACKING_LIST = R.one(N.LACKING_LIST)
@@ -34,7 +35,11 @@ _STAFF_NOUN = R.one(N.STAFF_NOUN)
 _TARGET = R.one(N.TARGET)
 _LINE_DEDICATED = R.one(N.LINE_DEDICATED)
 _RETURNED = R.one(S.DOSSIER_RETURNED)
-_LOST = R.one(rf"(?<!\w)(?:{LOSS})(?!\w)")
+_LOST = R.one(rf"(?<!\w)(?:{LOSS})(?!\w)(?!{NOT_LOSS})")
+_LOST_BEFORE = R.one(rf"(?<!\w)(?:{LOSS}){LOSS_GAP}(?:[\d.,]+\s+[^\d,;.:]{{1,40}}?(?:,|\s+và)\s*)*$")
+"""A loss that names this count, alone or as an item of the list after it (`bị trộm mất 3 máy in, 1 máy tính`)."""
+_LOST_ALL_AFTER = R.one(rf"^[^.;:]*?\bđều{LOSS_LEAD}(?:{LOSS})(?!\w)(?!{NOT_LOSS})")
+"""A loss stated for a whole list after it (`4 máy in và 2 máy tính đều đã hỏng`)."""
 _NOT_INVENTORY = R.one(rf"(?<!\w)(?:{REQUIREMENT}|{REQUEST})(?!\w)")
 _OTHER_SHARE = R.one(N.NOT_A_SHARE_OF_DOSSIERS)
 _COMPARISON = R.one(N.COMPARISON)
@@ -110,15 +115,21 @@ def _staff_percent(ctx: Context) -> str | None:
 def _device_metric(doc: Document, m: Mention, kind: str, ctx: Context) -> str | None:
     """`computers_total`, `scanners_lacking`, ...; a bare `N máy` takes its device from the
     label or the section title (`Về máy tính`, `Máy tính: được trang bị 09 máy`). Devices
-    lost or broken, a standard (`mỗi xã phải có 02 máy tính`) or a request are no total."""
+    lost, stolen or broken are never a total: lacking when the loss names them, nothing when it
+    names other devices of the sentence; a standard (`mỗi xã phải có 02 máy tính`) or a request
+    are no total."""
     device = kind.split(":")[1]
     if device == "generic":
         titles = [s.title.lower() for s in section_path(doc, m.start)][::-1]
         named = next((k for k in map(R.last_kind, (ctx.far, *titles)) if k and k.startswith("device:")), None)
         device = named.split(":")[1] if named else ""
-    if device not in DEVICES or _LOST.search(ctx.far) or _LOST.search(ctx.right) or _NOT_INVENTORY.search(ctx.far):
+    if device not in DEVICES or _NOT_INVENTORY.search(ctx.far):
         return None
     total, lacking = DEVICES[device]
+    if _LOST_BEFORE.search(ctx.far) or _LOST.search(ctx.right) or _LOST_ALL_AFTER.search(ctx.rest):
+        return lacking
+    if _LOST.search(ctx.far):
+        return None
     stated_lacking = _LACKING.search(ctx.near) or _LACKING_LIST.search(ctx.far)
     return lacking if stated_lacking or (ctx.in_table and _LACKING_STATE.search(ctx.right)) else total
 

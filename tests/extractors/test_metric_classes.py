@@ -91,8 +91,23 @@ def test_staff_and_teams(line: str, expected: list) -> None:
     assert _metrics(line, heading="2. Nguồn nhân lực") == expected
 
 
-def test_stolen_devices_are_not_machines_present() -> None:
-    assert _metrics("Bộ phận một cửa bị trộm mất 3 máy in, 1 bộ máy vi tính.", heading="2. Hạ tầng") == []
+@pytest.mark.parametrize(("line", "expected"), [
+    # the loss names the count: lacking (as the equipment status), never a total
+    ("Bộ phận một cửa bị trộm mất 3 máy in, 1 bộ máy vi tính.", [("printers_lacking", 3.0), ("computers_lacking", 1.0)]),
+    ("Trong tháng, 01 máy tính xách tay của văn phòng bị mất trộm.", [("computers_lacking", 1.0)]),
+    ("Đầu năm, 02 máy tính để bàn đã hư hỏng hoàn toàn.", [("computers_lacking", 2.0)]),
+    ("Bị kẻ gian lấy cắp 01 máy scan.", [("scanners_lacking", 1.0)]),
+    ("Xã có 6 máy in và 3 máy tính đều đã hỏng.", [("printers_lacking", 6.0), ("computers_lacking", 3.0)]),
+    ("Xã có 08 máy tính, trong đó 02 máy tính bị hỏng.", [("computers_total", 8.0), ("computers_lacking", 2.0)]),
+    # a loss of other devices, or of no device at all
+    ("Văn phòng bị trộm 1 máy in nhưng xã vẫn còn 9 máy tính.", [("printers_lacking", 1.0)]),
+    ("Xã có 15 máy tính bị mất dữ liệu do virus.", [("computers_total", 15.0)]),
+    ("Xã có 11 máy tính; 02 máy in đã hỏng.", [("computers_total", 11.0), ("printers_lacking", 2.0)]),
+    # a count in words is not read: no metric, never a total
+    ("Một máy tính xách tay bị mất trộm tại trụ sở.", []),
+])
+def test_lost_stolen_broken_devices_are_never_a_total(line: str, expected: list) -> None:
+    assert _metrics(line, heading="2. Hạ tầng") == expected
 
 
 def test_channel_shares_stated_as_a_list() -> None:
