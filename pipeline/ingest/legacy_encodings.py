@@ -177,18 +177,27 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def _between_capitals(word: str) -> bool:
-    """A TCVN3 lower-case letter typed among two or more Latin capitals (`HòA`): a capital."""
-    return sum(c.isascii() and c.isupper() for c in word) >= 2 and any(not c.isascii() and c.islower() for c in word)
+    """A TCVN3 lower-case letter in a word with two or more Latin capitals (`HòA`) or before a
+    Latin capital (`ủY`): a capital, since no word mixes case that way."""
+    capitals = [i for i, c in enumerate(word) if c.isascii() and c.isupper()]
+    lower = [i for i, c in enumerate(word) if not c.isascii() and c.islower()]
+    return bool(lower) and (len(capitals) >= 2 or any(i > lower[0] for i in capitals))
+
+
+def _capital_word(token: str) -> bool:
+    """A word of capitals only, one of them Vietnamese (`THƯ`, `ĐẢNG`): not a code (`QĐ-UBND`)."""
+    return len(token) >= 2 and token.isalpha() and token.isupper() and not token.isascii()
 
 
 def restore_case(text: str) -> str:
     """TCVN3 capitals: a line whose Latin letters are all capitals and which has a word with a
-    tone-marked letter among capitals (`HòA`) is a header typed in a `...H` font, so it is
-    upper-cased whole. `Số: 15/BC-UBND` stays as it is: `Số` alone could be either."""
+    tone-marked letter among capitals (`HòA`, `ủY`) or a word of capitals with a Vietnamese one
+    (`Bí THƯ`) is a header typed in a `...H` font, so it is upper-cased whole. `Số: 15/BC-UBND` stays as it is: `Số` alone could be either."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         letters = _LATIN.findall(line)
-        if letters and all(c.isupper() for c in letters) and any(_between_capitals(w) for w in _WORD.findall(line)):
+        if letters and all(c.isupper() for c in letters) and (
+                any(_between_capitals(w) for w in _WORD.findall(line)) or any(map(_capital_word, line.split()))):
             lines[i] = line.upper()
     return "\n".join(lines)
 

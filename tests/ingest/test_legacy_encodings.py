@@ -108,3 +108,14 @@ def test_tables_agree_with_iconv(charset, codes, ours):
     for b in codes:
         out = subprocess.run(["iconv", "-f", charset, "-t", "UTF-8"], input=bytes([b]), capture_output=True, check=True)
         assert unicodedata.normalize("NFC", out.stdout.decode()) == ours(b), hex(b)
+
+
+@pytest.mark.parametrize(("unicode", "restored"), [
+    ("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),  # ủY: a lower-case letter before a capital
+    ("BÍ THƯ", "BÍ THƯ"),  # THƯ: a word of capitals with a Vietnamese one
+    ("Số: 15/QĐ-UBND", "Số: 15/QĐ-UBND"),  # a code is not a word of capitals: Số stays as typed
+    ("Ủy ban nhân dân xã", "ủy ban nhân dân xã"),  # running text: the case of Ủ is lost, not guessed
+])
+def test_tcvn3_capitals_restored_only_where_certain(unicode, restored):
+    text = f"{unicode}\nĐảng ủy xã Hòa Phú báo cáo kết quả chuyển đổi số năm 2024 của xã."
+    assert repair_text(encode(text, "TCVN3"))[0].splitlines()[0] == restored
