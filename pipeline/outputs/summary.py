@@ -44,15 +44,27 @@ def best_renditions(summary: pa.Table, errors: pa.Table | None, facts: dict[str,
     fact_count: Counter = Counter()
     for table in facts.values():
         fact_count.update(_counts(table))
+    # only the ranking columns become Python objects: a national corpus has 170,000 rows here
+    columns = ("doc_id", "report_key", "checks_errors", "source_format")
+    rows = zip(*(summary.column(c).to_pylist() if c in summary.column_names else [None] * summary.num_rows
+                 for c in columns))
     groups: dict[str, list[dict]] = defaultdict(list)
-    for row in summary.to_pylist():
+    for index, values in enumerate(rows):
+        row = {**dict(zip(columns, values)), "index": index}
         groups[row["report_key"] or f"doc:{row['doc_id']}"].append(row)
-    kept = []
-    for rows in groups.values():
-        ordered = sorted(rows, key=lambda r: _rank(r, error_count, fact_count))
-        kept.append({**ordered[0], "renditions": len(ordered),
-                     "rendition_doc_ids": ",".join(r["doc_id"] for r in ordered)})
-    return pa.Table.from_pylist(kept, schema=summary.schema)
+    kept: list[int] = []
+    counts: list[int] = []
+    ids: list[str] = []
+    for members in groups.values():
+        ordered = sorted(members, key=lambda r: _rank(r, error_count, fact_count))
+        kept.append(ordered[0]["index"])
+        counts.append(len(ordered))
+        ids.append(",".join(r["doc_id"] for r in ordered))
+    out = summary.take(pa.array(kept, pa.int64())).combine_chunks()
+    for name, values in (("renditions", pa.array(counts)), ("rendition_doc_ids", pa.array(ids, pa.string()))):
+        i = out.column_names.index(name)
+        out = out.set_column(i, out.schema.field(i), values.cast(out.schema.field(i).type))
+    return out
 
 
 def short_province(official: str | None) -> str | None:
