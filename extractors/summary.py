@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+import regex
+
 from datamodel import Document
 from extractors.equipment import COMPUTERS
 from extractors.equipment.specs import is_windows_10
 from extractors.registry import Facts, Row, register
+from extractors.vocab.quantities import BREAKDOWN
 from extractors.vocab.specs import CPU_MIN_GENERATION, RAM_MIN_GB, SYSTEM_DISK
 from pipeline.textforms import fold
 from schemas.commune_summary import KEY_METRICS
@@ -52,16 +55,48 @@ def _total(rows: Iterable[Row], keep: Callable[[Row], bool]) -> float:
     return sum(_quantity(r) for r in rows if keep(r))
 
 
+_OPENS_PARTS = regex.compile(rf"[^.;\n]*?(?:\(|(?<!\p{{L}})(?:{BREAKDOWN})(?!\p{{L}}))")
+"""Between a computer total and the first machine after it: a bracket or a word that opens its parts."""
+
+
+def _kind_parts(machines: list[Row]) -> set[int]:
+    """Rows (by position) that detail a stated computer total by kind (`09 máy tính, trong đó 05
+    để bàn, 03 xách tay`): desktops and laptops after a total of kind `computer` in its sentence,
+    after a breakdown word, while they stay within the total. The equipment rows keep them
+    beside the total when they do not add up to it; counted again they would double it."""
+    parts: set[int] = set()
+    for total in machines:
+        if total.get("category") != "computer" or total.get("quantity") is None or total.get("evidence") is None:
+            continue
+        after = sorted(((j, r) for j, r in enumerate(machines) if r.get("char_start") == total["char_start"]
+                        and r.get("span_start") is not None and r["span_start"] >= total["span_end"]),
+                       key=lambda jr: jr[1]["span_start"])
+        if not after or after[0][1].get("category") not in ("desktop", "laptop"):
+            continue
+        gap = total["evidence"][total["span_end"] - total["char_start"] : after[0][1]["span_start"] - total["char_start"]]
+        if not _OPENS_PARTS.match(fold(gap)):
+            continue
+        left = float(total["quantity"])
+        for j, row in after:
+            if row.get("category") not in ("desktop", "laptop") or row.get("quantity") is None or row["quantity"] > left:
+                break
+            parts.add(j)
+            left -= row["quantity"]
+    return parts
+
+
 def equipment_columns(equipment: list[Row]) -> dict[str, object]:
-    """Equipment figures: present computers and how many fall below the usual minimums,
-    other devices present, and what is lacking."""
+    """Equipment figures: present computers (a stated total once, never plus its kind parts)
+    and how many fall below the usual minimums, other devices present, and what is lacking."""
     present = [r for r in equipment if r.get("status") == "present"]
     machines = [r for r in present if r.get("category") in COMPUTERS]
+    parts = _kind_parts(machines)
+    counted = [r for i, r in enumerate(machines) if i not in parts]
     with_disk = [r for r in machines if r.get("storage_type")]
     lacking = [r for r in equipment if r.get("status") == "lacking"]
     ssd = _total(with_disk, lambda r: r["storage_type"] == "SSD")
     return {
-        "computers": _total(machines, lambda r: True),
+        "computers": _total(counted, lambda r: True),
         "computers_with_specs": _total(machines, lambda r: any(r.get(f) is not None for f in SPEC_FIELDS)),
         "computers_ram_below_8gb": _total(machines, lambda r: r.get("ram_gb") is not None and r["ram_gb"] < RAM_MIN_GB),
         "computers_hdd": _total(machines, lambda r: r.get("storage_type") not in (None, SYSTEM_DISK)),

@@ -19,7 +19,8 @@ KEY_METRICS = (
 """Contract metrics that get a column each: the value of their first mention in the report."""
 
 EQUIPMENT_FIGURES = (
-    Column("computers", pa.float64(), "Computers present (desktop, laptop, computer): sum of quantities, unknown counted as 1"),
+    Column("computers", pa.float64(), "Computers present (desktop, laptop, computer): sum of quantities, unknown counted as 1; a stated total "
+           "detailed by kind (`09 máy tính, trong đó 05 để bàn`) counts once, never plus its parts"),
     Column("computers_with_specs", pa.float64(), "Of those, machines with a stated CPU, RAM, disk, monitor or OS"),
     Column("computers_ram_below_8gb", pa.float64(), "Machines with less than 8 GB of RAM"),
     Column("computers_hdd", pa.float64(), "Machines whose system disk is an HDD"),

@@ -120,3 +120,23 @@ def test_summary_columns_equal_the_facts(seed):
     for role in ("report_date", "period_start", "period_end"):
         dated = sorted((r for r in facts.get("dates", []) if r["role"] == role and r["date"]), key=lambda r: r["span_start"])
         assert row[role] == (dated[0]["date"] if dated else None)
+
+
+def _computers(text: str) -> float:
+    doc = document_from_text("BÁO CÁO\nKết quả thực hiện\n2. Hạ tầng kỹ thuật\n" + text)
+    return run_components(doc, only=("summary",))["commune_summary"][0]["computers"]
+
+
+@pytest.mark.parametrize(("text", "computers"), [
+    # parts by kind that do not add up: the stated total, never total plus parts
+    ("UBND xã có 12 máy tính, trong đó 07 máy tính để bàn, 04 máy tính xách tay.", 12.0),
+    ("Bộ phận một cửa được trang bị 06 máy tính (03 máy tính để bàn, 01 máy tính xách tay).", 6.0),
+    # parts that add up replace the total (equipment keeps only the parts)
+    ("UBND xã có 10 máy tính, gồm 08 máy tính để bàn và 02 máy tính xách tay.", 10.0),
+    # kinds listed side by side, no total: their sum
+    ("Xã có 05 máy tính để bàn và 03 máy tính xách tay.", 8.0),
+    # a total and a separate machine of another sentence still add
+    ("Xã có 09 máy tính. Năm nay được tặng thêm 02 máy tính xách tay.", 11.0),
+])
+def test_a_computer_total_is_not_added_to_its_kind_parts(text: str, computers: float) -> None:
+    assert _computers(text) == computers
