@@ -50,10 +50,13 @@ N ?= 2000
 bench: $(STAMP)  ## one measured run over N generated reports: docs/s, pages/s, peak RSS, stages, floor ratio
 	$(BIN)/baocao bench -n $(N)
 
-model: $(STAMP)  ## rebuild the NER model nlp/model from the repository (corpus from data/ and templates, then spacy train)
+model: $(STAMP)  ## rebuild the NER model nlp/model and the fact-mention model nlp/facts_model from the repository (corpus from data/ and templates, then spacy train)
 	$(BIN)/python nlp/build_corpus.py
 	$(BIN)/python -m spacy train nlp/config.cfg --output nlp/build
 	rm -rf nlp/model && cp -r nlp/build/model-best nlp/model
+	$(BIN)/python nlp/build_facts_corpus.py
+	$(BIN)/python -m spacy train nlp/facts.cfg --output nlp/build/facts
+	rm -rf nlp/facts_model && cp -r nlp/build/facts/model-best nlp/facts_model
 
 schema: $(STAMP)  ## regenerate docs/DATA_DICTIONARY.md from schemas/
 	mkdir -p docs && $(BIN)/baocao schema > docs/DATA_DICTIONARY.md

@@ -132,16 +132,17 @@ def _with_upstream(ordered: list[Component], names: tuple[str, ...]) -> set[str]
     return needed
 
 
-def run_components(doc: Document, only: tuple[str, ...] | None = None, on_error: OnError | None = None) -> Facts:
+def run_components(doc: Document, only: tuple[str, ...] | None = None, on_error: OnError | None = None,
+                   skip: tuple[str, ...] = ()) -> Facts:
     """Run the components (all, or `only` and those they read from) on one document: the one
     loop the pipeline and the tests share. A component that raises, or returns a table it did
     not declare, is passed to `on_error` (name, exception) and the others go on; without
-    `on_error` the exception propagates."""
+    `on_error` the exception propagates. Components named in `skip` (switched off by an option) do not run."""
     ordered = components()
     wanted = _with_upstream(ordered, only) if only is not None else {c.name for c in ordered}
     facts: Facts = {}
     for comp in ordered:
-        if comp.name not in wanted:
+        if comp.name not in wanted or comp.name in skip:
             continue
         try:
             produced = comp.fn(doc, facts)

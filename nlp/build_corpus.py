@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -69,11 +70,17 @@ def _fill(template: str, rng: random.Random, wards: list, provinces: list) -> tu
         "LOC": (f"{kind} {commune}" if "{LOC}," not in template else commune, "LOC"),
         "pos": (rng.choice(POSITIONS), ""),
     }
+    return fill_template(template, values.__getitem__)
+
+
+def fill_template(template: str, value_of: Callable[[str], tuple[str, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The template with each `{key}` replaced by `value_of(key)` = (text, label); the spans of
+    the values with a label."""
     text, spans = "", []
     for part in template.replace("{", "\0{").split("\0"):
         if part.startswith("{"):
             key, rest = part[1:].split("}", 1)
-            value, label = values[key]
+            value, label = value_of(key)
             if label:
                 spans.append((len(text), len(text) + len(value), label))
             text += value + rest
@@ -119,9 +126,10 @@ def to_doc(nlp: spacy.Language, text: str, spans: list[tuple[int, int, str]]) ->
     return doc
 
 
-def main() -> None:
+def write_corpus(examples: list[tuple[str, list[tuple[int, int, str]]]], prefix: str = "", spans_key: str | None = None) -> None:
+    """`nlp/corpus/<prefix>{train,dev}.spacy` from the examples (every fifth to dev); with
+    `spans_key` the spans also go to that span group (what a span categorizer learns from)."""
     nlp = spacy.blank("xx")
-    examples = sample_examples() + template_examples(1500)
     train, dev = DocBin(), DocBin()
     skipped = 0
     for i, (text, spans) in enumerate(examples):
@@ -129,12 +137,18 @@ def main() -> None:
         if doc is None:
             skipped += 1
             continue
+        if spans_key:
+            doc.spans[spans_key] = list(doc.ents)
         (dev if i % 5 == 4 else train).add(doc)
     out = ROOT / "nlp" / "corpus"
     out.mkdir(parents=True, exist_ok=True)
-    train.to_disk(out / "train.spacy")
-    dev.to_disk(out / "dev.spacy")
+    train.to_disk(out / f"{prefix}train.spacy")
+    dev.to_disk(out / f"{prefix}dev.spacy")
     print(f"{len(train)} train, {len(dev)} dev examples; {skipped} skipped (span not on token boundaries)")
+
+
+def main() -> None:
+    write_corpus(sample_examples() + template_examples(1500))
 
 
 if __name__ == "__main__":

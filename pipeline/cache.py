@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pipeline.run import DocResult
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = ("datamodel", "pipeline", "extractors", "schemas", "nlp/model")
+CODE = ("datamodel", "pipeline", "extractors", "schemas", "nlp/model", "nlp/facts_model")
 """What the rows depend on besides the input: hashed whole into the salt."""
 SKIPPED = ("__pycache__",)
 

@@ -19,7 +19,9 @@ from pathlib import Path
 import regex
 
 from pipeline.evaluate_entities import entities_report
+from pipeline.evaluate_fact_model import fact_model_lines
 from pipeline.evaluate_findings import findings_report
+from pipeline.options import DEFAULTS, Options
 from pipeline.run import discover, process_file
 from pipeline.textforms import canonical_tone
 
@@ -200,15 +202,15 @@ def _score_document(report: Report, result, gold_dir: Path, fmt: str, label: str
                     report.misses += [f"{label} metadata.{name}: gold {gold[name]!r} got {row.get(name)!r}"]
 
 
-def score_samples(raw: Path, gold: Path, contract_only: bool = False) -> Report:
-    """Process every sample with a gold folder and score it."""
+def score_samples(raw: Path, gold: Path, contract_only: bool = False, options: Options = DEFAULTS) -> Report:
+    """Process every sample with a gold folder (with `options`) and score it."""
     report = Report()
     for path in discover([raw]):
         seed = path.stem
         if not (gold / seed).is_dir():
             continue
         fmt = path.suffix.lstrip(".").lower()
-        _score_document(report, process_file(path), gold / seed, fmt, f"{path.name}:", contract_only)
+        _score_document(report, process_file(path, options), gold / seed, fmt, f"{path.name}:", contract_only)
     return report
 
 
@@ -241,6 +243,8 @@ def evaluate(raw: Path, gold: Path, verbose: bool = False, contract_only: bool =
     formats = sorted({fmt for _, fmt in report.scores})
     out = ["Per field (precision, recall, F1 per input format):", *_table(report.scores, formats), ""]
     out += ["Per family (micro-averaged over its fields):", *_table(_families(report), formats)]
+    with_model = score_samples(raw, gold, contract_only, Options(fact_model=True))
+    out += ["", *fact_model_lines(report, with_model)]
     if verbose:
         out += ["", "Differences:", *report.misses]
     out += ["", *findings_report(raw, gold, verbose), "", *entities_report(raw, gold)]

@@ -54,6 +54,10 @@ class Options:
                               "baocao), 'serial' (one by one in this process) or 'dask' (the workers of the Dask "
                               "cluster at --scheduler) (default %(default)s)")
     scheduler: str = _opt("", "--scheduler", "address of the Dask scheduler for --executor dask (tcp://host:8786)")
+    fact_model: bool = _opt(False, "--fact-model",
+                            "add the fact-mention model's proposals for figures the metric rules left out "
+                            "(metrics rows with source = model and a confidence; default: off, it did not beat "
+                            "the rules on the development reports)")
     no_cache: bool = _opt(False, "--no-cache",
                           "extract every input again (default: an input whose content, options and pipeline code "
                           "are unchanged is taken from OUTPUT/.baocao/cache)")
@@ -69,6 +73,10 @@ class Options:
     @property
     def max_part_bytes(self) -> int:
         return self.max_part_mib * MiB
+
+    def skipped_components(self) -> tuple[str, ...]:
+        """The extractor components this run leaves out (the fact-mention model unless asked for)."""
+        return () if self.fact_model else ("fact_model",)
 
     def parallel(self) -> bool:
         """True when documents go to local worker processes."""

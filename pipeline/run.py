@@ -114,13 +114,13 @@ def _layout_rows(doc: Document) -> list[dict]:
     return rows
 
 
-def _extract(doc: Document, result: DocResult) -> Facts:
+def _extract(doc: Document, result: DocResult, options: Options = DEFAULTS) -> Facts:
     """Run every extractor; one that fails leaves an errors row and the others go on."""
 
     def failed(name: str, exc: Exception) -> None:  # a bug in one extractor must not lose the document
         result.errors.append(_error(doc.source_path, name, "extractor_failed", f"{type(exc).__name__}: {exc}", doc.doc_id))
 
-    return run_components(doc, on_error=failed)
+    return run_components(doc, on_error=failed, skip=options.skipped_components())
 
 
 def _to_arrow(facts: Facts, result: DocResult) -> None:
@@ -152,7 +152,7 @@ def process_bytes(data: bytes, source_path: str, options: Options = DEFAULTS,
         doc.warnings.append(name_note)
     result = DocResult(source_path, doc.source_format, doc.doc_id)
     result.errors += [_error(source_path, "detect", "extension_mismatch", n, doc.doc_id) for n in notes]
-    facts = _extract(doc, result)
+    facts = _extract(doc, result, options)
     annotate(facts, doc)
     metadata = facts.pop("documents", [{}])
     facts["documents"] = [{**_documents_row(doc, data, notes), **(metadata[0] if metadata else {})}]

@@ -26,4 +26,8 @@ TABLE = fact_table(
            "approximately, early_and_on_time (an on-time figure that counts early ones too, `trước và đúng hạn`), "
            "or null"),
     Column("period_text", pa.string(), "The reporting period stated near the number, as written, or null"),
+    Column("source", pa.string(), "rule (the metric rules) or model (a figure the rules left out, proposed by the "
+                                  "fact-mention model, only with --fact-model)"),
+    Column("confidence", pa.float64(), "The fact-mention model's score for a model row (at least its threshold); "
+                                       "null for rule rows"),
 )

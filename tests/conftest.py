@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from functools import cache
 from pathlib import Path
 
@@ -27,3 +28,18 @@ def sample(seed: str, fmt: str) -> Document:
 @pytest.fixture(params=[(s, f) for s in SEEDS for f in FORMATS], ids=lambda p: f"{p[0][:3]}-{p[1]}")
 def any_sample(request) -> Document:
     return sample(*request.param)
+
+
+@pytest.fixture(scope="module")
+def network_refused():
+    """Sockets refused while a module's tests run: a shipped model must load offline."""
+    real = socket.socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    socket.socket = refuse  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        socket.socket = real  # type: ignore[misc]

@@ -92,4 +92,4 @@ def metric_rows(doc: Document) -> list[dict[str, Any]]:
 @register("metrics", assigns=("metrics",))
 def extract_metrics(doc: Document, facts: Facts) -> Facts:
     """The `metrics` rows of one document."""
-    return {"metrics": metric_rows(doc)}
+    return {"metrics": [{**row, "source": "rule"} for row in metric_rows(doc)]}

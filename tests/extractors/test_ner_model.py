@@ -3,8 +3,6 @@ people's names the rules cannot read, on sentences written for these tests."""
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from extractors.entities import MODEL_DIR, combine, extract_entities, model_entities, ner_pipeline
@@ -15,18 +13,9 @@ pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    real = socket.socket
-
-    def refuse(*args, **kwargs):
-        raise OSError("network disabled in this test")
-
-    socket.socket = refuse  # type: ignore[misc]
-    try:
-        ner_pipeline.cache_clear()
-        yield ner_pipeline()
-    finally:
-        socket.socket = real  # type: ignore[misc]
+def nlp(network_refused):
+    ner_pipeline.cache_clear()
+    return ner_pipeline()
 
 
 def test_model_loads_offline_and_tags_names_bodies_and_places(nlp) -> None:

@@ -1,0 +1,44 @@
+"""The fact-mention model (`nlp/facts_model`): it loads with the network unavailable, proposes
+only figures the rules left out, with `source = model` and its score, and is off by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fact_model import FACT_MODEL_DIR, THRESHOLD, fact_pipeline, proposals
+from pipeline.build import document_from_text
+from pipeline.options import DEFAULTS, Options
+from pipeline.run import process_bytes
+
+pytestmark = pytest.mark.skipif(not (FACT_MODEL_DIR / "meta.json").exists(), reason="nlp/facts_model not built (make model)")
+
+_TEXT = "1. Kết quả\nTrong quý, Bộ phận một cửa đã tiếp nhận 215 hồ sơ thủ tục hành chính.\n"
+
+
+@pytest.fixture(scope="module")
+def nlp(network_refused):
+    fact_pipeline.cache_clear()
+    return fact_pipeline()
+
+
+def test_a_figure_the_rules_left_out_is_proposed_with_its_score(nlp) -> None:
+    doc = document_from_text(_TEXT)
+    rows = proposals(doc, [], nlp)
+    assert [(r["metric"], r["value"], r["source"], r["evidence"][r["span_start"] - r["char_start"]:][:3]) for r in rows] == [
+        ("dossiers_received", 215.0, "model", "215")]
+    assert THRESHOLD <= rows[0]["confidence"] <= 1.0
+
+
+def test_a_metric_the_rules_state_is_never_proposed_again(nlp) -> None:
+    doc = document_from_text(_TEXT)
+    start = doc.text.index("215")
+    rule = doc.fact(start, start + 3, metric="dossiers_received", value=215.0, source="rule")
+    assert proposals(doc, [rule], nlp) == []
+
+
+def test_the_model_runs_only_when_the_option_asks_for_it() -> None:
+    data = ("BÁO CÁO\nKết quả cải cách hành chính\n" + _TEXT).encode()
+    off = process_bytes(data, "a.txt", DEFAULTS).tables["metrics"].to_pylist()
+    assert {r["source"] for r in off} <= {"rule"}
+    assert DEFAULTS.skipped_components() == ("fact_model",)
+    assert Options(fact_model=True).skipped_components() == ()
