@@ -82,3 +82,18 @@ def test_a_blank_scan_is_no_text_layer():
 ])
 def test_sure_repairs_of_ocr_damage(read, repaired):
     assert repair_line(read) == repaired
+
+
+@NO_TESSERACT
+def test_a_scanned_ruled_table_comes_out_as_rows_of_cells():
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest.pdf.reading import read_page
+
+    pdf = pdfium.PdfDocument(ROOT / "data" / "renditions" / "001_35ae03e1e9c7ec90.scan300.pdf")
+    page = read_page(pdf, 2, [])
+    pdf_ocr.read_page(pdf, page)
+    rows = page.tables[0].rows
+    assert len(page.tables) == 1 and len(rows) >= 6 and len(rows[-1]) == 11
+    assert rows[-1][6] == "Windows 10 Professional" and rows[-1][2].startswith("Intel Core i5")
+    assert not any("Windows 10 Professional" in line.text for line in page.lines)  # the cells left the lines

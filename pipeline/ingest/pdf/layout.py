@@ -63,7 +63,7 @@ def _page_layout(plumber_page: Any, page: Page, warnings: list[str]) -> None:
         header_bottom = _find_header(plumber_page, page) if _may_have_header(page) else 0.0
         if page.ruled:
             _find_tables(plumber_page, page, header_bottom)
-            _place_tables(page)
+            place_tables(page)
     except Exception:  # a page pdfminer cannot lay out is still read as lines
         warnings.append(f"the layout of page {page.number} could not be analysed; it is read as lines")
 
@@ -155,7 +155,7 @@ def _find_tables(plumber_page: Any, page: Page, header_bottom: float) -> None:
             page.tables.append(Table(tuple(found.bbox), rows))
 
 
-def _place_tables(page: Page) -> None:
+def place_tables(page: Page) -> None:
     """Take the tables' words out of the page's lines; each table's rows go where its first
     line was (or before the first line below its top when pdfium saw none of its text)."""
     kept: list[Line] = []

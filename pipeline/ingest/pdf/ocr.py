@@ -5,7 +5,9 @@ A page is rendered with pypdfium2 at `DPI` and read by Tesseract with its Vietna
 (`pytesseract`, one `tesseract` process a page, `OMP_THREAD_LIMIT=1` so that documents in
 parallel do not oversubscribe the cores). Tesseract's words become the page's lines with their
 geometry in PDF points, so furniture, wrap hints and the header columns work as on a text layer;
-each word keeps its confidence for the evidence of the facts read from it. Typical OCR damage
+each word keeps its confidence for the evidence of the facts read from it. The page is
+straightened and its ruled tables found first (`ocr_tables`), so a scanned table gives rows of
+cells as its text layer would. Typical OCR damage
 to codes and numbers is repaired by `ocr_repair`."""
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.legacy_encodings import is_syllable
+from pipeline.ingest.pdf.layout import place_tables
 from pipeline.ingest.pdf.ocr_repair import repair_line
-from pipeline.ingest.pdf.page import Line, Page, Word
+from pipeline.ingest.pdf.ocr_tables import deskewed, find_grid, tables, without_rules
+from pipeline.ingest.pdf.page import Line, Page, Table, Word
 from pipeline.options import DEFAULTS, Options
 
 DPI = DEFAULTS.ocr_dpi
@@ -113,16 +117,25 @@ def read_page(pdf: pdfium.PdfDocument, page: Page, dpi: int = DPI) -> None:
     scale = dpi / 72
     rendered = pdf[page.number - 1]
     try:
-        image = rendered.render(scale=scale, grayscale=True).to_pil()
+        image = deskewed(rendered.render(scale=scale, grayscale=True).to_pil().convert("L"))
     finally:
         rendered.close()
-    data = pytesseract.image_to_data(image, lang=LANG, config="--psm 3", output_type=pytesseract.Output.DICT)
+    grid = find_grid(image)
+    data = pytesseract.image_to_data(without_rules(image, grid), lang=LANG, config="--psm 3",
+                                     output_type=pytesseract.Output.DICT)
     words = _words(data, scale)
     page.lines = _lines(words)
+    page.tables = [_repaired(t) for t in tables(grid, words, scale)]
+    place_tables(page)
     page.ocr_words = words
     page.ocr_confidence = sum(w["conf"] for w in words) / len(words) if words else 0.0
     TIMING.seconds += time.perf_counter() - started
     TIMING.pages += 1
+
+
+def _repaired(table: Table) -> Table:
+    """A scanned table with the sure repairs applied to each cell."""
+    return Table(table.box, [tuple(map(repair_line, row)) for row in table.rows])
 
 
 def _words(data: dict[str, list[Any]], scale: float) -> list[Word]:

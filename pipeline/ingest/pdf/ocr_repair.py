@@ -1,7 +1,7 @@
 """Repairs of typical OCR damage to Vietnamese reports, only where a rule can be sure.
 
 Codes and numbers matter most (a document number, a date, a count): Tesseract confuses `0`
-and `O`, `1` with `l`/`I`/`|`, reads the Icelandic `Ð` for `Đ`, and breaks the `/` of a code
+and `O`, `1` with `l`/`I`/`|`, reads the Icelandic `Ð` for `Đ` and `¡` for `i`, and breaks the `/` of a code
 (`15 /BC-UBND`, `15|BC-UBND`). A character is changed only inside a token whose shape leaves
 one reading: digits with one look-alike letter among them, the number part and the capitals
 part of a document code, a date with its slashes."""
@@ -33,7 +33,7 @@ def _date(m: re.Match[str]) -> str:
 
 def repair_line(text: str) -> str:
     """One OCR line with the sure repairs applied."""
-    text = text.replace("Ð", "Đ").replace("ð", "đ")
+    text = text.replace("Ð", "Đ").replace("ð", "đ").replace("¡", "i")  # none is a Vietnamese letter
     text = _DATE.sub(_date, text)
     text = _CODE.sub(_code, text)
     return _NUMBER.sub(_number, text)
