@@ -48,7 +48,8 @@ class Paragraph:
 _STARTS_BLOCK = regex.compile(
     r"""^(?:[-+*•∙·]\s|[-+*]$|\(?[a-zđ]\)\s|\(\d{1,2}\)\s          # list markers
         |(?:\d{1,2}\.){1,4}\d{0,2}\.?\s+\S|[ivxlc]{1,5}\.\s+\S        # 2.1. / 2.1.1 / IV. headings
-        |""" + parts.DISTRIBUTION.pattern + "|" + parts.RECIPIENTS.pattern + r"""|trên\ đây|""" + signers.BLOCK_START + r"""
+        |""" + parts.DISTRIBUTION.pattern + "|" + parts.RECIPIENTS.pattern + "|" + parts.CLOSING_OPENER.pattern + "|"
+    + signers.BLOCK_START + r"""
         |\d{4}-\d{2}-\d{2}t\d{2}:|[-_*=~.]{3,}\s*$)""",
     regex.VERBOSE,
 )

@@ -7,7 +7,9 @@ number (`4,2 ngàn`), the staff wording, the words that make a number a name or 
 
 from __future__ import annotations
 
-from extractors.vocab import Phrase
+from extractors.vocab import Phrase, alternation
+from extractors.vocab.devices import DEVICE_NOUNS
+from extractors.vocab.periods import PERIOD_CUES
 from extractors.vocab.shortages import LACKING as SHORTAGE
 from extractors.vocab.statuses import EARLY_AND_ON_TIME
 
@@ -16,7 +18,15 @@ PROCEDURE = r"thủ\s+tục|tthc|dịch\s+vụ\s+công|dvc"
 TEAM = (r"tổ\s+(?:(?:công\s+nghệ|chuyển\s+đổi)(?:\s+số)?(?:\s+cộng\s+đồng)?|cn\s*s\s*c\s*đ|cnscđ|cnsđ|cđs\s*cđ)")
 """Community digital teams under every name and abbreviation they go by."""
 STAFF = r"cán\s+bộ|công\s+chức|viên\s+chức"
-COMPUTERS, SCANNERS, PRINTERS = r"máy\s+(?:vi\s+)?tính", r"máy\s+(?:scan|quét)", r"máy\s+in\b"
+
+
+def _device(category: str) -> str:
+    """The noun of a device category, as `vocab.devices` defines it (one group)."""
+    return "(?:" + next(p.pattern for p in DEVICE_NOUNS if p.name == category) + ")"
+
+
+COMPUTERS, SCANNERS, PRINTERS = _device("computer"), _device("scanner"), _device("printer")
+"""`computer` is the noun every kind of computer starts with (`máy tính`, `máy vi tính` ...)."""
 
 UNIT_KINDS: tuple[Phrase, ...] = (
     Phrase(r"hs\b", "`HS`: dossiers in a sentence about handling them, pupils (học sinh) elsewhere", "dossier_abbrev"),
@@ -28,8 +38,8 @@ UNIT_KINDS: tuple[Phrase, ...] = (
     Phrase(rf"(?:bộ\s+|dàn\s+)?{COMPUTERS}", "computers", "device:computers"),
     Phrase(rf"(?:bộ\s+)?{SCANNERS}", "scanners", "device:scanners"),
     Phrase(rf"(?:bộ\s+)?{PRINTERS}", "printers", "device:printers"),
-    Phrase(r"(?:bộ\s+)?máy\s+photo(?:copy)?", "photocopiers", "device:photocopiers"),
-    Phrase(r"(?:bộ\s+)?máy\s+chủ", "servers", "device:servers"),
+    Phrase(rf"(?:bộ\s+)?{_device('photocopier')}", "photocopiers", "device:photocopiers"),
+    Phrase(rf"(?:bộ\s+)?{_device('server')}", "servers", "device:servers"),
     Phrase(r"(?:bộ\s+)?máy\b", "machines of the kind named before", "device:generic"),
     Phrase(r"đường\s+(?:truyền|kết\s+nối)", "network lines", "line"),
     Phrase(r"văn\s+bản|kế\s+hoạch|quyết\s+định|nghị\s+quyết|chỉ\s+thị|công\s+văn|thông\s+báo|hướng\s+dẫn|chương\s+trình",
@@ -130,22 +140,30 @@ QUALIFIERS: tuple[tuple[Phrase, str], ...] = (
     (Phrase(r"(?:ít\s+nhất|tối\s+thiểu|không\s+dưới)\s*$", "at least", "at_least"), "before"),
     (Phrase(r"(?:khoảng|gần|xấp\s+xỉ|ước(?:\s+tính)?|chừng)\s*$", "approximately", "approximately"), "before"),
     (Phrase(r"trong\s+tuần|tuần\s+(?:này|qua)", "in the week", "in_week"), "clause"),
-    (Phrase(r"trong\s+kỳ|kỳ\s+báo\s+cáo|trong\s+tháng|trong\s+quý", "in the period", "in_period"), "clause"),
+    (Phrase(alternation(p for p in PERIOD_CUES if p.name == "in_period"), "in the period", "in_period"), "clause"),
 )
 """What a number is conditioned on: (wording, where to look). `clause`: anywhere in the clause
 of the number, parentheses included; `before`: the words right before it. `early_and_on_time`
-qualifies only an on-time figure (the status it is named by)."""
+qualifies only an on-time figure (the status it is named by). The in-period words are those of
+`vocab.periods.PERIOD_CUES` named `in_period`; the week wording is narrower than that table's
+`tuần` (a figure is `in_week` only for `trong tuần`, `tuần này/qua`, not for any week word)."""
 
 PERIOD_INLINE = Phrase(
     r"(?:trong\s+(?:tuần|kỳ|tháng)\s*\(?\s*)?(?:từ\s+(?:ngày\s+)?)\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\s*"
     r"đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\)?"
     r"|(?:số\s+liệu\s+)?(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/\d{2,4}",
     "a period written next to the figures (`từ ngày 09/12 đến 14/12/2025`)")
+"""The period *text* of a figure, as written beside it (the `metrics.period_text` column). Not
+`vocab.periods.PERIOD_LINE`: that one opens the report's own period line under the title and
+the dates extractor reads the range after it; this one is the whole range, cut from a sentence
+of figures, with the as-of form `số liệu tính đến ngày D`."""
 
 PERIOD_HEADER = Phrase(
     r"(?m)^[\s*+\-•]*(?P<period>(?:trong\s+(?:tuần|kỳ|tháng|quý)|tuần\s+qua|kỳ\s+báo\s+cáo|từ\s+ngày)"
     r"[^\n:]{0,80}?)\s*:\s*$",
     "a line that opens a block of figures for a period (`* Trong tuần (từ ngày 09/12 đến 14/12/2025):`)")
+"""A list head (ending with `:`) whose period qualifies every figure of the list under it; the
+report's own period line (`vocab.periods.PERIOD_LINE`) is a header part, not a list head."""
 
 LACKING = Phrase(rf"{SHORTAGE}\s*$", "right before a device count: the count is a shortage (`còn thiếu 01 máy tính`)")
 LACKING_LIST = Phrase(rf"{SHORTAGE}[^.;:]*(?::|\bgồm\b)[^.;:]*$",

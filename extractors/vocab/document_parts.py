@@ -34,9 +34,12 @@ REPORT = REPORT_TITLES[0].pattern
 
 NUMBER_LABEL = Phrase(r"số", "number (the `Số:` line of the header)")
 DATE_LINE_DAY = Phrase(r"ngày", "day (the `<Place>, ngày ...` line)")
+DATE_LINE_MONTH = Phrase(r"tháng", "month (the `<Place>, ngày ... tháng ...` line)")
+DATE_LINE_YEAR = Phrase(r"năm", "year (the `<Place>, ngày ... tháng ... năm ...` line)")
 RECIPIENTS = Phrase(r"kính\s+gửi", "to (the recipients of the report)")
 DISTRIBUTION = Phrase(r"nơi\s+nhận", "distribution list (copies sent to)")
-CLOSING = Phrase(r"trên\s+đây\s+là", "the above is ... (the closing sentence)")
+CLOSING_OPENER = Phrase(r"trên\s+đây", "the above ... (the words that open the closing sentence)")
+CLOSING = Phrase(CLOSING_OPENER.pattern + r"\s+là", "the above is ... (the closing sentence)")
 REPORT_VERB = Phrase(r"(?:kính\s+|xin\s+)?báo\s+cáo", "reports (verb after the reporting body)")
 
 OPENING_WORDS = (

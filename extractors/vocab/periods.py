@@ -19,14 +19,15 @@ PERIOD_LINE = Phrase(
 
 PERIOD_CUES = (
     Phrase(r"tuần", "week"),
-    Phrase(r"kỳ\s+báo\s+cáo", "reporting period"),
-    Phrase(r"trong\s+kỳ", "in the period"),
+    Phrase(r"kỳ\s+báo\s+cáo", "reporting period", "in_period"),
+    Phrase(r"trong\s+kỳ", "in the period", "in_period"),
     Phrase(r"thời\s+gian\s+báo\s+cáo", "time covered by the report"),
-    Phrase(r"trong\s+tháng", "in the month"),
-    Phrase(r"trong\s+quý", "in the quarter"),
+    Phrase(r"trong\s+tháng", "in the month", "in_period"),
+    Phrase(r"trong\s+quý", "in the quarter", "in_period"),
     Phrase(r"báo\s+cáo", "report"),
 )
-"""Words just before a range that make it the reporting period."""
+"""Words just before a range that make it the reporting period. Those named `in_period` also
+qualify a figure in their clause as one of the period (`vocab.counted.QUALIFIERS`)."""
 PERIOD_CUE = alternation(PERIOD_CUES)
 
 AS_OF = Phrase(

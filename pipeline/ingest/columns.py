@@ -21,9 +21,10 @@ from extractors.vocab import document_parts as parts
 from pipeline.textforms import fold
 
 _GAP = regex.compile(r"\S(?P<gap>\t+\s*| {4,})(?=\S)")
-_BLANK_BEFORE = regex.compile(r"(?:^|\s)(?:số\s*:?|ngày|tháng)$")
-_BLANK_AFTER = regex.compile(r"^(?:[/-]|tháng\b|năm\b)")
-_TITLE = regex.compile(rf"^\s*{parts.REPORT}\b")
+_BLANK_BEFORE = regex.compile(
+    rf"(?:^|\s)(?:{parts.NUMBER_LABEL.pattern}\s*:?|{parts.DATE_LINE_DAY.pattern}|{parts.DATE_LINE_MONTH.pattern})$")
+_BLANK_AFTER = regex.compile(rf"^(?:[/-]|{parts.DATE_LINE_MONTH.pattern}\b|{parts.DATE_LINE_YEAR.pattern}\b)")
+_TITLE = regex.compile(rf"^\s*{parts.REPORT_TITLE}\b")
 _FOOTER_START = regex.compile(rf"^\s*{parts.DISTRIBUTION.pattern}\b")
 _LIST_ITEM = regex.compile(r"^\s*[-+*•]")
 _HEADER_SCAN = 30

@@ -168,3 +168,8 @@ def test_word_table_with_group_header_unit_rows_and_a_total_row() -> None:
     doc = assemble(RawDocument("docx", blocks), "t", "<table>")
     assert [(r["metric"], r["value"]) for r in metric_rows(doc)] == [
         ("dossiers_received", 305.0), ("dossiers_resolved", 290.0), ("dossiers_in_progress", 15.0)]
+
+
+def test_device_nouns_are_those_of_the_device_vocabulary() -> None:
+    assert _metrics("Xã được trang bị 02 máy phô tô, 01 server và 03 máy quét tài liệu.", heading="2. Hạ tầng") == [
+        ("photocopiers_total", 2.0), ("servers_total", 1.0), ("scanners_total", 3.0)]

@@ -43,3 +43,19 @@ def test_pasted_report_segments_like_a_docx():
     assert zone["issuer"] == ["ỦY BAN NHÂN DÂN", "XÃ EA SÚP"]
     assert zone["place_date"] == ["Ea Súp, ngày 31 tháng 10 năm 2025"]
     assert zone["signer_name"] == ["Y Hoang Niê"]
+
+
+PLAN_HEADER = """ĐẢNG BỘ XÃ HÒA THẮNG                     ĐẢNG CỘNG SẢN VIỆT NAM
+CHI BỘ VĂN PHÒNG
+Số 07-KH/CB                           Hòa Thắng, ngày 12 tháng 3 năm 2025
+
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2025"""
+
+
+def test_any_report_title_ends_a_pasted_header():
+    blocks = blocks_with_columns(PLAN_HEADER.splitlines())
+    cells = [b.text for b in blocks if b.kind == "cell" and b.region == "header"]
+    assert cells == ["ĐẢNG BỘ XÃ HÒA THẮNG\nCHI BỘ VĂN PHÒNG\nSố 07-KH/CB",
+                     "ĐẢNG CỘNG SẢN VIỆT NAM\nHòa Thắng, ngày 12 tháng 3 năm 2025"]
+    assert [b.text for b in blocks if b.kind == "line"][:2] == ["KẾ HOẠCH", "Triển khai chuyển đổi số năm 2025"]
