@@ -97,3 +97,14 @@ def test_a_scanned_ruled_table_comes_out_as_rows_of_cells():
     assert len(page.tables) == 1 and len(rows) >= 6 and len(rows[-1]) == 11
     assert rows[-1][6] == "Windows 10 Professional" and rows[-1][2].startswith("Intel Core i5")
     assert not any("Windows 10 Professional" in line.text for line in page.lines)  # the cells left the lines
+
+
+def test_a_footer_read_across_two_columns_is_read_column_by_column():
+    def word(text, x0, line):
+        return {"text": text, "x0": x0, "x1": x0 + 8.0 * len(text), "top": 700.0 + 14 * line,
+                "bottom": 712.0 + 14 * line, "conf": 90.0, "line": (1, 1, line)}
+
+    words = [word("Nơi", 60, 0), word("nhận:", 95, 0), word("KT.", 380, 0), word("CHỦ", 410, 0), word("TỊCH", 450, 0),
+             word("-", 60, 1), word("Lưu:", 70, 1), word("VT.", 110, 1), word("PHÓ", 395, 1), word("CHỦ", 430, 1), word("TỊCH", 470, 1),
+             word("La", 410, 2), word("Thị", 430, 2), word("Huệ", 460, 2)]
+    assert [line.text for line in pdf_ocr._lines(words)] == ["Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "La Thị Huệ"]

@@ -43,6 +43,8 @@ STAMP_CHARS = 300
 GARBAGE_SHARE = 0.4
 """Below this share of well-formed syllables, a page's text layer is garbage."""
 MIN_WORDS = 20
+COLUMN_GAP = 40.0
+"""A gap between two words wider than this (points, about 14 mm) parts two columns."""
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -152,17 +154,45 @@ def _words(data: dict[str, list[Any]], scale: float) -> list[Word]:
 
 
 def _lines(words: list[Word]) -> list[Line]:
-    """Words grouped into Tesseract's lines, each line's text repaired."""
+    """Words grouped into Tesseract's lines, a line cut where a wide gap parts two columns
+    (the `Nơi nhận` | signer footer), and each column of such a block read in turn, as a text
+    layer gives it."""
     groups: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         groups.setdefault(word["line"], []).append(word)
-    lines = []
-    for group in groups.values():
-        top = min(w["top"] for w in group)
-        size = max(w["bottom"] for w in group) - top
-        text = repair_line(" ".join(w["text"] for w in group))
-        lines.append(Line(text, min(w["x0"] for w in group), max(w["x1"] for w in group), top + 0.8 * size, size))
+    segments = [_segments(group) for group in groups.values()]
+    lines: list[Line] = []
+    k = 0
+    while k < len(segments):
+        if len(segments[k]) < 2:
+            lines += [_line(part) for part in segments[k]]
+            k += 1
+            continue
+        gutter = (segments[k][0][-1]["x1"] + segments[k][1][0]["x0"]) / 2
+        block = []
+        while k < len(segments) and not any(p[0]["x0"] < gutter < p[-1]["x1"] for p in segments[k]):
+            block += segments[k]
+            k += 1
+        lines += [_line(p) for p in block if p[0]["x0"] < gutter] + [_line(p) for p in block if p[0]["x0"] >= gutter]
     return lines
+
+
+def _segments(group: list[Word]) -> list[list[Word]]:
+    """A Tesseract line cut at gaps wider than `COLUMN_GAP` points."""
+    parts = [[group[0]]]
+    for word in group[1:]:
+        if word["x0"] - parts[-1][-1]["x1"] > COLUMN_GAP:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
+
+
+def _line(group: list[Word]) -> Line:
+    """Words of one line as a `Line`, its text repaired."""
+    top = min(w["top"] for w in group)
+    size = max(w["bottom"] for w in group) - top
+    text = repair_line(" ".join(w["text"] for w in group))
+    return Line(text, min(w["x0"] for w in group), max(w["x1"] for w in group), top + 0.8 * size, size)
 
 
 def ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], warnings: list[str], meta: dict[str, Any],
