@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -85,7 +86,7 @@ def _failed(item: Input, stage: str, error_type: str, message: str) -> DocResult
     return DocResult(item.shown, None, None, errors=[_error(item.shown, stage, error_type, message)], failed=True)
 
 
-def _result(item: Input, plan: RunPlan) -> tuple[DocResult, str | None, bool]:
+def input_result(item: Input, plan: RunPlan) -> tuple[DocResult, str | None, bool]:
     """The input's result, its cache entry, and whether it was extracted here."""
     if item.refused:
         return _failed(item, "discover", *item.refused), None, True
@@ -108,12 +109,18 @@ def _result(item: Input, plan: RunPlan) -> tuple[DocResult, str | None, bool]:
 
 def process_batch(index: int, items: list[Input], plan: RunPlan) -> BatchSummary:
     """Process one batch and write its parts (see the module docstring)."""
+    return write_batch(index, (input_result(item, plan) for item in items), plan)
+
+
+def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]], plan: RunPlan) -> BatchSummary:
+    """Write the parts of batch `index` from its inputs' results (in input order), taken one by
+    one so that a batch holds one result at a time; also used for a batch retried document by
+    document after its worker died (`pipeline.isolated`)."""
     summary = BatchSummary(index)
     parts: dict[str, list[pa.Table]] = defaultdict(list)
     error_rows: list[dict] = []
     seen: dict[str, str] = {}
-    for item in items:
-        res, entry, extracted = _result(item, plan)
+    for res, entry, extracted in results:
         summary.extracted += extracted
         errors = res.errors
         if res.doc_id in seen and not res.failed:

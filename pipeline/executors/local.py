@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Generator, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from pipeline.executors import BatchSummary, RunPlan, process_batch
 from pipeline.inputs import Input
+from pipeline.isolated import retry_batch
 from pipeline.run import _end_workers, _worker_setup
 
 WARM_UP = "BÁO CÁO\nKết quả thực hiện chuyển đổi số năm 2025\nXã có 3 máy tính.\n".encode()
@@ -28,20 +31,44 @@ def warm_up() -> None:
 
 
 def batches(work: list[list[Input]], plan: RunPlan) -> Iterator[BatchSummary]:
-    """Every batch's summary, in batch order: here (`serial`, one job, one batch) or from a pool
-    of forked workers that is torn down (workers killed) if the run stops for any reason."""
+    """Every batch's summary, as it ends: here (`serial`, one job, one batch) or from a pool
+    of forked workers that is torn down (workers killed) if the run stops for any reason.
+    A worker that dies by itself breaks the pool: the batches it held are redone document by
+    document in fresh processes (`pipeline.isolated`), the rest go on in a new pool."""
     if not plan.options.parallel() or len(work) < 2:
         for index, items in enumerate(work):
             yield process_batch(index, items, plan)
         return
     warm_up()
+    waiting = deque(range(len(work)))
+    while waiting:
+        broken = yield from _pool_run(work, waiting, plan)
+        for index in broken:
+            yield retry_batch(index, work[index], plan)
+
+
+def _pool_run(work: list[list[Input]], waiting: deque[int], plan: RunPlan) -> Generator[BatchSummary, None, list[int]]:
+    """Run the waiting batches in a pool, at most one per worker at a time (so that when the
+    pool breaks, the batches it held are known); return those, in order, if it breaks."""
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=plan.options.jobs, mp_context=context, initializer=_worker_setup,
                                initargs=(os.getpid(),))
+    running: dict[Future[BatchSummary], int] = {}
     try:
-        yield from pool.map(process_batch, range(len(work)), work, [plan] * len(work))
+        while waiting or running:
+            while waiting and len(running) < plan.options.jobs:
+                index = waiting.popleft()
+                running[pool.submit(process_batch, index, work[index], plan)] = index
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                if isinstance(future.exception(), BrokenProcessPool):
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    return sorted(running.values())
+                running.pop(future)
+                yield future.result()
     except BaseException:
         _end_workers()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+    return []
