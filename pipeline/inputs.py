@@ -11,7 +11,10 @@ never drops an entry silently and never blocks:
 - symbolic links are resolved without opening anything: a loop or a dangling link is refused,
   a link leaving the folders given is refused (unless `Options.follow_outside_links`), a link to
   a folder is walked once (a link back up the tree is not walked again);
-- hidden entries (`.name`) and Word's lock files (`~$name.docx`) are not inputs;
+- a hidden file (`.name`) is an input like any other; a Word lock file (`~$name.docx`, the
+  few bytes Word writes next to a document it has open) gets its row, `skipped_lock_file`,
+  and is not read; hidden folders (`.git`, `.venv`, baocao's own `.baocao`: tools' state)
+  are not searched;
 - a file name that is not valid UTF-8 is kept (the OS bytes still open the file) and shown with
   `\\xNN` escapes in the tables, with a note saying so.
 """
@@ -108,7 +111,7 @@ class _Walk:
             yield _refused(folder, "unreadable_folder", f"the folder cannot be read ({exc.strerror or exc})")
             return
         for entry in entries:
-            if entry.name.startswith((".", "~$")):
+            if entry.name.startswith(".") and entry.is_dir():
                 continue
             yield from self.entry(Path(entry.path))
 
@@ -119,7 +122,10 @@ class _Walk:
         elif stat.S_ISDIR(mode):
             yield from self.folder(path)
         elif stat.S_ISREG(mode):
-            if _looks_like_input(path):
+            if path.name.startswith("~$") and _looks_like_input(path):
+                yield _refused(path, "skipped_lock_file", "a Word lock file (Word writes one next to a document "
+                               "while it is open); it is not a report and is not read")
+            elif _looks_like_input(path):
                 yield Input(path, shown_name(path))
         else:
             yield _refused(path, "not_a_regular_file", f"{_special(mode) or 'not a regular file'}; it is not opened")

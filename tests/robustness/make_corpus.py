@@ -229,6 +229,11 @@ def make_corpus(root: Path, bomb: int = GiB) -> list[Entry]:
     add("b" * 251 + ".txt", "255-byte name", (report + "\nTên tệp dài.").encode())
     add(os.fsdecode(b"latin1_b\xe1o_c\xe1o.txt"), "name not valid UTF-8 (Latin-1)", (report + "\nTên Latin-1.").encode())
     add("x.txt/inside.txt", "file inside a folder named x.txt", (report + "\nTrong thư mục x.txt.").encode())
+    add(".hidden report.txt", "hidden file", (report + "\nTệp ẩn.").encode())
+    add("~$lying_docx.docx", "Word lock file", b"\x0cnguoi soan" + b"\0" * 150)
+    (root / ".tool_state").mkdir()
+    add(".tool_state/kept.txt", "report inside a hidden folder (not searched)", (report + "\nThư mục ẩn.").encode(),
+        is_input=False)
     # permissions
     add("unreadable.txt", "unreadable permissions (chmod 000)", (report + "\nKhông đọc được.").encode())
     os.chmod(root / "unreadable.txt", 0)

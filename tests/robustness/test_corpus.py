@@ -106,3 +106,5 @@ def test_every_refusal_names_what_is_wrong(runs):
     assert "root:" not in pd.read_parquet(out / "texts").text.str.cat()
     assert "not valid UTF-8" in names["latin1_b\\xe1o_c\\xe1o.txt"]
     assert "notes.md" not in names and "notes.md" not in by_name
+    assert ".hidden report.txt" in names and "kept.txt" not in names and "kept.txt" not in by_name
+    assert by_name["~$lying_docx.docx"][0] == "skipped_lock_file"

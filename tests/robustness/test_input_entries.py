@@ -80,8 +80,14 @@ def test_what_counts_as_an_input_in_a_folder(tmp_path):
     (tmp_path / "~$lock.docx").write_bytes(b"owner")
     (tmp_path / "scan").write_bytes(b"%PDF-1.4\n")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    names = sorted(i.path.name for i in find_inputs([tmp_path], Options()))
-    assert names == ["inside.txt", "old.doc", "scan"]
+    (tmp_path / ".hidden report.txt").write_bytes(b"x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_bytes(b"tool state")
+    found = {i.path.name: i.refused for i in find_inputs([tmp_path], Options())}
+    assert sorted(found) == [".hidden report.txt", "inside.txt", "old.doc", "scan", "~$lock.docx"]
+    assert found[".hidden report.txt"] is None
+    error_type, message = found["~$lock.docx"]
+    assert error_type == "skipped_lock_file" and message.startswith("a Word lock file")
 
 
 @pytest.mark.parametrize("args", [["-j", "0"], ["-j", "-3"], ["--max-pages", "0"], ["--jobs", "two"]])
