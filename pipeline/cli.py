@@ -10,6 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
+from extractors.registry import RegistryError
 from pipeline import __version__
 from pipeline.options import Options, option_fields
 from pipeline.outputs.commands import add_commands, after_extract
@@ -185,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         _say("baocao: interrupted; the previous tables are unchanged")
         return 128 + (signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT)
+    except RegistryError as exc:  # a badly declared extractor: refused before any file is read
+        _say(f"baocao: the extractors are misconfigured: {exc}")
+        return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
 

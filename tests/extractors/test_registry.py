@@ -109,3 +109,25 @@ def test_returning_an_undeclared_table_is_an_error(monkeypatch):
     seen: list[str] = []
     facts = registry.run_components(_doc(), on_error=lambda name, exc: seen.append(str(exc)))
     assert seen == ["extractor 'sneaky' returned metrics, not in its assigns="] and facts == {}
+
+
+def test_a_misdeclared_component_stops_the_cli_with_one_line_before_any_file_is_read(monkeypatch, tmp_path, capsys):
+    """A broken install or a new extractor with a wrong declaration is a configuration error: the
+    user sees one line naming the component (exit 2), not a traceback, and no output is written."""
+    from pipeline import cli
+
+    registry.components()  # every real component registered first
+    bad = comp("stray", assigns=("gadgets",))
+    monkeypatch.setitem(registry._COMPONENTS, "stray", bad)
+    registry._ordered.cache_clear()
+    try:
+        report = tmp_path / "r.txt"
+        report.write_text("ỦY BAN NHÂN DÂN XÃ A\nBÁO CÁO\nTiếp nhận 12 hồ sơ.\n", encoding="utf-8")
+        status = cli.main(["extract", str(report), "-o", str(tmp_path / "out"), "-q"])
+    finally:
+        monkeypatch.undo()
+        registry._ordered.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2
+    assert err == ["baocao: the extractors are misconfigured: extractor 'stray' writes gadgets, which has no schema in schemas/"]
+    assert not (tmp_path / "out" / "documents").exists()
