@@ -3,7 +3,9 @@ where a device belongs (its category, unit and owner label)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -72,11 +74,45 @@ def context_category(doc: Document, offset: int) -> str | None:
     return category_at(doc, sec.start, sec.heading_end) if sec else None
 
 
+@dataclass(frozen=True)
+class _UnitHits:
+    """Every unit named in one window, sorted by start and by end, with the longest one's
+    length: a mention's nearest unit is then found by bisection, not by a rescan of the window
+    (a line of 100,000 characters with a thousand mentions made the rescans quadratic)."""
+
+    by_start: list[tuple[int, int, str]]
+    by_end: list[tuple[int, int, str]]
+    starts: list[int]
+    ends: list[int]
+    longest: int
+
+
+@lru_cache(maxsize=4)  # a sentence and its line per mention; bounded: it holds texts
+def _unit_hits(text: str, start: int, end: int) -> _UnitHits:
+    hits = [(m.start(), m.end(), name) for name, rx in _UNIT_RES for m in rx.finditer(text, start, end)]
+    by_start, by_end = sorted(hits), sorted(hits, key=lambda h: (h[1], h[0], h[2]))
+    return _UnitHits(by_start, by_end, [h[0] for h in by_start], [h[1] for h in by_end],
+                     max((e - s for s, e, _ in hits), default=0))
+
+
 def _nearest_unit(doc: Document, start: int, end: int, within: Span) -> str | None:
-    """The unit named nearest [start, end) inside `within`, one before it winning a tie."""
-    hits = [(max(start - m.end(), m.start() - end, 0), m.start() > start, name)
-            for name, rx in _UNIT_RES for m in rx.finditer(doc.match, within.start, within.end)]
-    return min(hits)[2] if hits else None
+    """The unit named nearest [start, end) inside `within`, one before it winning a tie.
+    Candidates: the units that overlap the mention, the ones that end last before it and the
+    ones that start first after it."""
+    hits = _unit_hits(doc.match, within.start, within.end)
+    if not hits.by_start:
+        return None
+    starts, ends = hits.starts, hits.ends
+    near = hits.by_start[bisect_left(starts, start - hits.longest):bisect_left(starts, end)]
+    before = bisect_right(ends, start)
+    if before:
+        last_end = ends[before - 1]
+        near += hits.by_end[bisect_left(ends, last_end):before]
+    after = bisect_left(starts, end)
+    if after < len(starts):
+        near += hits.by_start[after:bisect_right(starts, starts[after])]
+    keys = [(max(start - e, s - end, 0), s > start, name) for s, e, name in near]
+    return min(keys)[2]
 
 
 def unit_of(doc: Document, start: int, end: int) -> str | None:

@@ -1,0 +1,50 @@
+"""The nearest holder unit of a device mention, found by bisection over the window's units, is
+the one a scan of the whole window finds; and a long line no longer costs a scan per mention."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from datamodel import Span
+from extractors.equipment.items import _UNIT_RES, _nearest_unit
+from pipeline.build import document_from_text
+
+PIECES = ["Trung tâm phục vụ hành chính công có 03 máy tính", "HĐND xã", "mặt trận", "Đảng ủy",
+          "bộ phận một cửa", "và", "02 máy in", "trung tâm y tế", "UBMTTQ", "khối Đảng"]
+
+
+def _scan(text: str, start: int, end: int, within: Span) -> str | None:
+    """The definition: every unit in the window, the nearest winning, one before it on a tie."""
+    hits = [(max(start - m.end(), m.start() - end, 0), m.start() > start, name)
+            for name, rx in _UNIT_RES for m in rx.finditer(text, within.start, within.end)]
+    return min(hits)[2] if hits else None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12), st.data())
+def test_bisection_finds_the_unit_a_scan_finds(pieces, data):
+    doc = document_from_text(" ".join(pieces))
+    size = len(doc.match)
+    lo = data.draw(st.integers(0, size))
+    hi = data.draw(st.integers(lo, size))
+    start = data.draw(st.integers(lo, hi))
+    end = data.draw(st.integers(start, hi))
+    within = Span(lo, hi)
+    assert _nearest_unit(doc, start, end, within) == _scan(doc.match, start, end, within)
+
+
+def _seconds(repeats: int) -> float:
+    doc = document_from_text(" ".join(["HĐND xã có 02 máy in và Đảng ủy có 03 máy tính"] * repeats))
+    line = Span(0, len(doc.match))
+    started = time.perf_counter()
+    for offset in range(0, len(doc.match), 40):
+        _nearest_unit(doc, offset, offset + 5, line)
+    return time.perf_counter() - started
+
+
+def test_a_mention_on_a_long_line_does_not_rescan_the_line():
+    small, large = _seconds(500), _seconds(4000)
+    assert large < 8 * small * 3, (small, large)  # 8x the text, 8x the mentions: linear, with slack
