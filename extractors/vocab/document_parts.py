@@ -60,7 +60,7 @@ SECTION_TOPICS = (
     Phrase(r"pháp\s+lý|văn\s+bản|thể\s+chế|lãnh\s+đạo,?\s+chỉ\s+đạo|việc\s+chỉ\s+đạo", "legal basis and direction", "legal"),
     Phrase(r"hạ\s+tầng|máy\s+tính|máy\s+scan|máy\s+quét|máy\s+in|thiết\s+bị|phần\s+mềm|mạng|công\s+nghệ|hệ\s+thống|cơ\s+sở\s+dữ\s+liệu",
            "infrastructure, equipment, software", "infrastructure"),
-    Phrase(r"nhân\s+lực|cán\s+bộ|công\s+chức|đào\s+tạo|tập\s+huấn|bố\s+trí\s+cán\s+bộ", "staff and training", "staff"),
+    Phrase(r"nhân\s+lực|cán\s+bộ|công\s+chức|đào\s+tạo|tập\s+huấn", "staff and training", "staff"),
     Phrase(r"tài\s+chính|kinh\s+phí|ngân\s+sách", "finance and budget", "finance"),
     Phrase(r"nguồn\s+lực", "resources", "resources"),
 )
