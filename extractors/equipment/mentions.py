@@ -42,9 +42,11 @@ COUNT_AFTER_LABEL = (rf"(?:\s+(?:(?P<short>{LACKING})|{EQUIPPED}|đang\s+sử\s+
                      rf"(?>\s*(?:(?:{CLASSIFIERS})(?!\p{{L}}))?)(?!\s*/)")
 """`Máy scan: 02 chiếc`, `Số lượng máy tính: 25`, `Tổng số máy tính hiện có: 30 bộ`: a count
 after the device's label; a shortage word in the label makes it lacking (`Máy in còn thiếu: 02`)."""
-_LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$")
+# The two `..._BEFORE` patterns end where the mention starts: they are matched backwards from
+# there (REVERSE), which costs the length of the match, not a scan of the line before the mention.
+_LACKING_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LACKING}){LACKING_GAP}$", flags=regex.REVERSE)
 _LACKING_INTRO = regex.compile(rf"(?<!\p{{L}})(?:{LACKING})(?!\p{{L}})[^\n]*:\s*$")
-_LOSS_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LOSS}){LOSS_GAP}$")
+_LOSS_BEFORE = regex.compile(rf"(?<!\p{{L}})(?:{LOSS}){LOSS_GAP}$", flags=regex.REVERSE)
 _LOSS_AFTER = regex.compile(rf"{LOSS_LEAD}(?:{LOSS})(?!\p{{L}})(?!{NOT_LOSS})")
 _REQUIREMENT = regex.compile(rf"(?<!\p{{L}})(?:{REQUIREMENT})(?!\p{{L}})")
 _PER_UNIT_AFTER = regex.compile(PER_UNIT_AFTER)
@@ -118,8 +120,8 @@ def _mentions(doc: Document, span: Span, skip_tables: set[int]) -> list[_Mention
         models, end = tail(doc, noun_end, sent.end)
         men = _Mention(m.start(), noun_end, end, category, count, sent, models)
         line = doc.line_span(m.start())
-        men.lacking = short or bool(_LACKING_BEFORE.search(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
-        men.lost = bool(_LOSS_BEFORE.search(doc.match, line.start, m.start()) or _LOSS_AFTER.match(doc.match, end, sent.end))
+        men.lacking = short or bool(_LACKING_BEFORE.match(doc.match, line.start, m.start())) or _under_lacking_intro(doc, line)
+        men.lost = bool(_LOSS_BEFORE.match(doc.match, line.start, m.start()) or _LOSS_AFTER.match(doc.match, end, sent.end))
         men.required = _required(doc, sent, m.start()) or bool(_PER_UNIT_AFTER.match(doc.match, end, sent.end))
         listed = bool(found) and _LIST_GAP.fullmatch(doc.match, found[-1].end, m.start()) is not None
         if listed:

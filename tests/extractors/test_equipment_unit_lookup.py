@@ -1,16 +1,20 @@
-"""The nearest holder unit of a device mention, found by bisection over the window's units, is
-the one a scan of the whole window finds; and a long line no longer costs a scan per mention."""
+"""Device mentions on a long line cost no scan of the line each: the nearest holder unit is found
+by bisection, the shortage and loss cues before a mention are matched backwards from it; each
+gives what the scan it replaces gave."""
 
 from __future__ import annotations
 
 import time
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from datamodel import Span
 from extractors.equipment.items import _UNIT_RES, _nearest_unit
+from extractors.equipment.mentions import _LACKING_BEFORE, _LOSS_BEFORE
 from pipeline.build import document_from_text
+from pipeline.textforms import fold
 
 PIECES = ["Trung tâm phục vụ hành chính công có 03 máy tính", "HĐND xã", "mặt trận", "Đảng ủy",
           "bộ phận một cửa", "và", "02 máy in", "trung tâm y tế", "UBMTTQ", "khối Đảng"]
@@ -48,3 +52,18 @@ def _seconds(repeats: int) -> float:
 def test_a_mention_on_a_long_line_does_not_rescan_the_line():
     small, large = _seconds(500), _seconds(4000)
     assert large < 8 * small * 3, (small, large)  # 8x the text, 8x the mentions: linear, with slack
+
+
+CUE_WORDS = ["còn thiếu", "thiếu", "bị mất", "mất", "hư hỏng", "các", "gồm", ":", ",", "cụ thể là", "xã", "có",
+             "máy", "chưa", "đi", "Thiếu:", "bịmất"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=8), st.data())
+def test_cues_matched_backwards_from_the_mention_are_the_ones_a_forward_search_finds(words, data):
+    text = fold(" ".join(words))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for backwards in (_LACKING_BEFORE, _LOSS_BEFORE):
+        forwards = regex.compile(backwards.pattern)
+        assert bool(backwards.match(text, start, end)) == bool(forwards.search(text, start, end))
