@@ -11,6 +11,8 @@ default (`Options.fact_model`): on the development reports rules + model did not
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,12 +55,31 @@ def fact_pipeline(path: Path = FACT_MODEL_DIR) -> Any:
     return spacy.load(path)
 
 
+class _Covered:
+    """The union of half-open spans, merged once and looked up by bisection: a test per
+    number against every rule row was quadratic in a long document."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(s for s in spans if s[0] < s[1]):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
 def _uncovered_sentences(doc: Document, rows: list[Row]) -> list[tuple[int, int]]:
     """The sentences holding a number that no rule row's span covers."""
-    covered = [(r["span_start"], r["span_end"]) for r in rows]
+    covered = _Covered((r["span_start"], r["span_end"]) for r in rows)
     found: dict[int, int] = {}
     for m in _NUMBER.finditer(doc.text):
-        if any(s <= m.start() < e for s, e in covered):
+        if m.start() in covered:
             continue
         sent = doc.sentence_span(m.start(), m.end())
         found[sent.start] = max(found.get(sent.start, sent.end), sent.end)

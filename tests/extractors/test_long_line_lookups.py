@@ -1,6 +1,7 @@
 """Device mentions on a long line cost no scan of the line each: the nearest holder unit is found
 by bisection, the shortage and loss cues before a mention are matched backwards from it; each
-gives what the scan it replaces gave."""
+gives what the scan it replaces gave. The fact model's test of a number against the rule rows'
+spans is a bisection too."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from datamodel import Span
 from extractors.equipment.items import _UNIT_RES, _nearest_unit
 from extractors.equipment.mentions import _LACKING_BEFORE, _LOSS_BEFORE
+from extractors.fact_model import _Covered
 from pipeline.build import document_from_text
 from pipeline.textforms import fold
 
@@ -67,3 +69,8 @@ def test_cues_matched_backwards_from_the_mention_are_the_ones_a_forward_search_f
     for backwards in (_LACKING_BEFORE, _LOSS_BEFORE):
         forwards = regex.compile(backwards.pattern)
         assert bool(backwards.match(text, start, end)) == bool(forwards.search(text, start, end))
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60))), st.integers(0, 70))
+def test_a_number_is_covered_by_the_merged_spans_when_a_span_holds_it(spans, offset):
+    assert (offset in _Covered(spans)) == any(s <= offset < e for s, e in spans)
