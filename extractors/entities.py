@@ -11,7 +11,6 @@ and official place names are kept (`trusted`): its other proposals did not beat 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from datamodel import Document
 from extractors import report_commune as rc
 from extractors.entity_rules import EntitySpan, flat, rule_entities
 from extractors.registry import Facts, register
+from extractors.trained_models import trained_pipeline
 from extractors.vocab import compiled
 from extractors.vocab.entities import SURNAMES
 
@@ -27,16 +27,6 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
 """Where `make model` writes the trained pipeline (committed, so nothing is downloaded)."""
 
 LABELS = ("PER", "ORG", "LOC")
-
-
-@cache
-def ner_pipeline(path: Path = MODEL_DIR) -> Any:
-    """The trained spaCy pipeline, loaded once per process; None when it is not built."""
-    if not (path / "meta.json").exists():
-        return None
-    import spacy  # imported here: the rules and the other extractors do not need it
-
-    return spacy.load(path)
 
 
 _NAME_START = compiled(rf"(?<![\p{{L}}])(?:{SURNAMES.pattern})[ \t]+(?=\S)")
@@ -112,6 +102,6 @@ def extract_entities(doc: Document, facts: Facts) -> Facts:
     """Entities of one document: rules, then the model's additions."""
     signer_title = " ".join(f.text for f in doc.header.signer_titles) or None
     rules = rule_entities(doc, report_province(doc), signer_title)
-    nlp = ner_pipeline()
+    nlp = trained_pipeline(MODEL_DIR)
     spans = combine(rules, model_entities(doc, nlp, rules)) if nlp is not None else rules
     return {"entities": [_row(doc, s) for s in spans]}

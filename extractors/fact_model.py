@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import regex
 from datamodel import Document
 from extractors.numbers import parse_vn_number
 from extractors.registry import Facts, Row, register
+from extractors.trained_models import trained_pipeline
 
 FACT_MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "facts_model"
 """Where `make model` writes the fact-mention pipeline (committed, nothing downloaded)."""
@@ -43,16 +43,6 @@ for precision: on the realdev texts the only proposal at or above it was wrong, 
 were numbers that are no figure at all (codes, thousands of residents)."""
 
 _NUMBER = regex.compile(r"(?<![\p{L}\d])\d[\d.,]*(?<=\d)")
-
-
-@cache
-def fact_pipeline(path: Path = FACT_MODEL_DIR) -> Any:
-    """The trained fact-mention pipeline, loaded once per process; None when it is not built."""
-    if not (path / "meta.json").exists():
-        return None
-    import spacy  # imported here: the rules do not need it
-
-    return spacy.load(path)
 
 
 class _Covered:
@@ -107,5 +97,5 @@ def proposals(doc: Document, rows: list[Row], nlp: Any) -> list[Row]:
 @register("fact_model", requires=("metrics",), assigns=("metrics",))
 def extract_fact_mentions(doc: Document, facts: Facts) -> Facts:
     """The model's proposals for figures the rules left out."""
-    nlp = fact_pipeline()
+    nlp = trained_pipeline(FACT_MODEL_DIR)
     return {"metrics": proposals(doc, facts.get("metrics", []), nlp) if nlp is not None else []}

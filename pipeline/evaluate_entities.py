@@ -16,8 +16,9 @@ from pathlib import Path
 import regex
 
 from datamodel import Document
-from extractors.entities import LABELS, combine, model_entities, ner_pipeline
+from extractors.entities import LABELS, MODEL_DIR, combine, model_entities
 from extractors.entity_rules import EntitySpan, rule_entities
+from extractors.trained_models import trained_pipeline
 from pipeline.build import read_document
 from pipeline.run import discover
 
@@ -60,7 +61,7 @@ def _combined(doc: Document, nlp: object) -> list[Key]:
 
 def recognizers() -> dict[str, Recognizer]:
     """The systems compared: rules, model, combined, and underthesea when it is installed."""
-    nlp = ner_pipeline()
+    nlp = trained_pipeline(MODEL_DIR)
     systems: dict[str, Recognizer] = {"rules": lambda d: _keys(d, rule_entities(d))}
     if nlp is not None:
         systems["model"] = lambda d: _keys(d, model_entities(d, nlp))

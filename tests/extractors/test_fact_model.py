@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.fact_model import FACT_MODEL_DIR, THRESHOLD, fact_pipeline, proposals
+from extractors.fact_model import FACT_MODEL_DIR, THRESHOLD, proposals
+from extractors.trained_models import trained_pipeline
 from pipeline.build import document_from_text
 from pipeline.options import DEFAULTS, Options
 from pipeline.run import process_bytes
@@ -17,8 +18,8 @@ _TEXT = "1. Kết quả\nTrong quý, Bộ phận một cửa đã tiếp nhận 
 
 @pytest.fixture(scope="module")
 def nlp(network_refused):
-    fact_pipeline.cache_clear()
-    return fact_pipeline()
+    trained_pipeline.cache_clear()
+    return trained_pipeline(FACT_MODEL_DIR)
 
 
 def test_a_figure_the_rules_left_out_is_proposed_with_its_score(nlp) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entities import MODEL_DIR, combine, extract_entities, model_entities, ner_pipeline
+from extractors.entities import MODEL_DIR, combine, extract_entities, model_entities
 from extractors.entity_rules import EntitySpan
+from extractors.trained_models import trained_pipeline
 from pipeline.build import document_from_text
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="nlp/model not built (make model)")
@@ -14,8 +15,8 @@ pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="
 
 @pytest.fixture(scope="module")
 def nlp(network_refused):
-    ner_pipeline.cache_clear()
-    return ner_pipeline()
+    trained_pipeline.cache_clear()
+    return trained_pipeline(MODEL_DIR)
 
 
 def test_model_loads_offline_and_tags_names_bodies_and_places(nlp) -> None:
