@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pyarrow as pa
 
@@ -69,11 +70,40 @@ def _problem(value: object, column: str, row: dict, check, rules: Rules) -> str 
     return None
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What validating a table needs, built once per table and process: its rules, its Arrow
+    schema, and per column the type check and whether `_problem` can find more than a wrong
+    type (an allowed set, a range, a float that may be NaN); the other columns are checked with
+    the type predicate alone, which is all `_problem` would do for them."""
+
+    table: Table
+    rules: Rules
+    schema: pa.Schema
+    checks: dict[str, tuple[Callable[[object], bool], str] | None]
+    simple: frozenset[str]
+
+
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(table: Table) -> _Plan:
+    plan = _PLANS.get(table.name)
+    if plan is None or plan.table is not table:
+        rules = rules_for(table.name, table.names)
+        checks = {c.name: _type_check(c.type) for c in table.columns}
+        special = {*rules.allowed, *rules.ranges, *(rules.percent_when or ())[:1]}
+        simple = frozenset(c.name for c in table.columns
+                           if checks[c.name] is not None and c.name not in special and not pa.types.is_floating(c.type))
+        plan = _PLANS[table.name] = _Plan(table, rules, table.arrow_schema(), checks, simple)
+    return plan
+
+
 def validated(table: Table, rows: list[dict], source_path: str | None = None) -> tuple[pa.Table, list[dict]]:
     """The rows that pass as an Arrow table of `table`'s schema, and an `errors` row for each
     violation (stage `validate:<table>`)."""
-    rules = rules_for(table.name, table.names)
-    checks = {c.name: _type_check(c.type) for c in table.columns}
+    plan = _plan(table)
+    rules, checks, simple = plan.rules, plan.checks, plan.simple
     errors: list[dict] = []
 
     def report(row: dict, column: str, what: str) -> None:
@@ -88,7 +118,10 @@ def validated(table: Table, rows: list[dict], source_path: str | None = None) ->
             if column not in checks:
                 report(row, column, "column not in the schema; not written")
                 continue
-            problem = None if value is None else _problem(value, column, row, checks[column], rules)
+            if value is None or (column in simple and checks[column][0](value)):  # type: ignore[index]
+                clean[column] = value
+                continue
+            problem = _problem(value, column, row, checks[column], rules)
             if problem:
                 report(row, column, f"{problem}; value not written")
             clean[column] = None if problem else value
@@ -97,4 +130,4 @@ def validated(table: Table, rows: list[dict], source_path: str | None = None) ->
             report(row, ", ".join(missing), "required value missing; row not written")
             continue
         kept.append(clean)
-    return pa.Table.from_pylist(kept, schema=table.arrow_schema()), errors
+    return pa.Table.from_pylist(kept, schema=plan.schema), errors

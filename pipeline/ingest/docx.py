@@ -18,10 +18,12 @@ import io
 import re
 import zipfile
 import zlib
+from functools import cache
 
 from docx import Document as open_docx
 from docx.opc.part import XmlPart
-from docx.oxml.ns import nsmap, qn
+from docx.oxml.ns import nsmap
+from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
@@ -31,12 +33,25 @@ from pipeline.ingest.legacy_encodings import warning
 from pipeline.ingest.limits import read_part
 from pipeline.options import DEFAULTS, Options
 
+qn = cache(_qn)
+"""Clark names of `w:` tags, each worked out once (python-docx splits the string on every call)."""
 _LAYOUT_MAX_COLS = 3
 _LAYOUT_MAX_ROWS = 3
 _BODY = "word/document.xml"
 _W_NS = nsmap["w"]
 _SAFE = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 """Entities are never expanded and nothing is fetched; libxml2's depth and size guards stay on."""
+
+
+class _NoTree:
+    """A parser target that builds nothing: checking that a part is well-formed needs libxml2's
+    parse (the same checks and messages) but not the tree, which costs as much again."""
+
+    def close(self) -> None:
+        return None
+
+
+_WELL_FORMED = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, target=_NoTree())
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
 
 
@@ -130,7 +145,7 @@ def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
     problem = "declares its own entities (a DTD, which Word never writes)" if dtd else None
     if problem is None:
         try:
-            etree.fromstring(data, _SAFE)
+            etree.fromstring(data, _WELL_FORMED)
             return data
         except etree.XMLSyntaxError as exc:
             problem = f"is not well-formed XML ({exc.msg})"
@@ -141,16 +156,27 @@ def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
 
 
 def _safe_package(data: bytes, options: Options, warnings: list[str]) -> bytes:
-    """The archive rebuilt from capped reads of its members, with unsafe XML parts cleaned."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+    """The archive with every member read under the caps and unsafe XML parts cleaned: the
+    bytes as they came when no part had to change (python-docx then reads members the same
+    caps just let through), else rebuilt from the capped reads."""
+    parts: list[tuple[str, bytes]] = []
+    changed = False
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
         for info in src.infolist():
             if info.is_dir():
                 continue
             part = read_part(src, info.filename, options)
             if info.filename.endswith((".xml", ".rels")):
-                part = _clean_part(info.filename, part, warnings)
-            dst.writestr(info.filename, part)
+                cleaned = _clean_part(info.filename, part, warnings)
+                changed |= cleaned is not part
+                part = cleaned
+            parts.append((info.filename, part))
+    if not changed:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for name, part in parts:
+            dst.writestr(name, part)
     return out.getvalue()
 
 

@@ -37,19 +37,24 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
+_OTHER_NON_ASCII = regex.compile("[^\\x00-\\x7f" + regex.escape("".join(sorted(_COMMON_SYMBOLS))) + "]")
+"""A character that counts as evidence either way: non-ASCII and not a common symbol."""
+_VIETNAMESE_LETTER = regex.compile("[" + "".join(sorted(_VIETNAMESE)) + "]")
+
+
 def _vietnamese_share(text: str) -> float:
     """Share of non-ASCII letters that belong to the Vietnamese alphabet (NFC)."""
     import unicodedata
 
-    chars = [c for c in unicodedata.normalize("NFC", text) if ord(c) > 127 and c not in _COMMON_SYMBOLS]
-    return sum(c in _VIETNAMESE for c in chars) / len(chars) if chars else 1.0
+    text = unicodedata.normalize("NFC", text)
+    chars = len(_OTHER_NON_ASCII.findall(text))
+    return len(_VIETNAMESE_LETTER.findall(text)) / chars if chars else 1.0
 
 
 def looks_like_legacy_font(text: str) -> bool:
     """True when the text reads like TCVN3/VNI mojibake: many non-ASCII characters that are
     not Vietnamese letters (`§`, `¶`, `ø`, `ñ`, ...)."""
-    non_ascii = sum(1 for c in text if ord(c) > 127 and c not in _COMMON_SYMBOLS)
-    return non_ascii >= 10 and _vietnamese_share(text) < 0.6
+    return len(_OTHER_NON_ASCII.findall(text)) >= 10 and _vietnamese_share(text) < 0.6
 
 
 CONTROL_LIMIT = 0.01

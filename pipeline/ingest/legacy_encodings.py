@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONES = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 """grave, hook above, tilde, acute, dot below: the order of each TCVN3 row."""
@@ -112,6 +113,7 @@ MARGIN = 0.3
 """How much better a conversion must read than the text as it is."""
 
 
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
     """True for a well-formed Vietnamese syllable (onset, vowel nucleus, coda, one tone mark)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -133,7 +135,7 @@ def syllable_share(text: str) -> tuple[float, int]:
 def _best(candidates: dict[str, str], current: str) -> str | None:
     """The encoding whose conversion reads clearly better than `current`, if any."""
     now, count = syllable_share(current)
-    if count < MIN_WORDS:
+    if count < MIN_WORDS or now + MARGIN > 1.0:  # no share exceeds 1.0: nothing can read clearly better
         return None
     scored = {name: syllable_share(text)[0] for name, text in candidates.items()}
     name = max(scored, key=lambda n: scored[n])
