@@ -22,7 +22,17 @@ PART_KINDS = (
 )
 """Kinds of part, by the first wording of a heading or label (`Nguyên nhân hạn chế` is a cause)."""
 
-PART_STOP = Phrase(r"nhận\s+xét", "remarks: a heading that is not itself a part (its sub-parts are)", "none")
+PART_STOP = Phrase(r"nhận\s+xét|(?:phương\s+hướng|nhiệm\s+vụ)(?:[,\s]|$)",
+                   "remarks, or the commune's own tasks ahead (`Nhiệm vụ, giải pháp thời gian tới`): a heading that is not itself "
+                   "a part (its sub-parts may be)", "none")
+
+WEAK_STRENGTH = Phrase(r"kết\s+quả\s+(?:nổi\s+bật|đạt\s+được)",
+                       "results achieved: a strength only beside other assessment parts; alone it heads the statistics")
+
+ASSESSMENT = Phrase(r"đánh\s+giá|nhận\s+xét", "assessment, remarks (a heading whose `Kết quả đạt được` part is a strength)")
+
+INTRO_END = Phrase(r"(?:\s+(?:như\s+)?sau|\s+(?:cụ\s+thể\s+)?như|\s+gồm|\s+cụ\s+thể)?\s*:\s*$",
+                   "(the) following: the end of a sentence that announces a list of difficulties or requests")
 
 LABEL_LEAD = Phrase(r"(?:một\s+số|những|các|một\s+vài)\s+", "some, the (before a part's name)")
 
@@ -31,27 +41,39 @@ SENTENCE_KIND = (
 )
 """Sentences whose own first words give their kind, wherever they stand."""
 
+CAUSE_SENTENCE = Phrase(r"nguyên\s+nhân\s+(?:chủ\s+yếu\s+|chính\s+|cơ\s+bản\s+)?(?:là\s+(?:do\s+)?|do\s+)",
+                        "the cause is (that) ...: a running sentence that states a cause", "cause")
+
+TOPIC_LEAD = Phrase(r"về\s+[^:.;\n]{1,40}:\s*", "about <topic>: (a topic label before an item, not part of it)")
+
+ADDRESSEE_LABEL = Phrase(r"(?:(?:kiến\s+nghị|đề\s+nghị|đề\s+xuất)\s+)?(?:đối\s+với|với)\s+",
+                         "to/for <body>: the label of a group of requests (`Đối với UBND tỉnh:`, `Kiến nghị với Trung ương`)")
+
 EMPTY_FINDING = Phrase(r"\([^()]*\)|(?:không|không\s+có|chưa\s+có|không\s+có\s+khó\s+khăn(?:,?\s+vướng\s+mắc)?)\s*\.?",
                        "nothing to report (`Nguyên nhân ...: không`), or only a bracket (`(Phụ lục 02 kèm theo)`)")
 
 CATEGORIES = (
-    Phrase(r"người\s+dân[^.;]{0,40}(?:kỹ\s+năng|tiếp\s+cận|chưa\s+quen|chưa\s+biết|thói\s+quen|khó\s+khăn)"
+    Phrase(r"người\s+(?:dân|cao\s+tuổi)[^.;]{0,60}(?:kỹ\s+năng|tiếp\s+cận|chưa\s+quen|chưa\s+biết|thói\s+quen|khó\s+khăn|hưởng\s+ứng"
+           r"|điện\s+thoại\s+thông\s+minh|chưa\s+thạo|tài\s+khoản|sử\s+dụng|tham\s+gia)"
            r"|kỹ\s+năng\s+số\s+(?:của|cho)\s+người\s+dân|nhận\s+thức\s+(?:của\s+)?(?:người\s+dân|cộng\s+đồng)"
-           r"|tuyên\s+truyền|tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng|bình\s+dân\s+học\s+vụ\s+số",
+           r"|tuyên\s+truyền|tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng|bình\s+dân\s+học\s+vụ\s+số"
+           r"|(?:trình\s+độ|kỹ\s+năng)[^.;]{0,30}(?:của|cho)\s+người\s+dân",
            "citizens' digital skills and habits", "citizen_digital_skills"),
-    Phrase(r"kinh\s+phí|ngân\s+sách|tài\s+chính|nguồn\s+vốn|chi\s+phí|hợp\s+tác\s+công\s*-\s*tư",
+    Phrase(r"(?:cơ\s+chế|chính\s+sách)[^.;]{0,20}(?:kinh\s+phí|tài\s+chính|ngân\s+sách)"
+           r"|kinh\s+phí|ngân\s+sách|tài\s+chính|nguồn\s+vốn|chi\s+phí|hợp\s+tác\s+công\s*-\s*tư",
            "funding, budget", "finance"),
     Phrase(r"văn\s+bản\s+hướng\s+dẫn|hướng\s+dẫn\s+(?:cụ\s+thể|chi\s+tiết|chuyên\s+ngành)|chưa\s+có\s+hướng\s+dẫn"
-           r"|cơ\s+chế|chính\s+sách|quy\s+định|thể\s+chế|ban\s+hành|pháp\s+lý|chỉ\s+đạo",
+           r"|cơ\s+chế|chính\s+sách|quy\s+định|thể\s+chế|ban\s+hành|pháp\s+lý|chỉ\s+đạo|lãnh\s+đạo|người\s+đứng\s+đầu"
+           r"|hướng\s+dẫn\s+(?:nghiệp\s+vụ|thống\s+nhất|cơ\s+chế|thực\s+hiện|về)",
            "legal framework, guidance from above", "legal_guidance"),
-    Phrase(r"kết\s+nối\s+liên\s+thông|chứng\s+thực\s+điện\s+tử|phần\s+mềm|cơ\s+sở\s+dữ\s+liệu|dữ\s+liệu|liên\s+thông|hệ\s+thống(?!\s+(?:máy|điện|mạng|trang))"
+    Phrase(r"kết\s+nối\s+liên\s+thông|kết\s+nối[^.;]{0,15}dữ\s+liệu|chia\s+sẻ\s+dữ\s+liệu|chứng\s+thực\s+điện\s+tử|phần\s+mềm|cơ\s+sở\s+dữ\s+liệu|dữ\s+liệu|liên\s+thông|hệ\s+thống(?!\s+(?:máy|điện|mạng|trang|camera))"
            r"|dịch\s+vụ\s+công|chữ\s+ký\s+số|chứng\s+thư\s+số|mail\s+công\s+vụ|ứng\s+dụng|nền\s+tảng|văn\s+bản\s+điều\s+hành"
-           r"|một\s+cửa\s+điện\s+tử|tính\s+năng|chức\s+năng",
+           r"|một\s+cửa\s+điện\s+tử|tính\s+năng|chức\s+năng|số\s+hóa|định\s+danh\s+điện\s+tử|vneid",
            "software, systems and data", "software_data"),
     Phrase(r"hạ\s+tầng\s+(?:viễn\s+thông|mạng|sóng)|mạng|internet|đường\s+truyền|sóng|phát\s+sóng|cáp\s+quang|viễn\s+thông|wifi|kết\s+nối|điện\s+lưới|lõm\s+điện",
            "network, connectivity, power", "network_connectivity"),
     Phrase(r"máy\s+(?:tính|scan|quét|in|chủ|móc|photo)|thiết\s+bị|hạ\s+tầng|cấu\s+hình|trang\s+bị|cơ\s+sở\s+vật\s+chất"
-           r"|lưu\s+trữ|bảo\s+mật",
+           r"|lưu\s+trữ|bảo\s+mật|camera|màn\s+hình",
            "equipment and infrastructure", "infrastructure_equipment"),
     Phrase(r"(?:cơ\s+chế|chính\s+sách|chế\s+độ)[^.;]{0,25}(?:thu\s+hút|đãi\s+ngộ)|công\s+chức|cán\s+bộ|nhân\s+lực|nhân\s+sự|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|kiêm\s+nhiệm|biên\s+chế"
            r"|trình\s+độ|năng\s+lực|chuyên\s+trách|đãi\s+ngộ|đội\s+ngũ|kỹ\s+năng",
@@ -76,11 +98,12 @@ ADDRESSEE_START = Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\
 
 ADDRESSEE_END = Phrase(
     r"\s*(?::|\s(?:sớm|quan\s+tâm|hỗ\s+trợ|bố\s+trí|có\s+(?!liên\s+quan)|tiếp\s+tục|tăng\s+cường|tổ\s+chức|ban\s+hành"
-    r"|phối\s+hợp|bổ\s+sung|mở|thường\s+xuyên|triển\s+khai|xem\s+xét|nâng\s+cấp|đầu\s+tư|cấp|trang\s+bị|khắc\s+phục"
+    r"|phối\s+hợp|bổ\s+sung|mở|thường\s+xuyên|lắp\s+đặt|ưu\s+tiên|hoàn\s+thiện|rà\s+soát|sửa\s+đổi|triển\s+khai|xem\s+xét|nâng\s+cấp|đầu\s+tư|cấp|trang\s+bị|khắc\s+phục"
     r"|chỉ\s+đạo|hướng\s+dẫn|nghiên\s+cứu|cho\s+phép|thay\s+thế|đào\s+tạo|kịp\s+thời)\b)",
     "the first word of what is asked (ends the addressee)")
 
 ADDRESSEE_HEAD = Phrase(
     r"(?:các\s+)?(?:ủy\s+ban|ubnd|chính\s+phủ|bộ|sở|ban|cấp\s+trên|cơ\s+quan|trung\s+tâm|doanh\s+nghiệp|đơn\s+vị"
-    r"|thành\s+phố|tỉnh|hđnd|hội\s+đồng|đảng\s+ủy|viễn\s+thông|vnpt|viettel)\b",
+    r"|thành\s+phố|tỉnh|hđnd|hội\s+đồng|đảng\s+ủy|viễn\s+thông|vnpt|viettel|mobifone|trung\s+ương|tập\s+đoàn|công\s+ty"
+    r"|nhà\s+mạng|xã|phường)\b",
     "a body's first word: a sentence that starts with it names its addressee")

@@ -1,0 +1,252 @@
+"""Where a report's assessment parts are: sections whose heading names a kind of finding,
+labelled lines (`- Một số khó khăn, vướng mắc: ...`), sentences that announce a list (`... còn
+một số hạn chế sau:`), and the addressee a group of requests shares (`Đối với UBND tỉnh:`).
+
+`extractors.findings` cuts the parts into sentences; this module only says where each part
+starts and ends, what kind its sentences are, and whom its requests address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from datamodel import Document, Section
+from extractors.vocab import compiled
+from extractors.vocab.findings import (
+    ADDRESSEE_HEAD,
+    ADDRESSEE_LABEL,
+    ASSESSMENT,
+    INTRO_END,
+    LABEL_LEAD,
+    PART_KINDS,
+    PART_STOP,
+    TOPIC_LEAD,
+    WEAK_STRENGTH,
+)
+
+_NUMBERING = r"(?:(?:\d+\.)+\d*|[ivxlc]+\.|[a-zđ]\)|\(?\d{1,2}\)|\([a-zđ]\))\s+"
+_MARKER = r"[-+*•]\s*"
+_KIND_GROUPS = "|".join(f"(?P<k{i}>{p.pattern})" for i, p in enumerate(PART_KINDS))
+LABEL = compiled(
+    rf"(?:{_MARKER})?(?:{_NUMBERING})?(?:{LABEL_LEAD.pattern})?(?:{_KIND_GROUPS})[^:\n]{{0,80}}:[ \t]*"
+)
+"""A line that starts by naming a part (`- Hạn chế:`, `2.4. Khó khăn: ...`)."""
+LEAD_MARK = compiled(rf"(?:{_MARKER}|{_NUMBERING})+(?:{TOPIC_LEAD.pattern})?|{TOPIC_LEAD.pattern}")
+"""List markers, numbers and a topic label (`- Về hạ tầng:`) before an item's own words."""
+_HEADING_KIND = compiled(rf"(?:{_KIND_GROUPS})")
+_STOP = compiled(PART_STOP.pattern)
+_INTRO_END = compiled(INTRO_END.pattern)
+_WEAK_STRENGTH = compiled(WEAK_STRENGTH.pattern)
+_ASSESSMENT = compiled(ASSESSMENT.pattern)
+_TO_BODY = compiled(rf"(?:{_MARKER})?(?:{_NUMBERING})?{ADDRESSEE_LABEL.pattern}(?={ADDRESSEE_HEAD.pattern})")
+_JOINED_KINDS = regex.compile(r"[\s,]*(?:và\s*)?")
+_BULLET_LINE = compiled(rf"(?:-|{_NUMBERING})")
+_SUB_BULLET = compiled(r"[+*•]")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of text whose sentences are all findings of one kind (and, for requests
+    grouped under `Đối với UBND tỉnh:`, one addressee)."""
+
+    start: int
+    end: int
+    kind: str
+    label_start: int | None = None  # where the label line starts, for a labelled part
+    addressee: str | None = None
+
+
+def _kind_of(match: regex.Match[str]) -> str:
+    for i, phrase in enumerate(PART_KINDS):
+        if match.group(f"k{i}") is not None:
+            return phrase.name
+    raise AssertionError("a kind pattern matched without a group")
+
+
+def heading_kind(title_match: str) -> str | None:
+    """The kind a heading names (its first part wording), `none` for a remarks or tasks heading, else None."""
+    m = _HEADING_KIND.search(title_match)
+    stop = _STOP.search(title_match)
+    if stop and (m is None or stop.start() < m.start()):
+        return "none"
+    return _kind_of(m) if m else None
+
+
+def _weak(title_match: str) -> bool:
+    """Whether the heading's kind is only `Kết quả đạt được`: the statistics, unless it stands
+    under an assessment heading or, without sub-sections, beside other assessment parts."""
+    m = _HEADING_KIND.search(title_match)
+    return m is not None and _WEAK_STRENGTH.match(title_match, m.start()) is not None
+
+
+def _heading(doc: Document, sec: Section) -> str:
+    return doc.match[sec.start : sec.heading_end]
+
+
+def _own_kind(doc: Document, sec: Section) -> str | None:
+    """The kind a section's own heading names; a bare `Kết quả đạt được` counts only under an
+    assessment heading or, as a leaf, beside a sibling that names another kind."""
+    kind = heading_kind(_heading(doc, sec))
+    if kind != "strength" or not _weak(_heading(doc, sec)):
+        return kind
+    siblings = sec.parent.children if sec.parent else [s for s in doc.sections if s.parent is None]
+    beside = any(heading_kind(_heading(doc, s)) not in (None, "none", "strength") for s in siblings if s is not sec)
+    if sec.parent is None:
+        return None
+    return kind if _ASSESSMENT.search(_heading(doc, sec.parent)) or (beside and not sec.children) else None
+
+
+def _inherited_kind(doc: Document, sec: Section) -> str | None:
+    for node in reversed(sec.path()):
+        kind = _own_kind(doc, node)
+        if kind:
+            return kind
+    return None
+
+
+def content_start(doc: Document, sec: Section) -> int:
+    """Where a section's own text starts: after its heading line, or after the colon of a
+    heading with text after it (`1.1. Về hạ tầng: Máy tính ...`), or at the title itself when the
+    title is a sentence (`1. Hạ tầng mạng còn yếu.`, numbered like a heading)."""
+    colon = doc.text.find(":", sec.start, sec.heading_end)
+    if colon >= 0 and doc.text[colon + 1 : sec.heading_end].strip():
+        return colon + 1
+    title = doc.text[sec.start : sec.heading_end].rstrip()
+    number = LEAD_MARK.match(doc.match, sec.start, sec.heading_end)
+    if number and title.endswith((".", ";")):
+        return number.end()
+    return sec.heading_end
+
+
+def to_body(text: str, match: str) -> tuple[str | None, int]:
+    """The body a group label names (`Đối với UBND tỉnh:`), as written, and where its requests start."""
+    m = _TO_BODY.match(match)
+    if m is None:
+        return None, 0
+    colon = match.find(":", m.end())
+    stop = colon if colon >= 0 else len(match)
+    name = text[m.end() : stop].strip(" ,.")
+    if not name or len(name.split()) > 12:
+        return None, 0
+    return name, stop + 1 if colon >= 0 else len(match)
+
+
+def _section_parts(doc: Document) -> list[Part]:
+    """The body of each section (before its first sub-section) under the innermost heading
+    that names a kind; a remarks heading (`Nhận xét`) names none and hides its parents'. A
+    heading `Đối với <body>` gives its requests their addressee."""
+    parts = []
+    for sec in doc.sections:
+        kind = _inherited_kind(doc, sec)
+        end = min([c.start for c in sec.children] + [sec.end])
+        start = content_start(doc, sec)
+        if kind and kind != "none" and start < end:
+            addressee = None
+            if kind == "recommendation":
+                for node in reversed(sec.path()):
+                    cut = _title_start(doc, node)
+                    addressee = to_body(doc.text[cut : node.heading_end], doc.match[cut : node.heading_end])[0]
+                    if addressee or _own_kind(doc, node):
+                        break
+            parts.append(Part(start, end, kind, addressee=addressee))
+    return parts
+
+
+def _title_start(doc: Document, sec: Section) -> int:
+    """Where a heading's title starts, after its number."""
+    number = LEAD_MARK.match(doc.match, sec.start, sec.heading_end)
+    return number.end() if number else sec.start
+
+
+def lines(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for raw in doc.text[start:end].split("\n"):
+        s, e = pos, pos + len(raw)
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+        pos += len(raw) + 1
+    return out
+
+
+def _intro(doc: Document, s: int, e: int) -> tuple[str, int] | None:
+    """A sentence announcing a list (`Bên cạnh ..., vẫn còn một số hạn chế sau:`): the kind it
+    names last (the first of a run such as `khó khăn, hạn chế`) and where the list starts."""
+    line = doc.match[s:e]
+    tail = _INTRO_END.search(line)
+    if tail is None:
+        return None
+    found = list(_HEADING_KIND.finditer(line, 0, tail.start()))
+    if not found or tail.start() - found[-1].end() > 30:
+        return None
+    i = len(found) - 1
+    while i > 0 and _JOINED_KINDS.fullmatch(line, found[i - 1].end(), found[i].start()):
+        i -= 1
+    if _WEAK_STRENGTH.match(line, found[i].start()):
+        return None
+    return _kind_of(found[i]), e
+
+
+def _label_addressee(doc: Document, m: regex.Match[str], rest: int) -> str | None:
+    """The body a request label names after its kind wording (`- Kiến nghị đối với Sở Tài chính:`)."""
+    kind_end = max(m.end(f"k{i}") for i in range(len(PART_KINDS)) if m.group(f"k{i}") is not None)
+    while kind_end < rest and doc.text[kind_end].isspace():
+        kind_end += 1
+    return to_body(doc.text[kind_end:rest], doc.match[kind_end:rest])[0]
+
+
+def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int]) -> list[Part]:
+    """Labelled lines: the rest of the line (and its `+` sub-items), or, when the label ends
+    the line, the lines that follow up to the next bullet, label or heading. A sentence that
+    announces a list (`... còn một số hạn chế sau:`) labels the bullets under it."""
+    parts = []
+    for i, (s, e) in enumerate(body):
+        m = LABEL.match(doc.match, s, e)
+        if m is not None:
+            kind, rest, marked = _kind_of(m), m.end(), _BULLET_LINE.match(doc.match, s, e) is not None
+        elif s not in headings and (intro := _intro(doc, s, e)):
+            (kind, rest), marked = intro, False
+        else:
+            continue
+        stop = e
+        j = i + 1
+        own_line = rest < e
+        while j < len(body):
+            ls, le = body[j]
+            line = doc.match[ls:le]
+            if ls in headings or LABEL.match(doc.match, ls, le):
+                break
+            if own_line and not _SUB_BULLET.match(line):
+                break
+            if not own_line and marked and j > i + 1 and _BULLET_LINE.match(line) and not _SUB_BULLET.match(line):
+                break
+            if not own_line and not marked and j > i + 1 and not LEAD_MARK.match(line) \
+                    and LEAD_MARK.match(doc.match, *body[i + 1]):
+                break
+            stop = le
+            j += 1
+        addressee = _label_addressee(doc, m, rest) if m is not None and kind == "recommendation" else None
+        parts.append(Part(rest, stop, kind, s, addressee))
+    return parts
+
+
+def find_parts(doc: Document) -> list[Part]:
+    """Every assessment part of the body; a labelled line wins over its section's heading."""
+    body_spans = doc.zone("body") or []
+    headings = {sec.start for sec in doc.sections}
+    parts = _section_parts(doc)
+    labelled: list[Part] = []
+    for span in body_spans:
+        labelled += _label_parts(doc, lines(doc, span.start, span.end), headings)
+    covered = [(p.label_start or p.start, p.end) for p in labelled]
+    kept = []
+    for part in parts:
+        pieces = [(part.start, part.end)]
+        for cs, ce in covered:
+            pieces = [q for ps, pe in pieces for q in ((ps, min(pe, cs)), (max(ps, ce), pe)) if q[0] < q[1]]
+        kept += [Part(s, e, part.kind, addressee=part.addressee) for s, e in pieces]
+    return sorted(kept + labelled, key=lambda p: p.start)

@@ -1,0 +1,89 @@
+"""Findings wherever reports put them: requests grouped under `Đối với <body>:`, a sentence that
+announces a list, numbered items, text after a heading's colon, causes in running text, and the
+statistics under `Kết quả đạt được` (not strengths). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extractors.findings import extract_findings
+from pipeline.build import document_from_text
+
+HEAD = "ỦY BAN NHÂN DÂN\nXÃ SƠN THỦY\nBÁO CÁO\nKết quả chuyển đổi số tháng 11\n"
+FOOT = "Nơi nhận:\n- Như trên;\n"
+
+
+def _rows(body: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    rows = extract_findings(document_from_text(HEAD + body + FOOT), {})["findings"]
+    return [(r["kind"], r["category"], r["addressee"], r["addressee_level"], r["text"]) for r in rows]
+
+
+def test_requests_under_a_group_label_take_its_addressee() -> None:
+    body = ("3. Kiến nghị, đề xuất\n"
+            "- Đối với UBND tỉnh:\n"
+            "+ Hỗ trợ kinh phí mua sắm máy scan cho bộ phận một cửa.\n"
+            "+ Bổ sung biên chế công chức công nghệ thông tin.\n"
+            "- Đối với Bộ Công an: nâng cấp ứng dụng VNeID trên điện thoại đời cũ.\n"
+            "- Đề nghị Sở Tài chính hướng dẫn cơ chế sử dụng kinh phí cho Tổ công nghệ số.\n")
+    assert _rows(body) == [
+        ("recommendation", "finance", "UBND tỉnh", "province", "Hỗ trợ kinh phí mua sắm máy scan cho bộ phận một cửa."),
+        ("recommendation", "human_resources_training", "UBND tỉnh", "province",
+         "Bổ sung biên chế công chức công nghệ thông tin."),
+        ("recommendation", "software_data", "Bộ Công an", "central", "nâng cấp ứng dụng VNeID trên điện thoại đời cũ."),
+        ("recommendation", "legal_guidance", "Sở Tài chính", "department",
+         "Đề nghị Sở Tài chính hướng dẫn cơ chế sử dụng kinh phí cho Tổ công nghệ số."),
+    ]
+
+
+def test_numbered_headings_naming_a_body_and_text_after_a_heading_colon() -> None:
+    body = ("IV. ĐỀ XUẤT, KIẾN NGHỊ\n"
+            "1. Đối với Trung ương: Sớm kết nối, chia sẻ dữ liệu đất đai với dữ liệu dân cư.\n"
+            "2. Đối với xã\n"
+            "Tiếp tục rà soát dữ liệu hộ tịch đã số hóa.\n"
+            "V. KHÓ KHĂN\n"
+            "1. Về nhân lực: Chỉ có 02 công chức tiếp nhận hồ sơ.\n")
+    assert _rows(body) == [
+        ("recommendation", "software_data", "Trung ương", "central",
+         "Sớm kết nối, chia sẻ dữ liệu đất đai với dữ liệu dân cư."),
+        ("recommendation", "software_data", "xã", "commune", "Tiếp tục rà soát dữ liệu hộ tịch đã số hóa."),
+        ("difficulty", "human_resources_training", None, None, "Chỉ có 02 công chức tiếp nhận hồ sơ."),
+    ]
+
+
+def test_a_sentence_announcing_a_list_labels_its_bullets_and_a_stated_cause_is_a_cause() -> None:
+    body = ("II. ĐÁNH GIÁ\n"
+            "Bên cạnh những kết quả đạt được, xã vẫn còn một số tồn tại, hạn chế sau:\n"
+            "- Mạng internet ở thôn xa chập chờn.\n"
+            "- Tỷ lệ thanh toán trực tuyến còn thấp.\n"
+            "Nguyên nhân chủ yếu là do kinh phí đầu tư còn hạn hẹp.\n")
+    assert _rows(body) == [
+        ("limitation", "network_connectivity", None, None, "Mạng internet ở thôn xa chập chờn."),
+        ("limitation", "other", None, None, "Tỷ lệ thanh toán trực tuyến còn thấp."),
+        ("cause", "finance", None, None, "Nguyên nhân chủ yếu là do kinh phí đầu tư còn hạn hẹp."),
+    ]
+
+
+def test_bracket_numbered_items_are_findings_not_empty_brackets() -> None:
+    body = ("2. Tồn tại, hạn chế\n"
+            "(1) Việc số hóa hồ sơ còn chậm.\n"
+            "(2) Một số công chức còn ngại ký số.\n"
+            "(Phụ lục kèm theo)\n")
+    assert [r[4] for r in _rows(body)] == ["Việc số hóa hồ sơ còn chậm.", "Một số công chức còn ngại ký số."]
+
+
+def test_results_achieved_with_statistics_and_tasks_ahead_are_not_findings() -> None:
+    body = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n"
+            "1. Về thủ tục hành chính\n"
+            "Trong kỳ tiếp nhận 120 hồ sơ, đã giải quyết 118 hồ sơ.\n"
+            "II. KHÓ KHĂN, VƯỚNG MẮC\n"
+            "- Máy tính cũ, cấu hình thấp.\n"
+            "III. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI\n"
+            "- Hoàn thành số hóa hồ sơ tồn đọng.\n"
+            "IV. ĐÁNH GIÁ CHUNG\n"
+            "1. Kết quả nổi bật\n"
+            "- Tỷ lệ hồ sơ trực tuyến tăng nhanh.\n"
+            "2. Hạn chế\n"
+            "- Phần mềm thường xuyên lỗi.\n")
+    assert [(r[0], r[4]) for r in _rows(body)] == [
+        ("difficulty", "Máy tính cũ, cấu hình thấp."),
+        ("strength", "Tỷ lệ hồ sơ trực tuyến tăng nhanh."),
+        ("limitation", "Phần mềm thường xuyên lỗi."),
+    ]
