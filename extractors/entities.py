@@ -1,10 +1,12 @@
 """The `entities` component: people, bodies and places a report names, from the rules first
 and then the trained spaCy model for what no list holds.
 
-The rules (`extractors.entity_rules`) know the recurring bodies, the official units and the
-signer; the statistical NER (`nlp/model`, trained by `make model` from `nlp/`) finds people's
-names anywhere and places written without a unit word. A model span is kept only where no
-rule span overlaps it, with `source = model`. The spaCy pipeline is loaded once per process
+Two components: `entity_rules` (the span ruler built from the vocabulary and the official unit
+list, `extractors.entity_ruler`, composed in `extractors.entity_rules`) knows the recurring
+bodies, the official units and the signer; `entities` runs after it and adds what the
+statistical NER (`nlp/model`, trained by `make model` from `nlp/`) finds that no rule did:
+people's names anywhere and places written without a unit word. A model span is kept only where
+no rule span overlaps it, with `source = model`. The spaCy pipeline is loaded once per process
 and run with `nlp.pipe` over the document's blocks. Of the model's spans only people's names
 and official place names are kept (`trusted`): its other proposals did not beat the rules."""
 
@@ -79,8 +81,12 @@ def trusted(span: EntitySpan) -> bool:
 
 def combine(rules: list[EntitySpan], model: Iterable[EntitySpan]) -> list[EntitySpan]:
     """Rule spans, plus each trusted model span that overlaps none of them."""
-    extra = [m for m in model if trusted(m) and all(m.end <= r.start or m.start >= r.end for r in rules)]
-    return flat(list(rules) + flat(extra))
+    return flat(list(rules) + additions([(r.start, r.end) for r in rules], model))
+
+
+def additions(known: list[tuple[int, int]], model: Iterable[EntitySpan]) -> list[EntitySpan]:
+    """The trusted model spans that overlap none of the `known` [start, end) spans."""
+    return flat([m for m in model if trusted(m) and all(m.end <= s or m.start >= e for s, e in known)])
 
 
 def _row(doc: Document, span: EntitySpan) -> dict:
@@ -97,11 +103,21 @@ def report_province(doc: Document) -> int | None:
     return clues[0].unit.code if clues else None
 
 
-@register("entities", assigns=("entities",))
-def extract_entities(doc: Document, facts: Facts) -> Facts:
-    """Entities of one document: rules, then the model's additions."""
+@register("entity_rules", assigns=("entities",))
+def extract_rule_entities(doc: Document, facts: Facts) -> Facts:
+    """The entities the rules find (the span ruler and the composition in `entity_rules`)."""
     signer_title = " ".join(f.text for f in doc.header.signer_titles) or None
-    rules = rule_entities(doc, report_province(doc), signer_title)
+    return {"entities": [_row(doc, s) for s in rule_entities(doc, report_province(doc), signer_title)]}
+
+
+@register("entities", requires=("entities",), assigns=("entities",))
+def extract_entities(doc: Document, facts: Facts) -> Facts:
+    """The trained model's additions: trusted spans that overlap no rule entity, read only in the
+    sentences where a name the rules did not read may be."""
     nlp = trained_pipeline(MODEL_DIR)
-    spans = combine(rules, model_entities(doc, nlp, rules)) if nlp is not None else rules
-    return {"entities": [_row(doc, s) for s in spans]}
+    rows = facts.get("entities", [])
+    if nlp is None:
+        return {"entities": []}
+    known = [EntitySpan(r["span_start"], r["span_end"], r["label"], r["kind"], r["normalized"]) for r in rows]
+    found = additions([(k.start, k.end) for k in known], model_entities(doc, nlp, known))
+    return {"entities": [_row(doc, s) for s in found]}

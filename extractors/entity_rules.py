@@ -1,52 +1,44 @@
 """The rule half of entity recognition: bodies, units, systems, positions and cued names,
-read with the vocabulary (`extractors.vocab.entities`) and the official unit list.
+composed from the pieces the spaCy `SpanRuler` finds (`extractors.entity_ruler`, built from the
+vocabulary and the official unit list).
 
 Spans are flat and never overlap (the longest wins), as in the VLSP convention the trained
 model follows: a body with its unit is one ORG (`UBND xã Phượng Tiến`), a unit standing alone
-is a LOC (`xã Phượng Tiến`, `thôn Đồng Bục`). Names after a unit word are read from their
-capitalisation and cut to the longest official name when one is known."""
+is a LOC (`xã Phượng Tiến`, `thôn Đồng Bục`, `tổ dân phố số 5`). A unit's name is the official
+one the ruler matched when the text capitalises it; otherwise (a village, a unit before the
+2025 list) it is read from capitalisation and cut to the longest official name when one is known."""
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 import extractors.admin_units as au
 from datamodel import Document
-from extractors.vocab import alternation, compiled
-from extractors.vocab.bodies import REPORTING_BODIES
+from extractors.entity_ruler import Hit, hits
+from extractors.vocab import compiled
 from extractors.vocab.entities import (
     ABBREVIATIONS,
-    BODIES,
     COMMUNE_LEVEL,
-    DEPARTMENT_HEADS,
-    DEPARTMENT_NAMES,
-    PERSON_CUES,
-    POSITIONS,
+    OF_UNIT,
     PROVINCE_LEVEL,
-    SYSTEMS,
-    UNIT_KINDS,
+    UNIT_BOUND_BODIES,
     UNIT_PREFIX,
+    VILLAGE_LEVEL,
 )
 from pipeline.textforms import canonical_tone
 
 _WORD = regex.compile(r"[ \t]+(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
-_UNIT = compiled(rf"(?<![\p{{L}}])(?P<kind>{alternation(UNIT_KINDS)})(?![\p{{L}}])")
-_LEVEL_KINDS = "|".join(p.pattern for p in UNIT_KINDS if p.name in PROVINCE_LEVEL + COMMUNE_LEVEL)
-_ATTACHED_UNIT = compiled(rf"[ \t]+(?:của[ \t]+)?(?P<kind>{_LEVEL_KINDS})(?![\p{{L}}])")
-_IN_SYMBOL_BEFORE, _IN_SYMBOL_AFTER = r"(?<![/\-])", r"(?![\p{L}]|[/\-]\p{L})"
+_OF_UNIT = compiled(rf"[ \t]+{OF_UNIT.pattern}(?=[ \t])")
+_SPACE = regex.compile(r"[ \t]+")
+_SYMBOL_MARKS = ("/", "-")
 """A body's code inside a document symbol (`125/BC-UBND`, `1234/UBND-VX`) is not a mention."""
-_ALL_BODIES = sorted(BODIES + REPORTING_BODIES, key=lambda p: -len(p.pattern))  # the longer wording first
-_BODY = compiled(rf"{_IN_SYMBOL_BEFORE}(?<![\p{{L}}])(?:{alternation(_ALL_BODIES)}){_IN_SYMBOL_AFTER}")
-_DEPARTMENT = compiled(rf"(?<![\p{{L}}]){DEPARTMENT_HEADS.pattern}\s+{alternation(DEPARTMENT_NAMES)}(?![\p{{L}}])")
-_SYSTEM = compiled(rf"(?<![\p{{L}}]){alternation(SYSTEMS)}(?![\p{{L}}])")
-_POSITION = compiled(rf"(?<![\p{{L}}]){alternation(POSITIONS)}(?![\p{{L}}])")
-_PERSON_CUE = compiled(rf"(?<![\p{{L}}]){PERSON_CUES.pattern}(?=\p{{L}})")
+_UNIT_BOUND = frozenset(p.name for p in UNIT_BOUND_BODIES)
 _ABBREVIATIONS = [(compiled(rf"(?<![\p{{L}}]){p.pattern}(?![\p{{L}}])", regex.IGNORECASE), p.name) for p in ABBREVIATIONS]
 _UNIT_PREFIX = compiled(UNIT_PREFIX.pattern, regex.IGNORECASE)
-_NUMBERED_UNITS = ("thôn", "xóm", "tổ dân phố", "ấp")
 
 
 @dataclass(frozen=True)
@@ -63,8 +55,20 @@ class EntitySpan:
     source: str = "rule"
 
 
-def _kind_name(folded: str) -> str:
-    return next(p.name for p in UNIT_KINDS if compiled(rf"{p.pattern}$").match(folded))
+class _Pieces:
+    """The ruler's hits of one document by label and start, for the composition below."""
+
+    def __init__(self, found: Sequence[Hit]) -> None:
+        self.found = found
+        self._at: dict[tuple[str, int], Hit] = {}
+        for hit in found:  # sorted by start, longer first: the first one kept is the longest
+            self._at.setdefault((hit.label, hit.start), hit)
+
+    def at(self, label: str, start: int) -> Hit | None:
+        return self._at.get((label, start))
+
+    def of(self, *labels: str) -> list[Hit]:
+        return [h for h in self.found if h.label in labels]
 
 
 def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5) -> list[regex.Match[str]]:
@@ -81,25 +85,27 @@ def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5) -> list
     return words
 
 
-def _unit_at(doc: Document, kind_start: int, kind_end: int, province: int | None) -> tuple[int, str, int | None] | None:
-    """The end, normalized form and official code of the unit whose kind word is at
-    [kind_start, kind_end), or None when no proper name follows it."""
-    kind = _kind_name(doc.match[kind_start:kind_end])
-    words = _proper_name(doc, kind_end, kind in _NUMBERED_UNITS)
+def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) -> tuple[int, str, int | None] | None:
+    """The end, normalized form and official code of the unit whose kind word is `kind`, or
+    None when no proper name follows it (a number after a village's kind is a `NUMBERED` hit)."""
+    words = _proper_name(doc, kind.end, kind.id in VILLAGE_LEVEL)
     if not words:
         return None
+    official = pieces.at("UNIT", kind.start)
+    ends = [w.end() for w in words]
+    if official is not None and official.end in ends:  # the longest official name the text capitalises
+        words = words[: ends.index(official.end) + 1]
     texts = [w.group().strip() for w in words]
     code = None
-    if kind in PROVINCE_LEVEL or kind in COMMUNE_LEVEL:
-        known = au.is_province_name if kind in PROVINCE_LEVEL else au.is_commune_name
-        n = au.known_prefix(texts, known)
+    if kind.id in PROVINCE_LEVEL or kind.id in COMMUNE_LEVEL:
+        n = au.known_prefix(texts, au.is_province_name if kind.id in PROVINCE_LEVEL else au.is_commune_name)
         if n:
             words, texts = words[:n], texts[:n]
-            code, official = _official(" ".join(texts), kind, province)
-            if official:
-                texts = official.split()
+            code, name = _official(" ".join(texts), kind.id, province)
+            if name:
+                texts = name.split()
     name = " ".join(t if t.isdigit() else t[:1] + t[1:].lower() for t in texts)
-    return words[-1].end(), f"{kind} {name}", code
+    return words[-1].end(), f"{kind.id} {name}", code
 
 
 def _official(name: str, kind: str, province: int | None) -> tuple[int | None, str | None]:
@@ -125,48 +131,63 @@ def _sentence_case(text: str) -> str:
     return text
 
 
-def _with_unit(doc: Document, start: int, end: int, province: int | None) -> tuple[int, str, int | None]:
-    """Extend a body ending at `end` by the unit written after it (`UBND` + ` xã Phượng Tiến`)."""
-    m = _ATTACHED_UNIT.match(doc.match, end)
-    if m is None:
-        words = _proper_name(doc, end, numbered=False, most=4)
-        n = au.known_prefix([w.group().strip() for w in words], au.is_province_name, most=4)
-        if n:  # a province written bare after its body (`Tỉnh ủy Thanh Hóa`)
-            code, official = _official(" ".join(w.group().strip() for w in words[:n]), "tỉnh", None)
-            return words[n - 1].end(), f"{_sentence_case(doc.text[start:end])} {official}", code
-        return end, _sentence_case(doc.text[start:end]), None
-    unit = _unit_at(doc, m.start("kind"), m.end("kind"), province)
-    body = _sentence_case(doc.text[start:end])
-    if unit is None:
-        return m.end(), f"{body} {_kind_name(m.group('kind'))}", None
-    unit_end, unit_norm, code = unit
-    return unit_end, f"{body} {unit_norm}", code
+def _next_word(doc: Document, end: int) -> int:
+    """Where the word after `end` starts on the same line, after `của` (`UBND của xã`);
+    `end` itself when a line break or nothing follows."""
+    of = _OF_UNIT.match(doc.match, end)
+    space = _SPACE.match(doc.text, of.end() if of is not None else end)
+    return space.end() if space is not None else end
+
+
+def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: int | None) -> tuple[int, str, int | None] | None:
+    """A body extended by the unit written after it (`UBND` + ` xã Phượng Tiến`); None for a
+    body that names something only with its unit (`công an`) when none follows."""
+    norm = _sentence_case(doc.text[body.start : body.end])
+    nxt = _next_word(doc, body.end)
+    kind = pieces.at("UNIT_KIND", nxt) if nxt > body.end else None
+    if kind is not None and (kind.id in PROVINCE_LEVEL or kind.id in COMMUNE_LEVEL):
+        unit = _unit_at(doc, pieces, kind, province)
+        if unit is None:
+            return kind.end, f"{norm} {kind.id}", None
+        return unit[0], f"{norm} {unit[1]}", unit[2]
+    bare = pieces.at("PROVINCE", nxt) if nxt > body.end else None
+    if bare is not None and doc.text[nxt].isupper() and body.label != "BOUND_BODY":  # `Tỉnh ủy Thái Nguyên`
+        code, official = _official(doc.text[bare.start : bare.end], "tỉnh", None)
+        return bare.end, f"{norm} {official}", code
+    return None if body.label == "BOUND_BODY" else (body.end, norm, None)
+
+
+def _in_symbol(doc: Document, hit: Hit) -> bool:
+    """Whether a body's abbreviation is part of a document symbol (`125/BC-UBND`, `UBND-VX`)."""
+    before = doc.text[hit.start - 1 : hit.start]
+    after = doc.text[hit.end : hit.end + 2]
+    return before in _SYMBOL_MARKS or (after[:1] in _SYMBOL_MARKS and after[1:2].isalpha())
 
 
 def rule_entities(doc: Document, province: int | None = None, signer_title: str | None = None) -> list[EntitySpan]:
     """Every entity the rules find, non-overlapping, in reading order. `province` (the
     report's province code) picks among communes that share a name."""
+    pieces = _Pieces(hits(doc))
     found: list[EntitySpan] = []
-    for m in _BODY.finditer(doc.match):
-        end, norm, code = _with_unit(doc, m.start(), m.end(), province)
-        found.append(EntitySpan(m.start(), end, "ORG", "body", norm, code))
-    for m in _DEPARTMENT.finditer(doc.match):
-        end, norm, code = _with_unit(doc, m.start(), m.end(), province)
-        found.append(EntitySpan(m.start(), end, "ORG", "body", norm, code))
-    for m in _SYSTEM.finditer(doc.match):
-        end, norm, code = _with_unit(doc, m.start(), m.end(), province)
-        found.append(EntitySpan(m.start(), end, "ORG", "system", norm, code))
-    found += _place_of_issue(doc, province)
-    for m in _UNIT.finditer(doc.match):
-        unit = _unit_at(doc, m.start("kind"), m.end("kind"), province)
+    for hit in pieces.of("BODY", "BOUND_BODY", "DEPARTMENT", "SYSTEM"):
+        if hit.label in ("BODY", "BOUND_BODY") and _in_symbol(doc, hit):
+            continue
+        unit = _with_unit(doc, pieces, hit, province)
         if unit is not None:
-            found.append(EntitySpan(m.start(), unit[0], "LOC", "admin_unit", unit[1], unit[2]))
-    for m in _POSITION.finditer(doc.match):
-        found.append(EntitySpan(m.start(), m.end(), "PER", "position", _sentence_case(doc.text[m.start():m.end()])))
-    for m in _PERSON_CUE.finditer(doc.match):
-        words = _proper_name(doc, m.end() - 1, numbered=False, most=4)
+            found.append(EntitySpan(hit.start, unit[0], "ORG", "system" if hit.label == "SYSTEM" else "body", unit[1], unit[2]))
+    found += _place_of_issue(doc, province)
+    for hit in pieces.of("UNIT_KIND"):
+        unit = _unit_at(doc, pieces, hit, province)
+        if unit is not None:
+            found.append(EntitySpan(hit.start, unit[0], "LOC", "admin_unit", unit[1], unit[2]))
+    for hit in pieces.of("NUMBERED"):  # `thôn 3`, `tổ dân phố số 5`, `khu 5`
+        found.append(EntitySpan(hit.start, hit.end, "LOC", "admin_unit", f"{hit.id} {doc.text[hit.start : hit.end].split()[-1]}"))
+    for hit in pieces.of("POSITION"):
+        found.append(EntitySpan(hit.start, hit.end, "PER", "position", _sentence_case(doc.text[hit.start : hit.end])))
+    for hit in pieces.of("PERSON_CUE"):
+        words = _proper_name(doc, hit.end, numbered=False, most=4)
         if len(words) >= 2:
-            found.append(EntitySpan(m.end(), words[-1].end(), "PER", "person",
+            found.append(EntitySpan(words[0].end() - len(words[0].group().strip()), words[-1].end(), "PER", "person",
                                     " ".join(w.group().strip() for w in words)))
     for span in doc.zone("signer_name"):
         found.append(EntitySpan(span.start, span.end, "PER", "person", _sentence_case(doc.text[span.start:span.end]),

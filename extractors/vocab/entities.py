@@ -25,9 +25,27 @@ UNIT_KINDS = (
     Phrase(r"xóm", "hamlet", "xóm"),
     Phrase(r"buôn", "village (Central Highlands)", "buôn"),
     Phrase(r"ấp", "hamlet (South)", "ấp"),
+    Phrase(r"khu\s+phố", "urban quarter", "khu phố"),
+    Phrase(r"khóm", "urban hamlet (South)", "khóm"),
+    Phrase(r"bản", "village (northern uplands); also `a copy`, so only before a name or number", "bản"),
+    Phrase(r"plei", "village (Central Highlands, Jrai)", "plei"),
+    Phrase(r"bon", "village (Central Highlands, M'nông)", "bon"),
 )
-"""Words that put an administrative unit's proper name after them (longer first). `bản`,
-`khối` and `tổ` are left out: they more often mean a copy, a block of bodies, a team."""
+"""Words that put an administrative unit's proper name after them (longer first). `khối`,
+`khu` and `tổ` are only units before a number (`NUMBERED_KINDS`): before a capitalised word
+they more often name a block of bodies, an area, a team."""
+
+VILLAGE_LEVEL = ("thôn", "xóm", "ấp", "buôn", "tổ dân phố", "khu phố", "khóm", "bản", "plei", "bon")
+"""Kinds below the commune (villages, residential groups): their name may be a number (`thôn 3`)."""
+
+NUMBERED_KINDS = (
+    Phrase(r"khu", "quarter (before its number: `khu 5`)", "khu"),
+    Phrase(r"khối", "urban block (before its number: `khối 7`)", "khối"),
+    Phrase(r"tổ", "residential group (before its number: `tổ 12`)", "tổ"),
+)
+"""Village-level kinds that are units only before a number."""
+
+NUMBER_WORD = Phrase(r"số", "number (before a village's or group's number: `tổ dân phố số 5`)")
 
 PROVINCE_LEVEL = ("tỉnh", "thành phố")
 COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
@@ -73,7 +91,10 @@ BODIES = (
     Phrase(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công", "Public Administration Service Centre", "state"),
     Phrase(r"bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)", "one-stop desk", "state"),
     Phrase(r"ủy\s+ban\s+kiểm\s+tra(?:\s+(?:trung\s+ương|thành\s+ủy|tỉnh\s+ủy|đảng\s+ủy))?", "Party Inspection Committee", "party"),
-    Phrase(r"công\s+an\s+(?=xã|phường|tỉnh)", "police of a unit", "state"),
+    Phrase(r"hội\s+liên\s+hiệp\s+phụ\s+nữ(?:\s+việt\s+nam)?", "Women's Union", "front"),
+    Phrase(r"hội\s+nông\s+dân(?:\s+việt\s+nam)?", "Farmers' Union", "front"),
+    Phrase(r"hội\s+cựu\s+chiến\s+binh(?:\s+việt\s+nam)?", "Veterans' Association", "front"),
+    Phrase(r"đoàn\s+thanh\s+niên(?:\s+cộng\s+sản\s+hồ\s+chí\s+minh)?", "Youth Union", "front"),
     Phrase(r"tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng", "community digital technology team", "team"),
     Phrase(r"tổ\s+ứng\s+cứu\s+công\s+nghệ(?:\s*-?\s*(?:và\s+)?nghiệp\s+vụ)?", "technology response team", "team"),
     Phrase(r"bưu\s+điện", "Post Office", "enterprise"),
@@ -81,6 +102,14 @@ BODIES = (
 )
 """Bodies (ORG) beyond the commune's own reporting bodies (`extractors.vocab.bodies.REPORTING_BODIES`,
 used as well); a unit written after a body belongs to it."""
+
+UNIT_BOUND_BODIES = (
+    Phrase(r"công\s+an", "police (of the unit written after it)", "state"),
+    Phrase(r"trạm\s+y\s+tế", "health station (of the unit written after it)", "state"),
+    Phrase(r"bưu\s+điện\s+văn\s+hóa", "commune post and culture office", "enterprise"),
+)
+"""Bodies that are a name only with their unit after them (`Công an xã Kỳ Văn`): alone they are
+a trade or a kind of place (`lực lượng công an`)."""
 
 SYSTEMS = (
     Phrase(r"cổng\s+dịch\s+vụ\s+công(?:\s+quốc\s+gia)?", "public service portal (national or provincial)", "system"),
@@ -100,6 +129,8 @@ POSITIONS = (
            "commune civil servant posts", "position"),
 )
 """Positions (a PER row of kind `position`; the signer's title is read from the signer block)."""
+
+OF_UNIT = Phrase(r"của", "of, between a body and its unit (`UBND của xã`)")
 
 PERSON_CUES = Phrase(r"(?:ông|bà|đồng\s+chí|đ/c|anh|chị)\s+", "Mr / Mrs / comrade, before a person's name")
 

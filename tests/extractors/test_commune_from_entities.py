@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.entities import extract_entities
 from extractors.metadata import extract_metadata
-from extractors.registry import components
+from extractors.registry import components, run_components
 from pipeline.build import document_from_text
 
 _SUBJECT = ("BÁO CÁO\nKết quả chuyển đổi số quý I năm 2025\n1. Bộ phận một cửa đã tiếp nhận 120 hồ sơ trực tuyến.\n"
@@ -16,7 +15,7 @@ _SUBJECT = ("BÁO CÁO\nKết quả chuyển đổi số quý I năm 2025\n1. B�
 
 def _run(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     doc = document_from_text(text)
-    entities = extract_entities(doc, {})["entities"]
+    entities = run_components(doc, only=("entities",))["entities"]
     return extract_metadata(doc, {"entities": entities})["documents"][0], entities
 
 

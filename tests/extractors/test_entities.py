@@ -3,8 +3,8 @@ and the official codes they resolve."""
 
 from __future__ import annotations
 
-from extractors.entities import extract_entities
 from extractors.entity_rules import rule_entities
+from extractors.registry import run_components
 from pipeline.build import document_from_text
 
 REPORT = """ỦY BAN NHÂN DÂN
@@ -67,7 +67,7 @@ def test_units_resolve_to_official_codes_and_names() -> None:
 
 def test_signer_is_a_person_with_title_and_rows_carry_evidence() -> None:
     doc = document_from_text(REPORT)
-    rows = extract_entities(doc, {"documents": [{"province_code": 19, "signer_title": "CHỦ TỊCH"}]})["entities"]
+    rows = run_components(doc, only=("entities",))["entities"]
     signer = [r for r in rows if r["text"] == "Nguyễn Thị Mai"]
     assert len(signer) == 1 and signer[0]["label"] == "PER" and signer[0]["title"] == "CHỦ TỊCH"
     for row in rows:

@@ -1,0 +1,144 @@
+"""The rule half of entity recognition as a spaCy `SpanRuler`, built once per process from the
+vocabulary's `Phrase` tables (`extractors.vocab.entities`, `.bodies`) and the official unit list
+(`vietnam-provinces`, the names `extractors.admin_units` resolves).
+
+The ruler reads the matching form of the text (`Document.match`: lower case, one tone
+placement, same length as the text), so a pattern is the vocabulary's own wording and its
+offsets are valid in the stored text. It finds the pieces an entity is made of:
+
+- `BODY`, `BOUND_BODY` (a body named only with its unit: `công an xã`), `DEPARTMENT` (`Sở`/`Bộ` + a department name), `SYSTEM`, `POSITION`, `PERSON_CUE`:
+  phrases generated from the vocabulary (`extractors.phrase_patterns.wordings`);
+- `UNIT_KIND` (`xã`, `thôn`, `tổ dân phố` ...; the span's id is the kind) and `NUMBERED`
+  (a village or group kind with its number: `thôn 3`, `tổ dân phố số 5`): token patterns;
+- `UNIT` (a kind word with an official name: `xã phượng tiến`, `tỉnh thái nguyên`; the id is
+  the kind) and `PROVINCE` (a province named bare): phrases from the official list.
+
+`extractors.entity_rules` composes the entities from these pieces (a body with the unit after
+it is one ORG) and reads from capitalisation what no list holds (a village's name). Vocabulary
+patterns that are not plain wordings (a lookahead: `công an` only before a unit) stay regex
+rules: `untranslated` lists them and `regex_hits` matches them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+from vietnam_provinces import Province, Ward
+
+import extractors.admin_units as au
+from datamodel import Document
+from extractors.phrase_patterns import Untranslatable, wordings
+from extractors.vocab import Phrase, compiled
+from extractors.vocab.bodies import REPORTING_BODIES
+from extractors.vocab.entities import (
+    BODIES,
+    DEPARTMENT_HEADS,
+    DEPARTMENT_NAMES,
+    NUMBER_WORD,
+    NUMBERED_KINDS,
+    PERSON_CUES,
+    POSITIONS,
+    SYSTEMS,
+    UNIT_BOUND_BODIES,
+    UNIT_KINDS,
+    VILLAGE_LEVEL,
+)
+from pipeline.textforms import fold
+
+SPANS_KEY = "baocao_rules"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ruler match: [start, end) in the document's text, its label and id (a kind, a role)."""
+
+    start: int
+    end: int
+    label: str
+    id: str
+
+
+def _phrase_table(label: str, phrases: tuple[Phrase, ...]) -> tuple[list[dict[str, Any]], list[Phrase]]:
+    """Ruler patterns for every wording of `phrases`, and the phrases that are not plain wordings."""
+    patterns: list[dict[str, Any]] = []
+    untranslated: list[Phrase] = []
+    for phrase in phrases:
+        try:
+            patterns += [{"label": label, "pattern": w, "id": phrase.name or label} for w in wordings(phrase.pattern)]
+        except Untranslatable:
+            untranslated.append(phrase)
+    return patterns, untranslated
+
+
+def _vocabulary_patterns() -> tuple[list[dict[str, Any]], list[tuple[str, Phrase]]]:
+    departments = [Phrase(rf"{DEPARTMENT_HEADS.pattern}\s+{name.pattern}", name.en, "department") for name in DEPARTMENT_NAMES]
+    tables = (("BODY", BODIES + REPORTING_BODIES), ("BOUND_BODY", UNIT_BOUND_BODIES), ("DEPARTMENT", tuple(departments)), ("SYSTEM", SYSTEMS),
+              ("POSITION", POSITIONS), ("PERSON_CUE", (PERSON_CUES,)), ("UNIT_KIND", UNIT_KINDS))
+    patterns: list[dict[str, Any]] = []
+    untranslated: list[tuple[str, Phrase]] = []
+    for label, phrases in tables:
+        found, left = _phrase_table(label, phrases)
+        patterns += found
+        untranslated += [(label, p) for p in left]
+    number = [{"LOWER": {"IN": wordings(NUMBER_WORD.pattern)}, "OP": "?"}, {"IS_DIGIT": True}]
+    for kind in [p for p in UNIT_KINDS if p.name in VILLAGE_LEVEL] + list(NUMBERED_KINDS):
+        for wording in wordings(kind.pattern):
+            words = [{"LOWER": w} for w in wording.split()]
+            patterns.append({"label": "NUMBERED", "pattern": words + number, "id": kind.name})
+    return patterns, untranslated
+
+
+def _official_patterns() -> list[dict[str, Any]]:
+    """A kind word with each official commune and province name, and provinces named bare
+    (`Tỉnh ủy Thái Nguyên`), with the provinces merged away in 2025 and their short forms."""
+    patterns = []
+    for ward in Ward.iter_all():
+        kind = fold(str(ward.division_type.value))
+        for name in {au.fold_name(ward.name), fold(ward.name).split(" ", len(kind.split()))[-1]}:
+            patterns.append({"label": "UNIT", "pattern": f"{kind} {name}", "id": kind})
+    provinces = {au.fold_name(p.name) for p in Province.iter_all()} | {au.fold_name(old) for old in au.FORMER_PROVINCES}
+    for name in sorted(provinces):
+        patterns += [{"label": "UNIT", "pattern": f"{kind} {name}", "id": kind} for kind in ("tỉnh", "thành phố")]
+        patterns.append({"label": "PROVINCE", "pattern": name, "id": "tỉnh"})
+    return patterns
+
+
+@cache
+def ruler() -> Any:
+    """The spaCy pipeline holding the ruler (a blank `xx` tokenizer, as the trained NER's),
+    built once per process; spaCy is imported only here."""
+    import spacy
+
+    nlp: Any = spacy.blank("xx")
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"\./\."]  # a closing `./.` (`kính báo cáo Đảng ủy xã./.`)
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    span_ruler: Any = nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER",
+                                                    "validate": False, "overwrite": True})
+    vocabulary, _ = _vocabulary_patterns()
+    span_ruler.add_patterns(vocabulary + _official_patterns())
+    return nlp
+
+
+def untranslated() -> list[tuple[str, Phrase]]:
+    """The vocabulary patterns kept as regex rules (not plain wordings), with their ruler label."""
+    return _vocabulary_patterns()[1]
+
+
+@cache
+def _regex_rules() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
+    return tuple((label, p.name or label, compiled(rf"(?<![\p{{L}}]){p.pattern}(?![\p{{L}}])"))
+                 for label, p in untranslated())
+
+
+def regex_hits(doc: Document) -> list[Hit]:
+    """Matches of the vocabulary patterns the ruler cannot hold."""
+    return [Hit(m.start(), m.end(), label, name) for label, name, rx in _regex_rules() for m in rx.finditer(doc.match)]
+
+
+def hits(doc: Document) -> list[Hit]:
+    """Every piece the ruler and the regex rules find in `doc`, by start (longer first)."""
+    parsed = ruler()(doc.match)
+    found = [Hit(s.start_char, s.end_char, s.label_, s.id_) for s in parsed.spans[SPANS_KEY]]
+    return sorted(found + regex_hits(doc), key=lambda h: (h.start, -h.end))
