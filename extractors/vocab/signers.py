@@ -43,4 +43,12 @@ SIGNER_TITLES = (
     Phrase(r"trưởng", "head"),
 )
 """Titles a signer line may start with (after an optional `phó`, deputy)."""
-SIGNER_TITLE = r"(?:phó\s+)?" + alternation(SIGNER_TITLES)
+DEPUTY = Phrase(r"phó", "deputy")
+SIGNER_TITLE = rf"(?:{DEPUTY.pattern}\s+)?" + alternation(SIGNER_TITLES)
+
+
+def title_wordings() -> list[str]:
+    """Every title as it is written (lower case, one space between words), with and without
+    `phó`: the known titles an OCR line that lost its tone marks may be mapped back to."""
+    titles = [p.pattern.replace(r"\s+", " ") for p in SIGNER_TITLES]
+    return titles + [f"{DEPUTY.pattern} {title}" for title in titles]

@@ -79,6 +79,11 @@ def test_a_blank_scan_is_no_text_layer():
     ("có l2 máy tính, đạt 9O%", "có 12 máy tính, đạt 90%"),
     ("Quyết định 15/QĐ-UB0ND", "Quyết định 15/QĐ-UBOND"),
     ("Mục II, lO ý kiến", "Mục II, lO ý kiến"),  # no digit: a word, not a number
+    ("PHO CHU TỊCH", "PHÓ CHỦ TỊCH"),  # tone marks lost on capitals: the one known title with these letters
+    ("KT. CHU TICH", "KT. CHỦ TỊCH"),
+    ("TM. BAN CHI ĐAO", "TM. BAN CHI ĐAO"),  # not a known title: left as read
+    ("TRUONG", "TRUONG"),  # one word (TRƯỞNG or TRƯỜNG): not sure
+    ("Chu tich xã", "Chu tich xã"),  # not a capitals title line
 ])
 def test_sure_repairs_of_ocr_damage(read, repaired):
     assert repair_line(read) == repaired
@@ -92,7 +97,7 @@ def test_a_scanned_ruled_table_comes_out_as_rows_of_cells():
 
     pdf = pdfium.PdfDocument(ROOT / "data" / "renditions" / "001_35ae03e1e9c7ec90.scan300.pdf")
     page = read_page(pdf, 2, [])
-    pdf_ocr.read_page(pdf, page)
+    pdf_ocr.read_pages(pdf, [page])
     rows = page.tables[0].rows
     assert len(page.tables) == 1 and len(rows) >= 6 and len(rows[-1]) == 11
     assert rows[-1][6] == "Windows 10 Professional" and rows[-1][2].startswith("Intel Core i5")

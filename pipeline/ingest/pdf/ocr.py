@@ -2,8 +2,10 @@
 signature stamp over a scanned image or garbage (a font without a Unicode map).
 
 A page is rendered with pypdfium2 at `DPI` and read by Tesseract with its Vietnamese data
-(`pytesseract`, one `tesseract` process a page, `OMP_THREAD_LIMIT=1` so that documents in
-parallel do not oversubscribe the cores). Tesseract's words become the page's lines with their
+(`pytesseract`, one `tesseract` process a page, `OMP_THREAD_LIMIT=1`). The pages of a document
+are read in threads, one page a task, each taking one of the machine's OCR slots while its
+`tesseract` process runs (`ocr_engine`): a lone scan keeps every core busy, and documents in
+parallel do not oversubscribe them; readings are cached by image (`ocr_engine`). Tesseract's words become the page's lines with their
 geometry in PDF points, so furniture, wrap hints and the header columns work as on a text layer;
 each word keeps its confidence for the evidence of the facts read from it. The page is
 straightened and its ruled tables found first (`ocr_tables`), so a scanned table gives rows of
@@ -12,18 +14,19 @@ to codes and numbers is repaired by `ocr_repair`."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from ctypes import c_float
 from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from pipeline.ingest.legacy_encodings import is_syllable
 from pipeline.ingest.pdf.layout import place_tables
+from pipeline.ingest.pdf.ocr_engine import INSTALL, available, read, slots
 from pipeline.ingest.pdf.ocr_repair import repair_line
 from pipeline.ingest.pdf.ocr_tables import deskewed, find_grid, tables, without_rules
 from pipeline.ingest.pdf.page import Line, Page, Table, Word
@@ -34,8 +37,6 @@ DPI = DEFAULTS.ocr_dpi
 error rate against the text layer): a 300-dpi scan read at 200/300/400 dpi gives 1.33/1.33/1.34 %,
 a 150-dpi scan 1.63/1.84/1.77 %; 300 keeps small print (footnotes) and costs about a third more
 time than 200; 400 only adds time."""
-LANG = "vie"
-INSTALL = "install Tesseract with its Vietnamese data (Debian: apt-get install tesseract-ocr tesseract-ocr-vie)"
 IMAGE_SHARE = 0.5
 """An image covering at least this share of the page makes it a scanned page."""
 STAMP_CHARS = 300
@@ -46,30 +47,16 @@ MIN_WORDS = 20
 COLUMN_GAP = 40.0
 """A gap between two words wider than this (points, about 14 mm) parts two columns."""
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-
 
 @dataclass
 class Timing:
-    """Seconds spent rendering and reading pages in this process: for `make eval`'s cost line."""
+    """Wall seconds spent rendering and reading pages in this process: for `make eval`'s cost line."""
 
     seconds: float = 0.0
     pages: int = 0
 
 
 TIMING = Timing()
-
-
-def available() -> bool:
-    """True when Tesseract and its Vietnamese data are installed."""
-    if shutil.which("tesseract") is None:
-        return False
-    import pytesseract
-
-    try:
-        return LANG in pytesseract.get_languages()
-    except (pytesseract.TesseractError, OSError):
-        return False
 
 
 def _image_share(pdf: pdfium.PdfDocument, index: int, area: float) -> float:
@@ -111,28 +98,43 @@ def _word_share(text: str) -> tuple[float, int]:
     return (sum(map(is_syllable, words)) / len(words), len(words)) if words else (1.0, 0)
 
 
-def read_page(pdf: pdfium.PdfDocument, page: Page, dpi: int = DPI) -> None:
-    """Replace the page's lines by what Tesseract reads on its rendering."""
-    import pytesseract
-
-    started = time.perf_counter()
-    scale = dpi / 72
-    rendered = pdf[page.number - 1]
+def render(pdf: pdfium.PdfDocument, number: int, dpi: int = DPI) -> Image.Image:
+    """Page `number` (1-based) as a grey image (pdfium is not thread-safe: the caller's thread only)."""
+    page = pdf[number - 1]
     try:
-        image = deskewed(rendered.render(scale=scale, grayscale=True).to_pil().convert("L"))
+        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
     finally:
-        rendered.close()
+        page.close()
+
+
+def read_image(image: Image.Image, page: Page, dpi: int = DPI) -> None:
+    """Replace the page's lines and tables by what Tesseract reads on its rendering (thread-safe)."""
+    scale = dpi / 72
+    image = deskewed(image)
     grid = find_grid(image)
-    data = pytesseract.image_to_data(without_rules(image, grid), lang=LANG, config="--psm 3",
-                                     output_type=pytesseract.Output.DICT)
-    words = _words(data, scale)
+    words = _words(read(without_rules(image, grid), "--psm 3"), scale)
     page.lines = _lines(words)
     page.tables = [_repaired(t) for t in tables(grid, words, scale)]
     place_tables(page)
     page.ocr_words = words
     page.ocr_confidence = sum(w["conf"] for w in words) / len(words) if words else 0.0
+
+
+def read_pages(pdf: pdfium.PdfDocument, pages: list[Page], dpi: int = DPI) -> None:
+    """Read the pages by OCR, one page a task on as many threads as the machine has OCR slots;
+    pages are rendered here, in order, a few ahead of the readers (bounded memory)."""
+    started = time.perf_counter()
+    workers = min(len(pages), slots())
+    with ThreadPoolExecutor(workers) as pool:
+        running: list[Future[None]] = []
+        for page in pages:
+            if len(running) >= 2 * workers:
+                running.pop(0).result()
+            running.append(pool.submit(read_image, render(pdf, page.number, dpi), page, dpi))
+        for future in running:
+            future.result()
     TIMING.seconds += time.perf_counter() - started
-    TIMING.pages += 1
+    TIMING.pages += len(pages)
 
 
 def _repaired(table: Table) -> Table:
@@ -210,8 +212,8 @@ def ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], warnings: list[str], m
             if why != "no text":
                 page.lines = []
         return
+    read_pages(pdf, [page for page, _ in wanted], options.ocr_dpi)
     for page, why in wanted:
-        read_page(pdf, page, options.ocr_dpi)
         if why != "no text":
             warnings.append(f"page {page.number} read by OCR ({why})")
     done = [p for p, _ in wanted]

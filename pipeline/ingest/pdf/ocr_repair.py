@@ -4,11 +4,20 @@ Codes and numbers matter most (a document number, a date, a count): Tesseract co
 and `O`, `1` with `l`/`I`/`|`, reads the Icelandic `Ð` for `Đ` and `¡` for `i`, and breaks the `/` of a code
 (`15 /BC-UBND`, `15|BC-UBND`). A character is changed only inside a token whose shape leaves
 one reading: digits with one look-alike letter among them, the number part and the capitals
-part of a document code, a date with its slashes."""
+part of a document code, a date with its slashes.
+
+Tesseract also drops or changes the tone marks of capitals (`PHO CHU TICH`). A line that is
+only a signer title in capitals, maybe after its authority marker, is mapped back to the title
+whose letters it has once marks are set aside; only titles of two words or more, and only
+where exactly one known title (`extractors.vocab.signers`) has those letters."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
+
+from extractors.vocab.signers import AUTHORITY, title_wordings
 
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _TO_CAPITAL = str.maketrans({"0": "O"})
@@ -36,7 +45,36 @@ def repair_line(text: str) -> str:
     text = text.replace("Ð", "Đ").replace("ð", "đ").replace("¡", "i")  # none is a Vietnamese letter
     text = _DATE.sub(_date, text)
     text = _CODE.sub(_code, text)
-    return _NUMBER.sub(_number, text)
+    return _title(_NUMBER.sub(_number, text))
+
+
+_SIGNER_LINE = re.compile(rf"((?:{AUTHORITY})\s*)?([^\W\d_][^\d]*)", re.IGNORECASE)
+"""A signer line: an optional authority marker (`KT.`), then words without digits."""
+
+
+def unmarked(text: str) -> str:
+    """Letters without their marks, lower case, one space between words (`PHÓ CHỦ  TỊCH` → `pho chu tich`)."""
+    bare = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return " ".join("".join(c for c in bare if not unicodedata.combining(c)).lower().split())
+
+
+@cache
+def _titles() -> dict[str, str]:
+    """Known titles of two words or more by their unmarked letters; letters shared by two titles map to none."""
+    found: dict[str, list[str]] = {}
+    for title in title_wordings():
+        if len(title.split()) >= 2:
+            found.setdefault(unmarked(title), []).append(title)
+    return {letters: titles[0] for letters, titles in found.items() if len(set(titles)) == 1}
+
+
+def _title(text: str) -> str:
+    """A capitals signer-title line with damaged marks, as the one known title it reads."""
+    m = _SIGNER_LINE.fullmatch(text.strip())
+    if not m or not m.group(2).isupper():
+        return text
+    title = _titles().get(unmarked(m.group(2)))
+    return f"{m.group(1) or ''}{title.upper()}" if title else text
 
 
 def _number(m: re.Match[str]) -> str:

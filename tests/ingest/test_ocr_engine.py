@@ -1,0 +1,82 @@
+"""The OCR engine: the page cache gives the reading Tesseract gave (and is keyed by everything
+that decides it), and the slots never let more Tesseract processes run than there are cores."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PIL import Image, ImageDraw
+
+import pipeline.ingest.pdf.ocr_engine as engine
+
+NO_TESSERACT = pytest.mark.skipif(not engine.available(),
+                                  reason="Tesseract with Vietnamese data (tesseract-ocr, tesseract-ocr-vie) is not installed")
+
+
+def _image(text: str) -> Image.Image:
+    image = Image.new("L", (900, 120), 255)
+    ImageDraw.Draw(image).text((20, 30), text, fill=0, font_size=48)
+    return image
+
+
+@NO_TESSERACT
+def test_a_cached_reading_is_the_reading_and_tesseract_is_not_run_again(tmp_path, monkeypatch):
+    monkeypatch.setenv(engine.CACHE_ENV, str(tmp_path))
+    image = _image("Report 2024 done")
+    first = engine.read(image, "--psm 7")
+    assert "2024" in first["text"]
+    assert len(list(tmp_path.rglob("*.json"))) == 1
+    import pytesseract
+
+    def no_tesseract(*_args, **_kwargs):
+        raise AssertionError("Tesseract ran although the reading is cached")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", no_tesseract)
+    assert engine.read(image, "--psm 7") == first
+    with pytest.raises(AssertionError):  # another setting is another key
+        engine.read(image, "--psm 6")
+    with pytest.raises(AssertionError):  # another image too
+        engine.read(_image("Report 2025 done"), "--psm 7")
+
+
+def test_the_key_changes_with_pixels_settings_and_version(monkeypatch):
+    monkeypatch.setattr(engine, "version", lambda: "5.3.0")
+    image = _image("abc")
+    keys = {engine.cache_key(image, "--psm 7"), engine.cache_key(image, "--psm 6"), engine.cache_key(_image("abd"), "--psm 7")}
+    monkeypatch.setattr(engine, "version", lambda: "5.4.1")
+    keys.add(engine.cache_key(image, "--psm 7"))
+    assert len(keys) == 4
+
+
+def test_the_cache_is_turned_off_and_moved_by_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(engine.CACHE_ENV, "off")
+    assert engine.cache_dir() is None
+    monkeypatch.setenv(engine.CACHE_ENV, str(tmp_path))
+    assert engine.cache_dir() == tmp_path
+    monkeypatch.delenv(engine.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert engine.cache_dir() == tmp_path / "baocao" / "ocr"
+
+
+def test_no_more_readers_hold_a_slot_than_there_are_cores(monkeypatch, tmp_path):
+    monkeypatch.setattr(engine, "slots", lambda: 2)
+    monkeypatch.setattr(engine.tempfile, "gettempdir", lambda: str(tmp_path))
+    holding, most, lock = [0], [0], threading.Lock()
+
+    def reader():
+        with engine.slot():
+            with lock:
+                holding[0] += 1
+                most[0] = max(most[0], holding[0])
+            time.sleep(0.05)
+            with lock:
+                holding[0] -= 1
+
+    threads = [threading.Thread(target=reader) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 2 and holding[0] == 0
