@@ -46,7 +46,7 @@ class PdfBackend:
         check_text(pages, warnings)
         if b"%%EOF" not in data[-2048:]:
             warnings.append("the PDF has no end-of-file marker (truncated?); some content may be missing")
-        find_layout(data, pages, warnings)
+        meta["pdfplumber_pages"] = find_layout(data, pages, warnings)
         mark_furniture(pages)
         mark_footnotes(pages)
         hint_wraps(pages)

@@ -3,8 +3,10 @@ page 1 (issuer and number left, national motto and date right) becomes two heade
 instead of lines interleaved across the columns, and ruled tables become rows of cells
 whose words leave the page's lines.
 
-pdfplumber reads about 20 pages/s, so it is opened only for page 1 (when text lies above
-the title) and for pages that carry tall vector paths (a ruled table is likely)."""
+Both run only on page 1 (when text lies above the title) and on pages that carry tall vector
+paths (a ruled table is likely), and on the characters and edges `objects` rebuilt from
+pdfium: pdfplumber's own word grouping and table finder without pdfminer's page parsing (about
+20 pages/s). pdfplumber itself reads only the pages `objects` cannot rebuild."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from typing import Any
 import pdfplumber
 
 from extractors.vocab import document_parts as parts
+from pipeline.ingest.pdf.fonts import font_descents
 from pipeline.ingest.pdf.page import Line, Page, Table, Word
+from pipeline.ingest.pdf.pdfium_layout import PdfiumPage
 
 HEADER_ZONE = 0.35
 """Share of page 1 searched for the two-column header when no title line is found."""
@@ -30,21 +34,48 @@ TITLE_WORDS = tuple(title.name.replace(" ", "") for title in parts.REPORT_TITLES
 HYPHEN_END = re.compile(r"\w-$")
 
 
-def find_layout(data: bytes, pages: list[Page], warnings: list[str]) -> None:
-    """Run pdfplumber on page 1 (header) and on ruled pages (tables), and only there."""
+def find_layout(data: bytes, pages: list[Page], warnings: list[str]) -> list[int]:
+    """Find page 1's header and the ruled tables, only on the pages that may have them, and
+    return the numbers of the pages pdfplumber had to read (see `objects`)."""
     wanted = [p for p in pages if p.ruled or _may_have_header(p)]
     for page in wanted:
         if page.ocr_words is not None:  # OCR words stand for pdfplumber's
             _page_layout(_OcrWords(page.ocr_words), page, warnings)
     wanted = [p for p in wanted if p.ocr_words is None]
-    if not wanted:
-        return
+    views = _pdfium_pages(data, wanted)
+    for page in wanted:
+        if page.number in views:
+            _page_layout(views[page.number], page, warnings)
+    for page in pages:
+        page.objects = None
+    rest = [p for p in wanted if p.number not in views]
+    if not rest:
+        return []
     try:
         with pdfplumber.open(io.BytesIO(data)) as doc:
-            for page in wanted:
+            for page in rest:
                 _page_layout(doc.pages[page.number - 1], page, warnings)
     except Exception:  # pdfminer raises many kinds of errors on odd files
         warnings.append("the PDF's layout could not be analysed; header and tables are read as lines")
+    return [p.number for p in rest]
+
+
+def _pdfium_pages(data: bytes, pages: list[Page]) -> dict[int, PdfiumPage]:
+    """The pages whose characters and edges were rebuilt from pdfium, ready for the layout."""
+    pages = [p for p in pages if p.objects is not None]
+    if not pages:
+        return {}
+    try:
+        descents = font_descents(data, {p.number for p in pages})
+    except Exception:  # pdfminer's object parser on a damaged file: pdfplumber decides
+        return {}
+    views: dict[int, PdfiumPage] = {}
+    for page in pages:
+        assert page.objects is not None
+        chars = page.objects.chars(descents)
+        if chars is not None:
+            views[page.number] = PdfiumPage(chars, page.objects.edges, page.width, page.objects.height)
+    return views
 
 
 class _OcrWords:

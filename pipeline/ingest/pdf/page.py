@@ -7,9 +7,12 @@ pdfplumber."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from datamodel import Region
+
+if TYPE_CHECKING:
+    from pipeline.ingest.pdf.objects import PageObjects
 
 Box = tuple[float, float, float, float]
 """x0, top, x1, bottom."""
@@ -80,6 +83,9 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     ocr_words: list[Word] | None = None
     ocr_confidence: float | None = None
+    objects: PageObjects | None = None
+    """The characters and edges the layout step reads (page 1 and ruled pages; None elsewhere,
+    or when they cannot be rebuilt from pdfium and pdfplumber must read the page)."""
 
     def in_band(self, line: Line) -> Region | None:
         """`page_header`/`page_footer` when the line sits in the top/bottom margin band."""

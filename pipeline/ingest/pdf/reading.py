@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.base import InputError
+from pipeline.ingest.pdf.objects import PageObjects, page_objects
 from pipeline.ingest.pdf.page import Box, Line, Page
 
 TALL_PATH = 8.0
@@ -72,16 +73,28 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
     page = pdf[index]
     try:
         left, bottom, right, top = page.get_bbox()
+        width, height = right - left, top - bottom
         textpage = page.get_textpage()
-        lines = _text_lines(textpage, top)
-        textpage.close()
-        paths = list(_path_boxes(page.raw, top))
+        try:
+            lines = _text_lines(textpage, top)
+            paths = list(_path_boxes(page.raw, top))
+            ruled = any(_is_ruling(p, width, height) for p in paths)
+            # what the layout step needs (page 1's header, ruled tables), while pdfium has the page open
+            objects = _objects(page, textpage) if ruled or index == 0 else None
+        finally:
+            textpage.close()
     finally:
         page.close()
-    width, height = right - left, top - bottom
     rules = [p for p in paths if p[3] - p[1] < TALL_PATH / 4]
-    ruled = any(_is_ruling(p, width, height) for p in paths)
-    return Page(index + 1, width, height, lines, rules, ruled)
+    return Page(index + 1, width, height, lines, rules, ruled, objects=objects)
+
+
+def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageObjects | None:
+    """The page's characters and edges for the layout step (None: pdfplumber reads the page)."""
+    try:
+        return page_objects(page, textpage)
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return None
 
 
 def _text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:
