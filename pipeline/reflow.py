@@ -12,12 +12,13 @@ new paragraph. A code broken after its hyphen is rejoined without a space.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from extractors.vocab import alternation, layout, signers
 from extractors.vocab import document_parts as parts
-from pipeline.textforms import fold
+from pipeline.textforms import fold as _fold
 
 
 @dataclass
@@ -68,6 +69,11 @@ def wrap_width(lines: list[Line]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
+fold = lru_cache(maxsize=64)(_fold)
+"""The matching form of a line: each line is tested as the next line, then as the previous one."""
+
+
+@lru_cache(maxsize=64)
 def _is_upper_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
