@@ -97,6 +97,27 @@ def store(folder: Path, entry: str, result: DocResult) -> None:
         tmp.unlink(missing_ok=True)
 
 
+CHECKED = "components-checked-"
+"""The stamp of a salt whose extractor declarations were checked (`registry.components`)."""
+
+
+def checked_before(folder: Path, run_salt: str) -> bool:
+    """True when a run with this salt (so this very code) already checked the extractors'
+    declarations: a run whose inputs all come from the cache then never imports them."""
+    return (folder / f"{CHECKED}{run_salt}").exists()
+
+
+def mark_checked(folder: Path, run_salt: str) -> None:
+    """Leave the stamp of `checked_before` (and remove the stamps of other salts)."""
+    for old in folder.glob(f"{CHECKED}*"):
+        old.unlink(missing_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{CHECKED}{run_salt}").touch()
+    except OSError:
+        return
+
+
 def prune(folder: Path, used: set[str]) -> None:
     """Delete the entries that no input of the last run used."""
     if not folder.is_dir():

@@ -231,10 +231,12 @@ def run(paths: list[Path], outdir: Path, options: Options = DEFAULTS, progress: 
     already checked and locked (`writer.OutputLock`); without it, it is taken here."""
     from tqdm import tqdm
 
-    from pipeline.stream import run_streamed
+    from pipeline import cache
+    from pipeline.stream import cache_folder, run_streamed
 
     started = time.perf_counter()
-    components()  # a badly declared extractor is refused here, before any file is read
+    if options.no_cache or not cache.checked_before(cache_folder(outdir), cache.salt(options.output_affecting())):
+        components()  # a badly declared extractor is refused here, before any file is read
     lock = lock or OutputLock.take(outdir)
     inputs = find_inputs(paths, options)
     bar = tqdm(total=len(inputs), unit="doc", desc="baocao", leave=False,

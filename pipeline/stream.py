@@ -9,6 +9,7 @@ process holds one small record per input, so its memory does not grow with the r
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -65,10 +66,18 @@ def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: lis
             extra = rows_to_arrow(schemas.all_tables()["errors"], error_rows)
             table = pa.concat_tables([table, extra]) if table is not None else extra
         if table is not None:
-            pq.write_table(table, part)
+            _replace(table, part)
     if not (partial / "errors").exists():
         (partial / "errors").mkdir()
         pq.write_table(rows_to_arrow(schemas.all_tables()["errors"], error_rows), partial / "errors" / part_name(index))
+
+
+def _replace(table: pa.Table, part: Path) -> None:
+    """Write `part` anew (a new file renamed over it), never into the old file: a part may be
+    a link to a batch kept in the cache (`executors.reuse`), which must not change."""
+    tmp = part.with_name(f".{part.name}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, part)
 
 
 def _read(partial: Path, name: str) -> pa.Table:
@@ -101,15 +110,20 @@ def _seal(partial: Path, summaries: list[BatchSummary]) -> dict[str, int]:
     return rows
 
 
+def cache_folder(outdir: Path) -> Path:
+    """Where the extraction cache of an output folder lives."""
+    return outdir / STATE_DIR / CACHE_DIR
+
+
 def run_streamed(inputs: list[Input], outdir: Path, options: Options,
                  on_batch: Callable[[list[str], int], None]) -> tuple[list[DocInfo], dict[str, int]]:
     """Run every batch through the executor of `options`, seal and publish the run; `on_batch`
     gets each batch's messages and input count as it ends. Returns one record per input (in
     input order) and the row count of each table."""
-    from pipeline.executors import dask, local
+    from pipeline.executors import dask, local, reuse
 
     run_id, partial = new_run(outdir)
-    cache_dir = outdir / STATE_DIR / CACHE_DIR
+    cache_dir = cache_folder(outdir)
     plan = RunPlan(str(partial), None if options.no_cache else str(cache_dir), cache.salt(options.output_affecting()), options)
     executor = dask.batches if options.executor == "dask" else local.batches
     try:
@@ -123,7 +137,9 @@ def run_streamed(inputs: list[Input], outdir: Path, options: Options,
                 "extracted": sum(s.extracted for s in summaries), "from_cache": sum(len(s.docs) - s.extracted for s in summaries)}
     publish(outdir, run_id, partial, list(schemas.all_tables()), manifest)
     if not options.no_cache:
+        cache.mark_checked(cache_dir, plan.salt)
         cache.prune(cache_dir, {d.entry for s in summaries for d in s.docs if d.entry})
+        reuse.prune(cache_dir, {s.signature for s in summaries if s.signature})
     return [d for s in summaries for d in s.docs], rows
 
 

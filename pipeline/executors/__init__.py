@@ -62,13 +62,14 @@ class DocInfo:
 
 @dataclass
 class BatchSummary:
-    """What a batch did: its inputs, the messages to show, and how many were extracted
-    (the others came from the cache)."""
+    """What a batch did: its inputs, the messages to show, how many were extracted (the
+    others came from the cache) and its signature when the batch was kept (`reuse`)."""
 
     index: int
     docs: list[DocInfo] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     extracted: int = 0
+    signature: str | None = None
 
 
 def plan_batches(files: list[T]) -> list[list[T]]:
@@ -108,8 +109,19 @@ def input_result(item: Input, plan: RunPlan) -> tuple[DocResult, str | None, boo
 
 
 def process_batch(index: int, items: list[Input], plan: RunPlan) -> BatchSummary:
-    """Process one batch and write its parts (see the module docstring)."""
-    return write_batch(index, (input_result(item, plan) for item in items), plan)
+    """Process one batch and write its parts (see the module docstring); with a cache, a batch
+    whose inputs are all unchanged has the parts it wrote before linked (`reuse`)."""
+    if plan.cache is None:
+        return write_batch(index, (input_result(item, plan) for item in items), plan)
+    from pipeline.executors import reuse
+
+    sig = reuse.signature(items, plan)
+    summary = reuse.linked(sig, index, plan)
+    if summary is None:
+        summary = write_batch(index, (input_result(item, plan) for item in items), plan)
+        reuse.keep(sig, summary, plan)
+        summary.signature = sig
+    return summary
 
 
 def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]], plan: RunPlan) -> BatchSummary:

@@ -76,3 +76,21 @@ def test_dask_local_cluster_writes_what_the_local_executor_writes(tmp_path):
         options = Options(no_cache=True, executor="dask", scheduler=cluster.scheduler_address)
         run([src], tmp_path / "dask", options, progress=False)
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_unchanged_batches_are_linked_and_a_duplicate_across_batches_stays_written_once(tmp_path):
+    src = _inputs(tmp_path / "in")
+    shutil.copy(src / "r0.txt", src / "r0-copy.txt")  # its batch's parts are rewritten (rows dropped) at the seal
+    out = tmp_path / "out"
+    run([src], out, progress=False)
+    first = _files(out)
+    run([src], out, progress=False)  # every batch linked from the cache: nothing read into Arrow, nothing written anew
+    assert _manifest(out)["extracted"] == 0 and _files(out) == first
+    kept = list((out / ".baocao" / "cache" / "batches").rglob("texts.parquet"))
+    # linked into the run, not copied; the duplicate's batch has its parts replaced at the seal
+    assert len(kept) >= 5 and sum(p.stat().st_nlink >= 2 for p in kept) == len(kept) - 1
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert [e["error_type"] for e in errors if "r0" in e["source_path"]] == ["duplicate_content"]
+    scratch = tmp_path / "scratch"
+    run([src], scratch, Options(no_cache=True), progress=False)
+    assert _files(out) == _files(scratch)

@@ -1,0 +1,111 @@
+"""Whole batches kept in the cache: a rerun links an unchanged batch's Parquet parts instead of
+loading its documents' cached rows and writing the parts again.
+
+A batch's *signature* is the SHA-256 of the run's salt (version, code, output options) and, for
+each input in order, its shown path, its name note and the cache key of its bytes (or why it
+could not be read). What a batch writes depends on nothing else, so the same signature means the
+same parts, byte for byte. They are kept, with the batch's summary, in
+`cache/batches/<2 hex>/<signature>/` as hard links to the run's own part files (copies where the
+file system cannot link), so keeping them costs no space and no write; the run's later steps
+never write into a part file in place (`pipeline.stream` replaces files), so a kept part never
+changes. Batches no input of the last run used are deleted with the other stale entries."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from pipeline import cache
+from pipeline.executors import BatchSummary, RunPlan, part_name
+from pipeline.ingest.base import InputError
+from pipeline.inputs import Input
+from pipeline.run import read_input
+
+BATCHES = "batches"
+SUMMARY = "summary.pickle"
+
+
+def _input_state(item: Input, plan: RunPlan) -> str:
+    """What decides an input's rows besides the salt: its content's key, or why it was not read."""
+    if item.refused:
+        return "refused:" + "|".join(item.refused)
+    try:
+        data = read_input(item.path, plan.options)
+    except InputError as exc:
+        return f"read:{exc.error_type}|{exc.message}"
+    except OSError as exc:
+        return f"oserror:{exc.strerror or exc}"
+    return cache.key(data, plan.salt + (item.name_note or ""))
+
+
+def signature(items: list[Input], plan: RunPlan) -> str:
+    """The batch's signature (see the module docstring)."""
+    digest = hashlib.sha256(plan.salt.encode())
+    for item in items:
+        digest.update(repr((item.shown, item.name_note, _input_state(item, plan))).encode())
+    return digest.hexdigest()
+
+
+def _folder(plan: RunPlan, sig: str) -> Path:
+    assert plan.cache is not None
+    return Path(plan.cache) / BATCHES / sig[:2] / sig
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def linked(sig: str, index: int, plan: RunPlan) -> BatchSummary | None:
+    """Batch `index`'s parts linked from a kept batch with this signature, and its summary
+    (nothing extracted); None when there is none (or it cannot be read)."""
+    folder = _folder(plan, sig)
+    try:
+        with open(folder / SUMMARY, "rb") as f:
+            summary: BatchSummary = pickle.load(f)
+        parts = [p for p in folder.iterdir() if p.suffix == ".parquet"]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    partial = Path(plan.partial)
+    for part in parts:
+        (partial / part.stem).mkdir(exist_ok=True)
+        _link(part, partial / part.stem / part_name(index))
+    return replace(summary, index=index, extracted=0, signature=sig)
+
+
+def keep(sig: str, summary: BatchSummary, plan: RunPlan) -> None:
+    """Keep the parts batch `summary.index` just wrote under `sig` (atomically: a folder filled
+    under a temporary name, then renamed; a failure only costs a later rebuild)."""
+    final = _folder(plan, sig)
+    if final.exists():
+        return
+    tmp = final.with_name(f".{sig}.{uuid.uuid4().hex}.tmp")
+    try:
+        tmp.mkdir(parents=True)
+        for folder in Path(plan.partial).iterdir():
+            part = folder / part_name(summary.index)
+            if folder.is_dir() and part.exists():
+                _link(part, tmp / f"{folder.name}.parquet")
+        with open(tmp / SUMMARY, "wb") as f:
+            pickle.dump(replace(summary, signature=None), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.rename(tmp, final)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def prune(folder: Path, used: set[str]) -> None:
+    """Delete the kept batches no batch of the last run used."""
+    root = folder / BATCHES
+    if not root.is_dir():
+        return
+    for sub in root.iterdir():
+        for kept in sub.iterdir() if sub.is_dir() else ():
+            if kept.name not in used:
+                shutil.rmtree(kept, ignore_errors=True)
