@@ -15,9 +15,12 @@ from pathlib import Path
 
 import regex
 
+from pipeline.findings_textcat import gold_rows, textcat_lines
 from pipeline.run import discover, process_file
 
 FIELDS = ("kind", "category", "addressee")
+PUBLIC_GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+"""The gold of the samples and development reports (`data/raw`, `data/dev` beside it)."""
 
 
 def text_key(text: str) -> str:
@@ -84,10 +87,21 @@ def score_findings(raw: Path, gold: Path) -> FindingScore:
     return score
 
 
+def _training_folders(raw: Path) -> list[Path]:
+    """The public gold-annotated folders other than `raw` (the text classifier's training data)."""
+    public = [PUBLIC_GOLD.parent / "raw", PUBLIC_GOLD.parent / "dev"]
+    return [folder for folder in public if folder.resolve() != raw.resolve()]
+
+
 def findings_report(raw: Path, gold: Path, verbose: bool = False) -> list[str]:
-    """The printed findings section of `make eval` for one input folder."""
+    """The printed findings section of `make eval` for one input folder: the rules' scores, then
+    rules against a text classifier trained on the other folders' gold."""
     score = score_findings(raw, gold)
     if not score.gold:
         return []
-    return ["Findings (text matched, then kind/category/addressee compared):", *score.lines(),
+    folders = _training_folders(raw)
+    rules = {name: score.accuracy(name) for name in ("kind", "category")}
+    versus = textcat_lines(gold_rows(folders, PUBLIC_GOLD), gold_rows([raw], gold), rules,
+                           " + ".join(f"data/{f.name}" for f in folders))
+    return ["Findings (text matched, then kind/category/addressee compared):", *score.lines(), *versus,
             *(score.misses if verbose else [])]

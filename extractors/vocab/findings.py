@@ -73,7 +73,7 @@ CATEGORIES = (
     Phrase(r"hạ\s+tầng\s+(?:viễn\s+thông|mạng|sóng)|mạng|internet|đường\s+truyền|sóng|phát\s+sóng|cáp\s+quang|viễn\s+thông|wifi|kết\s+nối|điện\s+lưới|lõm\s+điện",
            "network, connectivity, power", "network_connectivity"),
     Phrase(r"máy\s+(?:tính|scan|quét|in|chủ|móc|photo)|thiết\s+bị|hạ\s+tầng|cấu\s+hình|trang\s+bị|cơ\s+sở\s+vật\s+chất"
-           r"|lưu\s+trữ|bảo\s+mật|camera|màn\s+hình",
+           r"|lưu\s+trữ|bảo\s+mật|camera|màn\s+hình|trụ\s+sở",
            "equipment and infrastructure", "infrastructure_equipment"),
     Phrase(r"(?:cơ\s+chế|chính\s+sách|chế\s+độ)[^.;]{0,25}(?:thu\s+hút|đãi\s+ngộ)|công\s+chức|cán\s+bộ|nhân\s+lực|nhân\s+sự|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|kiêm\s+nhiệm|biên\s+chế"
            r"|trình\s+độ|năng\s+lực|chuyên\s+trách|đãi\s+ngộ|đội\s+ngũ|kỹ\s+năng",

@@ -47,3 +47,10 @@ def test_the_tables_compare_the_three_communes(executed):
     for commune in ("Gia Phúc", "Phước Giang", "Phượng Tiến"):
         assert commune in html
     assert "296/QĐ-UBND" not in html  # the issued documents are counted, not listed
+
+
+def test_the_requests_are_counted_per_category_with_their_sentences(executed):
+    cell = next(c for c in executed.cells if c.cell_type == "code" and "requests_" in c.source)
+    html = " ".join(o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {}))
+    assert "finance" in html and "human_resources_training" in html
+    assert "Đề nghị UBND tỉnh" in html and "UBND tỉnh" in html  # each request with its sentence and addressee
