@@ -80,3 +80,29 @@ def test_no_more_readers_hold_a_slot_than_there_are_cores(monkeypatch, tmp_path)
     for thread in threads:
         thread.join()
     assert most[0] == 2 and holding[0] == 0
+
+
+@NO_TESSERACT
+def test_a_doubtful_number_is_read_again_alone(tmp_path, monkeypatch):
+    from pipeline.ingest.pdf.ocr_reread import reread_numbers
+
+    monkeypatch.setenv(engine.CACHE_ENV, str(tmp_path))
+    image = _image("den 14/12/2025")
+    page = engine.read(image, "--psm 7")
+    k = page["text"].index(next(t for t in page["text"] if "2025" in t))
+    box = {key: page[key][k] for key in ("left", "top", "width", "height")}
+    word = {"text": "14/12/2028", "conf": 50.0, "x0": box["left"], "x1": box["left"] + box["width"],
+            "top": box["top"], "bottom": box["top"] + box["height"]}
+    sure = {**word, "text": "14/12/2028", "conf": 95.0}
+    reread_numbers(image, [word, sure], 1.0)
+    assert word["text"] == "14/12/2025" and word["conf"] > 50
+    assert sure["text"] == "14/12/2028"  # a confident reading is not read again
+
+
+def test_a_second_reading_of_a_number_must_keep_its_shape():
+    from pipeline.ingest.pdf.ocr_reread import _same_shape
+
+    assert _same_shape("14/12/2025):", "14/12/2028):")
+    assert _same_shape("15/BC", "l5/BC")  # a letter may become a digit
+    assert not _same_shape("S12", "512")  # a digit never becomes a letter
+    assert not _same_shape("14/12/2025", "14/12/20255") and not _same_shape("14.12.2025", "14/12/2025")

@@ -28,6 +28,7 @@ from pipeline.ingest.legacy_encodings import is_syllable
 from pipeline.ingest.pdf.layout import place_tables
 from pipeline.ingest.pdf.ocr_engine import INSTALL, available, read, slots
 from pipeline.ingest.pdf.ocr_repair import repair_line
+from pipeline.ingest.pdf.ocr_reread import reread_numbers
 from pipeline.ingest.pdf.ocr_tables import deskewed, find_grid, tables, without_rules
 from pipeline.ingest.pdf.page import Line, Page, Table, Word
 from pipeline.options import DEFAULTS, Options
@@ -112,9 +113,13 @@ def read_image(image: Image.Image, page: Page, dpi: int = DPI) -> None:
     scale = dpi / 72
     image = deskewed(image)
     grid = find_grid(image)
-    words = _words(read(without_rules(image, grid), "--psm 3"), scale)
+    cleaned = without_rules(image, grid)
+    words = _words(read(cleaned, "--psm 3"), scale)
+    reread_numbers(cleaned, words, scale)
+    for word in words:  # each word repaired on its own too: the header columns are read from the words
+        word["text"] = repair_line(word["text"])
     page.lines = _lines(words)
-    page.tables = [_repaired(t) for t in tables(grid, words, scale)]
+    page.tables = [_repaired(t) for t in tables(grid, words, scale, cleaned)]
     place_tables(page)
     page.ocr_words = words
     page.ocr_confidence = sum(w["conf"] for w in words) / len(words) if words else 0.0
@@ -138,8 +143,11 @@ def read_pages(pdf: pdfium.PdfDocument, pages: list[Page], dpi: int = DPI) -> No
 
 
 def _repaired(table: Table) -> Table:
-    """A scanned table with the sure repairs applied to each cell."""
-    return Table(table.box, [tuple(map(repair_line, row)) for row in table.rows])
+    """A scanned table with the sure repairs applied to each cell; the rows above the first row
+    with a digit in it are its headings."""
+    numbered = [any(ch.isdigit() for cell in row for ch in cell) for row in table.rows]
+    first = numbered.index(True) if True in numbered else len(numbered)
+    return Table(table.box, [tuple(repair_line(cell, k < first) for cell in row) for k, row in enumerate(table.rows)])
 
 
 def _words(data: dict[str, list[Any]], scale: float) -> list[Word]:

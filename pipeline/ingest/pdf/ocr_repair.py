@@ -9,15 +9,25 @@ part of a document code, a date with its slashes.
 Tesseract also drops or changes the tone marks of capitals (`PHO CHU TICH`). A line that is
 only a signer title in capitals, maybe after its authority marker, is mapped back to the title
 whose letters it has once marks are set aside; only titles of two words or more, and only
-where exactly one known title (`extractors.vocab.signers`) has those letters."""
+where exactly one known title (`extractors.vocab.signers`) has those letters.
+
+In the letter parts of a code Tesseract doubles or adds a letter (`QĐÐ`, `ĐĐU`, `BCĐTVW`),
+reads `D` for `Đ` and `—` for its hyphen. A part that is not a known code part (`KNOWN`)
+becomes one when exactly one known part is reached by taking out one letter or by one
+look-alike (`D`→`Đ`, `0`→`O`, `I`→`T`); a known part is never changed. `SSD` read `55D`
+before a capacity is written `SSD`; vocabulary wordings with damaged marks are read back by
+`ocr_wordings`."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
+from extractors.doc_codes import TYPES
+from extractors.vocab.bodies import COMMUNE_CODES
+from extractors.vocab.code_parts import HIGHER_CODES
 from extractors.vocab.signers import AUTHORITY, title_wordings
+from pipeline.ingest.pdf.ocr_wordings import repair_wordings, unmarked
 
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _TO_CAPITAL = str.maketrans({"0": "O"})
@@ -25,6 +35,15 @@ _NUMBER = re.compile(r"(?<![\w/.,-])[0-9OolI|]{2,}(?![\w/-])")
 """A token of digits and look-alike letters standing alone (`2O24`, `l5`)."""
 _CODE = re.compile(r"\b([0-9OolI]{1,4})\s?[/|]\s?((?:[A-ZĐ0&]{1,8})(?:-[A-ZĐ0&]{1,10}){0,3})\b")
 """A document code: its number, a slash (maybe spaced or read as `|`) and its capitals part."""
+KNOWN = frozenset(code for code, _ in TYPES.values()) | COMMUNE_CODES | HIGHER_CODES
+"""Letter parts of codes known for sure (type codes, commune and higher issuer codes)."""
+_LOOK_ALIKES = {"D": "Đ", "0": "O", "I": "T"}
+"""A letter Tesseract reads for another in capitals: read → meant."""
+_CODE_PARTS = re.compile(r"(?<![\w/])(?:(\d{1,4}(?:/\d{4})?)\s?([-/—–])\s?)?([^\W\d_][\w]*(?:\s?[-/—–]\s?[^\W\d_][\w]*){0,3})")
+"""A code's number and its letter parts (`97-CV/ĐĐU`, `01/QĐÐ-BCĐ`, `12/2024/QĐ-UBND`), maybe with
+dashes; or its letter parts alone (a symbol written after its number's blank: `BC/ĐU`)."""
+_DISK = re.compile(r"(?<!\w)(?=[S5]*5)[S5]{2}D(?=\s?\d+(?:[.,]\d+)?\s?[GT]B\b)")
+"""`SSD` with a 5 read for an S, before a capacity (`55D 512 GB`): no other word has that shape there."""
 _DATE = re.compile(r"\b([0-3]?[0-9OolI])\s?/\s?([01]?[0-9OolI])\s?/\s?((?:19|2[0O])[0-9OolI]{2})\b")
 
 
@@ -40,22 +59,42 @@ def _date(m: re.Match[str]) -> str:
     return "/".join(parts) if all(p.isdigit() for p in parts) else m.group(0)
 
 
-def repair_line(text: str) -> str:
-    """One OCR line with the sure repairs applied."""
+def repair_line(text: str, header: bool = False) -> str:
+    """One OCR line (or a table cell, `header` in a header row) with the sure repairs applied."""
     text = text.replace("Ð", "Đ").replace("ð", "đ").replace("¡", "i")  # none is a Vietnamese letter
     text = _DATE.sub(_date, text)
     text = _CODE.sub(_code, text)
-    return _title(_NUMBER.sub(_number, text))
+    text = _CODE_PARTS.sub(_code_parts, text)
+    text = _DISK.sub("SSD", text)
+    return repair_wordings(_title(_NUMBER.sub(_number, text)), header)
+
+
+def _code_parts(m: re.Match[str]) -> str:
+    """A code with each damaged letter part mapped to the one known part it reads, and its
+    dashes as hyphens; left as read unless every part is then known."""
+    pieces = re.split(r"\s?([-/—–])\s?", m.group(3))
+    if m.group(1) is None and (len(pieces) < 3 or not all(p.isupper() for p in pieces[::2])
+                               or not any(p in KNOWN for p in pieces[::2])):
+        return m.group(0)  # without a number: capitals only, and one part known as read
+    parts = [known_part(p) for p in pieces[::2]]
+    if any(p is None for p in parts):
+        return m.group(0)
+    seps = ["-" if s in ("—", "–") else s for s in [m.group(2) or "", *pieces[1::2]]]
+    return (m.group(1) or "") + "".join(sep + str(part) for sep, part in zip(seps, parts))
+
+
+def known_part(part: str) -> str | None:
+    """The known code part `part` is, or reads with one letter too many or one look-alike."""
+    if part in KNOWN:
+        return part
+    candidates = {part[:k] + part[k + 1:] for k in range(len(part))}
+    candidates |= {part[:k] + _LOOK_ALIKES[c] + part[k + 1:] for k, c in enumerate(part) if c in _LOOK_ALIKES}
+    found = candidates & KNOWN
+    return found.pop() if len(found) == 1 else None
 
 
 _SIGNER_LINE = re.compile(rf"((?:{AUTHORITY})\s*)?([^\W\d_][^\d]*)", re.IGNORECASE)
 """A signer line: an optional authority marker (`KT.`), then words without digits."""
-
-
-def unmarked(text: str) -> str:
-    """Letters without their marks, lower case, one space between words (`PHÓ CHỦ  TỊCH` → `pho chu tich`)."""
-    bare = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    return " ".join("".join(c for c in bare if not unicodedata.combining(c)).lower().split())
 
 
 @cache

@@ -12,12 +12,15 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from pipeline.ingest.pdf.ocr_reread import cell_text
 from pipeline.ingest.pdf.page import Table, Word
 
 ANGLES = np.arange(-1.5, 1.55, 0.1)
 """Skew angles tried (degrees): scanners turn a page by well under 2 degrees."""
 RULE_SHARE = 0.2
-"""A pixel row with an unbroken dark run this long (share of the page width) is a horizontal rule."""
+"""A pixel row with a dark run this long (share of the page width) is a horizontal rule."""
+RULE_GAPS = 0.05
+"""Share of such a run that may be light: a rule on a 150-dpi scan is broken by speckle."""
 COLUMN_SHARE = 0.9
 """A pixel column this dark over a row's height separates two cells in that row."""
 DARK = 128
@@ -77,17 +80,30 @@ def without_rules(image: Image.Image, grid: Grid) -> Image.Image:
     return Image.fromarray(pixels)
 
 
-def tables(grid: Grid, words: list[Word], scale: float) -> list[Table]:
-    """The tables with their cells filled with the words inside them (points)."""
-    return [_table(bands, words, scale) for bands in grid]
+def tables(grid: Grid, words: list[Word], scale: float, image: Image.Image) -> list[Table]:
+    """The tables with their cells filled with the words inside them (points); a cell the page
+    reading left empty or doubtful is read again on its own (`ocr_reread`)."""
+    return [_table(bands, words, scale, image) for bands in grid]
 
 
 def _ruled_rows(dark: np.ndarray) -> np.ndarray:
-    """For each pixel row, whether it holds an unbroken dark run of `RULE_SHARE` of the width
-    (text never does: it is broken between letters and words)."""
+    """For each pixel row, whether it holds a dark run of `RULE_SHARE` of the width with at most
+    `RULE_GAPS` of it light, counting a pixel dark when the one above or below is (text never
+    does: it is broken between letters and words; a scanned rule is ragged and speckled)."""
+    thick = _spread(dark, axis=0)
     length = int(RULE_SHARE * dark.shape[1])
-    sums = np.cumsum(dark, axis=1, dtype=np.int32)
-    return np.asarray(((sums[:, length:] - sums[:, :-length]) >= length).any(axis=1))
+    sums = np.cumsum(thick, axis=1, dtype=np.int32)
+    return np.asarray(((sums[:, length:] - sums[:, :-length]) >= (1 - RULE_GAPS) * length).any(axis=1))
+
+
+def _spread(dark: np.ndarray, axis: int) -> np.ndarray:
+    """Dark pixels widened by one pixel each way along `axis` (a ragged rule made whole)."""
+    out = dark.copy()
+    ahead, behind = [slice(None)] * 2, [slice(None)] * 2
+    ahead[axis], behind[axis] = slice(1, None), slice(None, -1)
+    out[tuple(ahead)] |= dark[tuple(behind)]
+    out[tuple(behind)] |= dark[tuple(ahead)]
+    return out
 
 
 def _bounds(dark: np.ndarray, top: int, bottom: int) -> list[int]:
@@ -95,14 +111,15 @@ def _bounds(dark: np.ndarray, top: int, bottom: int) -> list[int]:
     band = dark[top + 3:bottom - 2]
     if band.shape[0] < 5:
         return []
-    return [int(a + b) // 2 for a, b in _runs(band.mean(axis=0) >= COLUMN_SHARE)]
+    return [int(a + b) // 2 for a, b in _runs(_spread(band, axis=1).mean(axis=0) >= COLUMN_SHARE)]
 
 
-def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: float) -> Table:
+def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: float, image: Image.Image) -> Table:
     """One table from its rows' bands and cell boundaries."""
     rows: list[tuple[str, ...]] = []
     for top, bottom, bounds in bands:
-        cells = tuple(_cell_text(words, (left / scale, top / scale, right / scale, bottom / scale))
+        cells = tuple(cell_text(image, [w for w in words if _inside(w, left / scale, top / scale, right / scale, bottom / scale)],
+                                (left, top, right, bottom))
                       for left, right in zip(bounds, bounds[1:]))
         if any(cells):
             rows.append(cells)
@@ -110,8 +127,6 @@ def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: fl
     return Table((x0 / scale, bands[0][0] / scale, x1 / scale, bands[-1][1] / scale), rows)
 
 
-def _cell_text(words: list[Word], box: tuple[float, float, float, float]) -> str:
-    """The words whose centre lies in the box, in reading order."""
-    left, top, right, bottom = box
-    inside = [w for w in words if left <= (w["x0"] + w["x1"]) / 2 <= right and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-    return " ".join(w["text"] for w in inside)
+def _inside(word: Word, left: float, top: float, right: float, bottom: float) -> bool:
+    """Whether the word's centre lies in the box (points)."""
+    return left <= (word["x0"] + word["x1"]) / 2 <= right and top <= (word["top"] + word["bottom"]) / 2 <= bottom
