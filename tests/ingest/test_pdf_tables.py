@@ -135,18 +135,19 @@ def _both(data: bytes) -> list[tuple[object, object]]:
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            objects = page_objects(page, textpage)
+            every = page_objects(page, textpage, every_char=True)  # page 1: the header's words
+            in_tables = page_objects(page, textpage, every_char=False)  # other pages: tables only
             width = page.get_width()
             textpage.close()
             page.close()
-            assert objects is not None
-            chars = objects.chars(descents)
-            assert chars is not None
-            ours = PdfiumPage(chars, objects.edges, width, objects.height)
+            assert every is not None and in_tables is not None
+            words = PdfiumPage(every.chars(descents) or [], every.edges, width, every.height)
+            tables = PdfiumPage(in_tables.chars(descents) or [], in_tables.edges, width, in_tables.height,
+                                in_tables.tables)
             theirs = plumber.pages[i]
-            pairs.append((_words(theirs.extract_words()), _words(ours.extract_words())))
+            pairs.append((_words(theirs.extract_words()), _words(words.extract_words())))
             pairs.append(([(t.bbox, t.extract()) for t in theirs.find_tables()],
-                          [(t.bbox, t.extract()) for t in ours.find_tables()]))
+                          [(t.bbox, t.extract()) for t in tables.find_tables()]))
     pdf.close()
     return pairs
 

@@ -74,7 +74,8 @@ def _pdfium_pages(data: bytes, pages: list[Page]) -> dict[int, PdfiumPage]:
         assert page.objects is not None
         chars = page.objects.chars(descents)
         if chars is not None:
-            views[page.number] = PdfiumPage(chars, page.objects.edges, page.width, page.objects.height)
+            views[page.number] = PdfiumPage(chars, page.objects.edges, page.width, page.objects.height,
+                                            page.objects.tables)
     return views
 
 

@@ -3,14 +3,13 @@ gives them (`page.chars`, `page.edges`), so that pdfplumber's own table finder a
 grouping run on them without pdfminer parsing the page's content stream: that parsing was
 88-95 % of the PDF time on pages with ruled tables.
 
-The values are pdfminer's, rebuilt from what pdfium knows:
+The values are pdfminer's, rebuilt from what pdfium knows: the edges from the path objects
+(`edges`); each character's box from the glyph's origin over its advance width, and from the
+font's descriptor `/Descent` (`fonts`: pdfminer's value, not pdfium's) up one font size.
 
-- edges: each painted path is cut at its moves and classed as pdfminer's `paint_path` does
-  (a single segment is a line, a closed axis-aligned four-sided path a rectangle, anything
-  else a curve through the end points of its segments), then turned into edges as
-  pdfplumber's `obj_to_edges` does, in pdfplumber's order (lines, rectangles, curves);
-- characters: the box runs from the glyph's origin over its advance width, and from the
-  font's descriptor `/Descent` (`fonts`, pdfminer's value, not pdfium's) up one font size.
+Characters cost most (a few pdfium calls each), and a ruled page past page 1 needs only those
+of its tables: there the tables are found first, from the edges alone, and only the text
+objects that reach into one of them are read character by character.
 
 pdfium's text page differs from pdfminer's characters in blanks only: it drops the blanks at the
 end of a printed line, all but one of a run of blanks, and text objects that hold nothing but
@@ -28,21 +27,24 @@ pdfminer takes from its own tables)."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from ctypes import c_double, c_float
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from pdfplumber.table import Table as PlumberTable
 
+from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Obj, edges_of, times
 from pipeline.ingest.pdf.fonts import Descents, base_name
+from pipeline.ingest.pdf.ruled_tables import find_tables
 
-Obj = dict[str, Any]
-Matrix = tuple[float, float, float, float, float, float]
-Point = tuple[float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-HYPHEN_MARK, HYPHEN = 0x02, 0x2D
-WALKED = (pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
+HYPHEN_MARK, HYPHEN, NOT_A_CHARACTER = 0x02, 0x2D, 0xFFFE
+WALKED = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
+REACH = 20.0
+"""Points around a table within which a text object's characters are read: pdfium's bounds of
+a text object and pdfminer's boxes of its characters differ by a fraction of the font size."""
 
 
 @dataclass
@@ -66,6 +68,8 @@ class PageObjects:
     height: float
     glyphs: list[Glyph]
     edges: list[Obj]
+    tables: list[PlumberTable] | None = field(default=None)
+    """The tables already found from the edges (None: not looked for yet)."""
 
     def chars(self, descents: Descents) -> list[Obj] | None:
         """pdfplumber's `page.chars` (the keys its word grouping reads), or None when a
@@ -83,33 +87,43 @@ class PageObjects:
         return chars
 
 
-def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageObjects | None:
-    """The page's glyphs and edges, or None when pdfplumber's values cannot be rebuilt."""
+def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, every_char: bool) -> PageObjects | None:
+    """The page's glyphs and edges (all glyphs, or only those that can fall in a table), or
+    None when pdfplumber's values cannot be rebuilt."""
     height = _page_height(page)
     if height is None:
         return None
-    by_object = _glyphs(textpage)
-    if by_object is None:
-        return None
-    glyphs: list[Glyph] = []
-    lines: list[Obj] = []
-    rects: list[Obj] = []
-    curves: list[Obj] = []
-    for kind, obj, matrix in _walk(page.raw, IDENTITY, form=False):
+    texts: list[tuple[Any, Matrix, bool]] = []  # with the matrix of the form holding it, if any
+    paths: list[tuple[Any, Matrix]] = []
+    for kind, obj, outer, form in _walk(page.raw, IDENTITY, form=False):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            for shape, pts in _subpaths(obj, matrix):
-                _classify(shape, pts, height, lines, rects, curves)
-        elif _key(obj) in by_object:
-            glyphs += by_object[_key(obj)]
-        else:  # a text object pdfium's text page left out: blanks only, or give up
-            blank = _blank(obj, matrix)
+            paths.append((obj, times(_matrix(obj), outer)))
+        else:
+            texts.append((obj, outer, form))
+    edges = edges_of(paths, height)
+    tables = None
+    wanted: set[int] | None = None
+    if not every_char:
+        tables = find_tables(edges)
+        reaches = _reach_test([table.bbox for table in tables], height)
+        # a text object inside a form XObject has its bounds in the form's space: always read
+        wanted = {_key(obj) for obj, _, form in texts if form or reaches(obj)}
+    fonts: dict[int, str] = {}
+    read = _glyphs(textpage, wanted, fonts)
+    if read is None:
+        return None
+    by_object, seen = read
+    glyphs: list[Glyph] = []
+    for obj, outer, _ in texts:
+        key = _key(obj)
+        if key in by_object:
+            glyphs += by_object[key]
+        elif key not in seen and (wanted is None or key in wanted):
+            blank = _blank(obj, times(_matrix(obj), outer), fonts)  # left out by pdfium: blanks only, or give up
             if blank is None:
                 return None
             glyphs.append(blank)
-    edges = [_line_edge(line) for line in lines]
-    edges += [edge for rect in rects for edge in _rect_edges(rect)]
-    edges += [edge for curve in curves for edge in _curve_edges(curve)]
-    return PageObjects(height, glyphs, edges)
+    return PageObjects(height, glyphs, edges, tables)
 
 
 def _page_height(page: pdfium.PdfPage) -> float | None:
@@ -125,55 +139,98 @@ def _page_height(page: pdfium.PdfPage) -> float | None:
     return top
 
 
+def _reach_test(boxes: list[tuple[float, float, float, float]], height: float) -> Any:
+    """A test: does a text object's bounds come within `REACH` of one of the tables' boxes?"""
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+
+    def reaches(obj: Any) -> bool:
+        if not boxes:
+            return False
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        return any(left.value <= x1 + REACH and right.value >= x0 - REACH
+                   and height - bottom.value >= y0 - REACH and height - top.value <= y1 + REACH
+                   for x0, y0, x1, y1 in boxes)
+
+    return reaches
+
+
+def _matrix(obj: Any) -> Matrix:
+    """A page object's own matrix."""
+    raw = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
+    return raw.a, raw.b, raw.c, raw.d, raw.e, raw.f
+
+
 # --- characters ----------------------------------------------------------------------------
 
-def _glyphs(textpage: pdfium.PdfTextPage) -> dict[int, list[Glyph]] | None:
-    """Every character pdfium read from the content (not the blanks and line breaks it adds),
-    by text object; None when one cannot be rebuilt."""
+def _glyphs(textpage: pdfium.PdfTextPage, wanted: set[int] | None,
+            fonts: dict[int, str]) -> tuple[dict[int, list[Glyph]], set[int]] | None:
+    """The characters pdfium read from the content (not the blanks and line breaks it adds:
+    those have no text object) of the wanted text objects (all when None), by object, and the
+    other objects it saw; None when a character cannot be rebuilt. An object's characters share
+    its font, size and matrix, so those are asked once per object, each width once per font."""
+    raw = textpage.raw
     by_object: dict[int, list[Glyph]] = {}
-    fonts: dict[int, tuple[str, float, Any]] = {}
+    seen: set[int] = set()
+    objects: dict[int, tuple[str, float, Any, float, float]] = {}
+    widths: dict[tuple[str, float, int], float] = {}
     x, y = c_double(), c_double()
-    matrix = pdfium_c.FS_MATRIX()
     width = c_float()
-    loose = pdfium_c.FS_RECTF()
-    previous: tuple[float, float, float, float] | None = None
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        if pdfium_c.FPDFText_IsGenerated(textpage, i):
-            previous = None
+    last: Glyph | None = None
+    last_key = 0
+    count = pdfium_c.FPDFText_CountChars(raw)
+    text = _codes(raw, count)
+    for i in range(count):
+        key = _text_object(raw, i)
+        if not key or (wanted is not None and key not in wanted):
+            seen.add(key)
+            last = None
             continue
-        code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if code == HYPHEN_MARK:  # pdfium's mark for a hyphen ending a line
-            code = HYPHEN
-        elif pdfium_c.FPDFText_HasUnicodeMapError(textpage, i) or not 0 < code < 0xD800:
-            return None
-        obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
-        key = _key(obj)
-        if key not in fonts:
-            fonts[key] = _font_of(obj)
-        name, size, font = fonts[key]
-        pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
-        if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+        code = text[i]
+        if key not in objects:
+            objects[key] = _object_font(pdfium_c.FPDFText_GetTextObject(raw, i), raw, i, fonts)
+        name, size, font, a, d = objects[key]
+        if not a:
             return None  # turned or mirrored text: pdfplumber's own reading
-        pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, loose)
-        box = (loose.left, loose.top, loose.right, loose.bottom)
-        if box == previous:
-            return None  # one glyph mapped to several characters (a ligature): pdfminer keeps one
-        previous = box
-        pdfium_c.FPDFFont_GetGlyphWidth(font, code, c_float(size), width)
-        glyph = Glyph(chr(code), x.value, y.value, matrix.a * width.value, name, size, matrix.d)
-        by_object.setdefault(key, []).append(glyph)
-    return by_object
+        advance = widths.get((name, size, code))
+        if advance is None:  # a character met for the first time in this font and size
+            if code == HYPHEN_MARK:  # pdfium's mark for a hyphen ending a line
+                code = HYPHEN
+            elif pdfium_c.FPDFText_HasUnicodeMapError(raw, i) or not 0 < code < 0xD800:
+                return None  # no Unicode for the glyph: pdfminer writes (cid:N)
+            pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width)
+            advance = widths[(name, size, text[i])] = width.value
+        elif code == HYPHEN_MARK:
+            code = HYPHEN
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
+        if last is not None and key == last_key and last.advance > 0 and (x.value, y.value) == (last.x, last.y):
+            return None  # one glyph read as several characters (a ligature): pdfminer keeps one
+        last = Glyph(chr(code), x.value, y.value, a * advance, name, size, d)
+        last_key = key
+        by_object.setdefault(key, []).append(last)
+    return by_object, seen
 
 
-def _blank(obj: Any, matrix: Matrix) -> Glyph | None:
+def _codes(textpage: Any, count: int) -> list[int]:
+    """The Unicode value of each character, read at once (pdfium gives one UTF-16 unit per
+    character; a character outside the BMP would take two and is left to `_glyphs`' check)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = list(buffer[:count])
+    for i, code in enumerate(codes):
+        if code == NOT_A_CHARACTER:  # how the page text writes pdfium's hyphen mark: ask the character
+            codes[i] = pdfium_c.FPDFText_GetUnicode(textpage, i)
+    return codes
+
+
+def _blank(obj: Any, matrix: Matrix, fonts: dict[int, str]) -> Glyph | None:
     """The first blank of a text object pdfium's text page dropped, when it prints nothing
     (its bounds have no height): pdfminer keeps such blanks, and a blank ends a word."""
     left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
     pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
     if top.value > bottom.value:
         return None
-    name, size, _ = _font_of(obj)
+    name, size, *_ = _object_font(obj, None, 0, fonts)
     a, b, c, d, e, f = matrix
     if b or c or a <= 0 or d <= 0:
         return None
@@ -185,143 +242,43 @@ def _key(obj: Any) -> int:
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
-def _font_of(obj: Any) -> tuple[str, float, Any]:
-    """A text object's base font name, font size and pdfium font handle."""
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
+    _key(pdfium_c.FPDFText_GetTextObject))
+"""pdfium's `FPDFText_GetTextObject` giving the handle's address (`_key`) instead of a pointer
+object: it is asked for every character."""
+
+
+def _object_font(obj: Any, textpage: Any, index: int, fonts: dict[int, str]) -> tuple[str, float, Any, float, float]:
+    """A text object's base font name (cached by font in `fonts`), font size, pdfium font
+    handle, and the horizontal and vertical scales of its characters' matrix, given the index
+    of one of its characters (0, 0 for turned or mirrored text, or without a character)."""
     font = pdfium_c.FPDFTextObj_GetFont(obj)
     size = c_float()
     pdfium_c.FPDFTextObj_GetFontSize(obj, size)
-    length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-    buffer = ctypes.create_string_buffer(length)
-    pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-    return base_name(buffer.value.decode("latin-1")), size.value, font
+    name = fonts.get(_key(font))
+    if name is None:
+        length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+        buffer = ctypes.create_string_buffer(length)
+        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
+        name = fonts[_key(font)] = base_name(buffer.value.decode("latin-1"))
+    a = d = 0.0
+    if textpage is not None:
+        matrix = pdfium_c.FS_MATRIX()
+        pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
+        if not (matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0):
+            a, d = matrix.a, matrix.d
+    return name, size.value, font, a, d
 
 
-# --- paths ---------------------------------------------------------------------------------
-
-def _walk(parent: Any, outer: Matrix, form: bool) -> Any:
-    """(type, object, matrix to page space) of each path and text object, inside form XObjects
-    too, in content order."""
+def _walk(parent: Any, outer: Matrix, form: bool) -> Iterator[tuple[int, Any, Matrix, bool]]:
+    """(type, object, matrix of the form XObjects holding it, inside one?) of each path and text
+    object, in content order."""
     count = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
     get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
-    raw = pdfium_c.FS_MATRIX()
     for k in range(count(parent)):
         obj = get(parent, k)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in WALKED:
-            continue
-        pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
-        matrix = _times((raw.a, raw.b, raw.c, raw.d, raw.e, raw.f), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _walk(obj, matrix, form=True)
-        else:
-            yield kind, obj, matrix
-
-
-def _subpaths(obj: Any, matrix: Matrix) -> Any:
-    """A path object's subpaths in pdfminer's terms. pdfium stores a Bézier curve as three
-    points (pdfminer keeps its end) and a closing `h` as a flag on the last point, drawing the
-    line back to the start itself when it was missing; pdfminer writes `h` with the start
-    point and drops an explicit line back to the start just before it."""
-    ops: list[tuple[str, Point]] = []
-    bezier = 0
-    x, y = c_float(), c_float()
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = _apply(matrix, (x.value, y.value))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            yield from _finished(ops)
-            ops = [("m", point)]
-            continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            bezier = (bezier + 1) % 3
-            if bezier:
-                continue
-            ops.append(("c", point))
-        else:
-            ops.append(("l", point))
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and ops[0][0] == "m":
-            if ops[-1][0] == "l":
-                ops[-1] = ("h", ops[0][1])
-            else:
-                ops.append(("h", ops[0][1]))
-    yield from _finished(ops)
-
-
-def _finished(ops: list[tuple[str, Point]]) -> Any:
-    """A subpath pdfminer paints: one that starts with a move and draws something."""
-    if len(ops) >= 2 and ops[0][0] == "m":
-        yield "".join(op for op, _ in ops), [p for _, p in ops]
-
-
-def _classify(shape: str, pts: list[Point], height: float, lines: list[Obj], rects: list[Obj], curves: list[Obj]) -> None:
-    """pdfminer's `paint_path` on one subpath: a line, a rectangle or a curve."""
-    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
-        shape = shape[:-2] + "h"
-        pts = pts[:-2] + pts[-1:]
-    if shape in ("mlh", "ml"):
-        lines.append(_box([pts[0], pts[1]], height))
-    elif shape in ("mlllh", "mllll"):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
-        if pts[0] == pts[4] and square:
-            rects.append(_box([pts[0], (pts[2][0], pts[0][1]), pts[2], (pts[0][0], pts[2][1])], height))
-        else:
-            curves.append(_box(pts, height, keep_points=True))
-    else:
-        curves.append(_box(pts, height, keep_points=True))
-
-
-def _box(pts: list[Point], height: float, keep_points: bool = False) -> Obj:
-    """An object's box as pdfplumber writes it (pdfminer's bounds, `top` from the page top)."""
-    x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
-    y0, y1 = min(p[1] for p in pts), max(p[1] for p in pts)
-    obj: Obj = {"x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": x1 - x0, "height": y1 - y0,
-                "top": height - y1, "bottom": height - y0}
-    obj["doctop"] = obj["top"]
-    if keep_points:
-        obj["pts"] = [(x, height - y) for x, y in pts]
-    return obj
-
-
-def _line_edge(line: Obj) -> Obj:
-    """pdfplumber's `line_to_edge` (anything not flat counts as vertical)."""
-    return {**line, "orientation": "h" if line["top"] == line["bottom"] else "v"}
-
-
-def _rect_edges(rect: Obj) -> list[Obj]:
-    """pdfplumber's `rect_to_edges`: top, bottom, left, right."""
-    return [
-        {**rect, "height": 0, "y0": rect["y1"], "bottom": rect["top"], "orientation": "h"},
-        {**rect, "height": 0, "y1": rect["y0"], "top": rect["top"] + rect["height"],
-         "doctop": rect["doctop"] + rect["height"], "orientation": "h"},
-        {**rect, "width": 0, "x1": rect["x0"], "orientation": "v"},
-        {**rect, "width": 0, "x0": rect["x1"], "orientation": "v"},
-    ]
-
-
-def _curve_edges(curve: Obj) -> list[Obj]:
-    """pdfplumber's `curve_to_edges`: one edge per pair of consecutive points."""
-    edges = []
-    for p0, p1 in zip(curve["pts"], curve["pts"][1:]):
-        top = min(p0[1], p1[1])
-        edges.append({"x0": min(p0[0], p1[0]), "x1": max(p0[0], p1[0]), "top": top, "doctop": top,
-                      "bottom": max(p0[1], p1[1]), "width": abs(p0[0] - p1[0]), "height": abs(p0[1] - p1[1]),
-                      "orientation": "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None)})
-    return edges
-
-
-def _apply(m: Matrix, p: Point) -> Point:
-    """pdfminer's `apply_matrix_pt`."""
-    a, b, c, d, e, f = m
-    x, y = p
-    return a * x + c * y + e, b * x + d * y + f
-
-
-def _times(m1: Matrix, m0: Matrix) -> Matrix:
-    """pdfminer's `mult_matrix(m1, m0)`: m1 applied first, then m0."""
-    a1, b1, c1, d1, e1, f1 = m1
-    a0, b0, c0, d0, e0, f0 = m0
-    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
-            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+            yield from _walk(obj, times(_matrix(obj), outer), form=True)
+        elif kind in WALKED:
+            yield kind, obj, outer, form

@@ -14,27 +14,31 @@ from typing import Any
 
 from pdfplumber import utils
 from pdfplumber.table import Table as PlumberTable
-from pdfplumber.table import TableFinder
 
 from pipeline.ingest.pdf.objects import Obj
 from pipeline.ingest.pdf.page import Box
+from pipeline.ingest.pdf.ruled_tables import find_tables
 
 
 class PdfiumPage:
     """A page's rebuilt characters and edges with the two pdfplumber methods layout calls."""
 
-    def __init__(self, chars: list[Obj], edges: list[Obj], width: float, height: float) -> None:
+    def __init__(self, chars: list[Obj], edges: list[Obj], width: float, height: float,
+                 tables: list[PlumberTable] | None = None) -> None:
         self.chars = chars
         self.edges = edges
         self.bbox: Box = (0.0, 0.0, width, height)
+        self.tables = tables
 
     def extract_words(self) -> list[Obj]:
         """pdfplumber's `Page.extract_words()` with its default settings."""
         return utils.extract_words(self.chars)
 
     def find_tables(self) -> list[FoundTable]:
-        """pdfplumber's `Page.find_tables()` with its default settings (ruling lines)."""
-        return [FoundTable(table, self.chars) for table in TableFinder(self).tables]  # type: ignore[arg-type]
+        """pdfplumber's `Page.find_tables()` with its default settings (ruling lines), unless
+        they were found already."""
+        tables = find_tables(self.edges) if self.tables is None else self.tables
+        return [FoundTable(table, self.chars) for table in tables]
 
 
 class FoundTable:

@@ -80,7 +80,7 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
             paths = list(_path_boxes(page.raw, top))
             ruled = any(_is_ruling(p, width, height) for p in paths)
             # what the layout step needs (page 1's header, ruled tables), while pdfium has the page open
-            objects = _objects(page, textpage) if ruled or index == 0 else None
+            objects = _objects(page, textpage, index == 0) if ruled or index == 0 else None
         finally:
             textpage.close()
     finally:
@@ -89,10 +89,11 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
     return Page(index + 1, width, height, lines, rules, ruled, objects=objects)
 
 
-def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> PageObjects | None:
-    """The page's characters and edges for the layout step (None: pdfplumber reads the page)."""
+def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, first: bool) -> PageObjects | None:
+    """The page's characters and edges for the layout step (None: pdfplumber reads the page):
+    every character on page 1 (its header), those that can fall in a table elsewhere."""
     try:
-        return page_objects(page, textpage)
+        return page_objects(page, textpage, every_char=first)
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
 
