@@ -106,8 +106,33 @@ def _seal(partial: Path, summaries: list[BatchSummary]) -> dict[str, int]:
         if not folder.is_dir() or not any(folder.glob("*.parquet")):
             folder.mkdir(exist_ok=True)
             pq.write_table(table.arrow_schema().empty_table(), folder / part_name(0))
+        _compact(folder, table.arrow_schema())
         rows[name] = sum(pq.ParquetFile(p).metadata.num_rows for p in folder.glob("*.parquet"))
     return rows
+
+
+MAX_FILES = 64
+"""Parquet files per table at most: a long run writes one part per batch (3,125 at 100,000
+documents), merged at the seal into at most this many, in batch order."""
+
+
+def _compact(folder: Path, schema: pa.Schema) -> None:
+    """Merge a table's parts into at most MAX_FILES files of consecutive batches. The merged
+    files are written under temporary names, the parts removed, then the files renamed to
+    `part-000000.parquet`...: all inside the run's partial folder, before the atomic switch."""
+    parts = sorted(folder.glob("part-*.parquet"))
+    if len(parts) <= MAX_FILES:
+        return
+    size = -(-len(parts) // MAX_FILES)
+    merged = []
+    for start in range(0, len(parts), size):
+        tmp = folder / f".merged-{start // size:06d}.tmp"
+        pq.write_table(pa.concat_tables([pq.read_table(p, schema=schema) for p in parts[start:start + size]]), tmp)
+        merged.append(tmp)
+    for part in parts:
+        part.unlink()
+    for index, tmp in enumerate(merged):
+        os.replace(tmp, folder / part_name(index))
 
 
 def cache_folder(outdir: Path) -> Path:

@@ -94,3 +94,24 @@ def test_unchanged_batches_are_linked_and_a_duplicate_across_batches_stays_writt
     scratch = tmp_path / "scratch"
     run([src], scratch, Options(no_cache=True), progress=False)
     assert _files(out) == _files(scratch)
+
+
+def test_a_long_run_merges_its_parts_into_a_bounded_number_of_files(tmp_path, monkeypatch):
+    import duckdb
+
+    import pipeline.stream
+    from pipeline.outputs.database import build_database
+
+    src = _inputs(tmp_path / "in")
+    run([src], tmp_path / "parts", Options(no_cache=True), progress=False)
+    monkeypatch.setattr(pipeline.stream, "MAX_FILES", 2)
+    out = tmp_path / "merged"
+    run([src], out, Options(no_cache=True), progress=False)
+    assert len(list((tmp_path / "parts" / "texts").glob("*.parquet"))) > 2
+    for table in ("texts", "metrics", "blocks", "errors"):
+        assert len(list((out / table).glob("*"))) <= 2
+        if table != "errors":  # few batches have error rows
+            assert [p.name for p in sorted((out / table).glob("*"))] == ["part-000000.parquet", "part-000001.parquet"]
+        assert pq.read_table(out / table).equals(pq.read_table(tmp_path / "parts" / table))
+    with duckdb.connect(str(build_database(out))) as con:
+        assert con.execute("SELECT count(*) FROM texts").fetchone()[0] == len(TXT) + 3
