@@ -62,10 +62,15 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(**{f.name: getattr(args, f.name) for f in option_fields()})
 
 
-def _missing(paths: list[Path]) -> str | None:
+def _path_or_url(text: str) -> Path | str:
+    """A local path, or an fsspec URL (`s3://bucket/reports`) kept as it is written."""
+    return text if "://" in text else Path(text)
+
+
+def _missing(paths: list[Path | str]) -> str | None:
     import os
 
-    missing = [p for p in paths if not os.path.lexists(p)]
+    missing = [p for p in paths if not isinstance(p, str) and not os.path.lexists(p)]
     return f"baocao: no such file or folder: {', '.join(map(str, missing))}" if missing else None
 
 
@@ -151,7 +156,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="read reports and write the tables")
-    ex.add_argument("paths", nargs="+", type=Path, help="files and folders (searched recursively)")
+    ex.add_argument("paths", nargs="+", type=_path_or_url,
+                    help="files and folders (searched recursively), or fsspec URLs (memory://, s3://bucket/dir ...)")
     ex.add_argument("-o", "--output", type=Path, required=True, help="output folder for the tables")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_options(ex)

@@ -43,11 +43,13 @@ class Input:
     path: Path
     shown: str
     refused: tuple[str, str] | None = None
+    url: str | None = None
+    """Set for an input named by an fsspec URL (`pipeline.remote_inputs`), read with fsspec."""
 
     @property
     def name_note(self) -> str | None:
         """A note when the file name is not valid UTF-8 (so the shown name differs)."""
-        if self.shown == str(self.path):
+        if self.url is not None or self.shown == str(self.path):
             return None
         return "the file name is not valid UTF-8; its undecodable bytes are shown as \\xNN escapes"
 
@@ -154,14 +156,23 @@ class _Walk:
                            f"a symbolic link to {_special(mode) or 'a special file'}; it is not opened")
 
 
-def find_inputs(paths: Iterable[Path], options: Options = DEFAULTS) -> list[Input]:
+def find_inputs(paths: Iterable[Path | str], options: Options = DEFAULTS) -> list[Input]:
     """The inputs under `paths`, in order, each entry once. A path named directly is an input
-    whatever its extension (its content decides); folders are walked recursively."""
+    whatever its extension (its content decides); folders are walked recursively; a
+    `protocol://` string is searched with fsspec (`pipeline.remote_inputs`)."""
+    from pipeline.remote_inputs import find_url_inputs, is_url
+
     paths = list(paths)
-    roots = [p.resolve() for p in paths]
+    roots = [Path(p).resolve() for p in paths if not is_url(p)]
     walk = _Walk([r for r in roots if r.is_dir()], options)
-    found: dict[Path, Input] = {}
+    found: dict[Path | str, Input] = {}
     for path in paths:
+        if isinstance(path, str):
+            if is_url(path):
+                for item in find_url_inputs(path):
+                    found.setdefault(item.shown, item)
+                continue
+            path = Path(path)
         try:
             mode = os.stat(path).st_mode
         except OSError:

@@ -25,7 +25,7 @@ import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -223,7 +223,7 @@ def _end_workers() -> None:
         proc.kill()
 
 
-def run(paths: list[Path], outdir: Path, options: Options = DEFAULTS, progress: bool = True,
+def run(paths: Sequence[Path | str], outdir: Path, options: Options = DEFAULTS, progress: bool = True,
         report: Callable[[str], None] | None = None, lock: OutputLock | None = None) -> RunSummary:
     """Process every input and write the tables to `outdir` as one unit, streaming each batch's
     rows to disk (`pipeline.stream`, run by the executor `options.executor`); `report` receives

@@ -87,12 +87,21 @@ def _failed(item: Input, stage: str, error_type: str, message: str) -> DocResult
     return DocResult(item.shown, None, None, errors=[_error(item.shown, stage, error_type, message)], failed=True)
 
 
+def read_item(item: Input, options: Options) -> bytes:
+    """An input's bytes under the size limit: a local file, or a file at an fsspec URL."""
+    if item.url is not None:
+        from pipeline.remote_inputs import read_url
+
+        return read_url(item.url, options)
+    return read_input(item.path, options)
+
+
 def input_result(item: Input, plan: RunPlan) -> tuple[DocResult, str | None, bool]:
     """The input's result, its cache entry, and whether it was extracted here."""
     if item.refused:
         return _failed(item, "discover", *item.refused), None, True
     try:
-        data = read_input(item.path, plan.options)
+        data = read_item(item, plan.options)
     except InputError as exc:
         return _failed(item, "read", exc.error_type, exc.message), None, True
     except OSError as exc:

@@ -1,9 +1,10 @@
 """The Dask executor: the same `process_batch` on a Dask distributed cluster.
 
 Each batch is one task (`client.map`); the workers read the inputs from shared storage (the
-same paths as here) and write their Parquet parts straight into the run's partial folder, which must be
-on storage every worker and this process see at the same path; only the small summaries come
-back. Workers need baocao installed (the same version: the cache salt includes the code)."""
+same paths as here) or from fsspec URLs (`pipeline.remote_inputs`), and write their Parquet parts
+straight into the run's partial folder, which must be on storage every worker and this process
+see at the same path; only the small summaries come back. Workers need baocao installed (the
+same version: the cache salt includes the code)."""
 
 from __future__ import annotations
 

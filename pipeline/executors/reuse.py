@@ -21,10 +21,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline import cache
-from pipeline.executors import BatchSummary, RunPlan, part_name
+from pipeline.executors import BatchSummary, RunPlan, part_name, read_item
 from pipeline.ingest.base import InputError
 from pipeline.inputs import Input
-from pipeline.run import read_input
 
 BATCHES = "batches"
 SUMMARY = "summary.pickle"
@@ -35,7 +34,7 @@ def _input_state(item: Input, plan: RunPlan) -> str:
     if item.refused:
         return "refused:" + "|".join(item.refused)
     try:
-        data = read_input(item.path, plan.options)
+        data = read_item(item, plan.options)
     except InputError as exc:
         return f"read:{exc.error_type}|{exc.message}"
     except OSError as exc:
