@@ -5,12 +5,14 @@ rebuilt characters and edges give exactly pdfplumber's words and tables, page by
 
 from __future__ import annotations
 
+import ctypes
 import io
 from functools import cache
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from datamodel import RawBlock, RawDocument
@@ -124,6 +126,77 @@ def test_a_page_pdfium_cannot_rebuild_goes_to_pdfplumber() -> None:
     assert rows[2].cells == ("1", "May tinh de ban so 1", "01", "Tot")
 
 
+# --- text objects the way Word writes them (drawn with pdfium itself) --------------------------
+
+def _objects_pdf(twice: bool = False) -> bytes:
+    """Page 1: a title; page 2: a ruled 2 x 2 table whose first cell holds `vị`, a text object
+    of one blank, and `sự` 2 pt further (closer than pdfplumber's 3 pt word gap). With `twice`,
+    `a` is drawn a second time 0.3 pt to the right (fake bold), which pdfium's text page drops."""
+    pdf = pdfium.PdfDocument.new()
+    data = FONT.read_bytes()
+    buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    font = pdfium_c.FPDFText_LoadFont(pdf.raw, buffer, len(data), pdfium_c.FPDF_FONT_TRUETYPE, True)
+    for texts, rules in (([("BÁO CÁO", 250, 760)], []),
+                         ([("vị", 105, 706), (" ", 116.5, 706), ("sự", 118.5, 706), ("ô", 205, 706), ("a", 105, 686),
+                           ("b", 205, 686)] + ([("a", 105.3, 686)] if twice else []),
+                          [(100, 700), (200, 700), (100, 680), (200, 680)])):
+        page = pdf.new_page(595, 842)
+        for x, y in rules:
+            rule = pdfium_c.FPDFPageObj_CreateNewRect(x, y, 100, 20)
+            pdfium_c.FPDFPath_SetDrawMode(rule, 0, True)
+            pdfium_c.FPDFPage_InsertObject(page.raw, rule)
+        for text, x, y in texts:
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(pdf.raw, font, 11.0)
+            wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+            pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, pdfium_c.FPDF_WIDESTRING))
+            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def _in_forms(data: bytes) -> bytes:
+    """Each page of `data` drawn as a form XObject, moved 20 pt right and 30 pt down, on a page
+    of a new document (the objects then sit inside forms, with their own matrices)."""
+    source = pdfium.PdfDocument(data)
+    target = pdfium.PdfDocument.new()
+    for i in range(len(source)):
+        page = target.new_page(595, 842)
+        xobject = pdfium_c.FPDF_NewXObjectFromPage(target.raw, source.raw, i)
+        form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+        pdfium_c.FPDFPageObj_Transform(form, 1, 0, 0, 1, 20, -30)
+        pdfium_c.FPDFPage_InsertObject(page.raw, form)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+        pdfium_c.FPDF_CloseXObject(xobject)
+    out = io.BytesIO()
+    target.save(out)
+    return out.getvalue()
+
+
+def test_a_text_object_of_one_blank_ends_a_word() -> None:
+    """pdfium's text page leaves such objects out; pdfminer keeps the blank, so pdfplumber reads
+    two words, and so must the rebuilt page."""
+    doc = PdfBackend().read(_objects_pdf())
+    assert doc.meta["pdfplumber_pages"] == []
+    assert [b.cells for b in rows_of(doc)] == [("vị sự", "ô"), ("a", "b")]
+
+
+def test_objects_inside_forms() -> None:
+    doc = PdfBackend().read(_in_forms(_objects_pdf()))
+    assert doc.meta["pdfplumber_pages"] == []
+    assert [b.cells for b in rows_of(doc)] == [("vị sự", "ô"), ("a", "b")]
+
+
+def test_text_drawn_twice_goes_to_pdfplumber() -> None:
+    """pdfium drops the second drawing of a fake-bold word; pdfminer keeps both (pdfplumber
+    reads `aa`), so the page is left to pdfplumber and the table reads as before."""
+    doc = PdfBackend().read(_objects_pdf(twice=True))
+    assert doc.meta["pdfplumber_pages"] == [2]
+    assert [b.cells for b in rows_of(doc)] == [("vị sự", "ô"), ("aa", "b")]
+
+
 # --- the proof: the rebuilt page gives pdfplumber's words and tables ---------------------------
 
 def _both(data: bytes) -> list[tuple[object, object]]:
@@ -163,10 +236,12 @@ def _same(theirs: list, ours: list) -> bool:
         a[1] == b[1] and all(abs(u - v) < 1e-3 for u, v in zip(a[0], b[0])) for a, b in zip(theirs, ours))
 
 
-@pytest.mark.parametrize("name", ["drawn", "000", "001", "003", "party_report"])
+@pytest.mark.parametrize("name", ["drawn", "objects", "forms", "000", "001", "003", "party_report"])
 def test_rebuilt_page_gives_pdfplumbers_words_and_tables(name: str) -> None:
     if name == "drawn":
         data = _report()
+    elif name in ("objects", "forms"):
+        data = _objects_pdf() if name == "objects" else _in_forms(_objects_pdf())
     elif name == "party_report":
         data = (ROOT / "tests" / "fixtures" / "pdf" / "party_report.pdf").read_bytes()
     else:
