@@ -24,6 +24,7 @@ from extractors.registry import Facts, register
 from extractors.trained_models import trained_pipeline
 from extractors.vocab import compiled
 from extractors.vocab.entities import SURNAMES
+from pipeline.textforms import fold
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
 """Where `make model` writes the trained pipeline (committed, so nothing is downloaded)."""
@@ -31,6 +32,7 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
 LABELS = ("PER", "ORG", "LOC")
 
 
+_FAMILY_NAME = compiled(rf"(?:{SURNAMES.pattern})$")
 _NAME_START = compiled(rf"(?<![\p{{L}}])(?:{SURNAMES.pattern})[ \t]+(?=\S)")
 
 
@@ -67,12 +69,15 @@ def model_entities(doc: Document, nlp: Any, known: list[EntitySpan] | None = Non
 
 
 def trusted(span: EntitySpan) -> bool:
-    """Whether a model span is kept: a person's name (two capitalised words or more), or a
-    place whose name is an official province or commune. Its other ORG/LOC proposals are
-    not: on the development reports they only added errors to what the rules found."""
+    """Whether a model span is kept: a person's name (two to five capitalised words of letters,
+    the first a family name, all or none in capitals), or a place whose name is an official province or commune. Its
+    other proposals are not: on the development reports they only added errors to what the
+    rules found (a body's abbreviation and the next word, a heading in capitals)."""
     words = span.normalized.split()
     if span.label == "PER":
-        return len(words) >= 2 and all(w[:1].isupper() for w in words)
+        capitals = {w.isupper() for w in words if len(w) > 1}  # all in capitals (a byline) or none (`Lưu VPĐU`: filing)
+        return (2 <= len(words) <= 5 and all(w[:1].isupper() and w.replace("'", "").isalpha() for w in words)
+                and len(capitals) == 1 and _FAMILY_NAME.match(fold(words[0])) is not None)
     if span.label == "LOC":
         name = " ".join(w[:1].upper() + w[1:].lower() for w in words)
         return au.is_province_name(name) or au.is_commune_name(name)

@@ -6,9 +6,12 @@ The ruler reads the matching form of the text (`Document.match`: lower case, one
 placement, same length as the text), so a pattern is the vocabulary's own wording and its
 offsets are valid in the stored text. It finds the pieces an entity is made of:
 
-- `BODY`, `BOUND_BODY` (a body named only with its unit: `công an xã`), `DEPARTMENT` (`Sở`/`Bộ` + a department name), `SYSTEM`, `POSITION`, `PERSON_CUE`:
-  phrases generated from the vocabulary (`extractors.phrase_patterns.wordings`);
-- `UNIT_KIND` (`xã`, `thôn`, `tổ dân phố` ...; the span's id is the kind) and `NUMBERED`
+- `BODY`, `BOUND_BODY` (a body named only with its unit: `công an xã`), `NAMED_BODY` (a kind of
+  body before its proper name: `Trường Tiểu học`),
+  `DEPARTMENT` (`Sở`/`Bộ` + a department name), `SYSTEM`, `POSITION`, `PERSON_CUE`: phrases
+  generated from the vocabulary (`extractors.phrase_patterns.wordings`);
+- `UNIT_KIND` (`xã`, `thôn`, `tổ dân phố` ...; the span's id is the kind; `NOT_UNIT` where the
+  kind word begins another word: `xã hội`) and `NUMBERED`
   (a village or group kind with its number: `thôn 3`, `tổ dân phố số 5`): token patterns;
 - `UNIT` (a kind word with an official name: `xã phượng tiến`, `tỉnh thái nguyên`; the id is
   the kind) and `PROVINCE` (a province named bare): phrases from the official list.
@@ -36,6 +39,8 @@ from extractors.vocab.entities import (
     BODIES,
     DEPARTMENT_HEADS,
     DEPARTMENT_NAMES,
+    NAMED_BODIES,
+    NOT_UNITS,
     NUMBER_WORD,
     NUMBERED_KINDS,
     PERSON_CUES,
@@ -74,8 +79,10 @@ def _phrase_table(label: str, phrases: tuple[Phrase, ...]) -> tuple[list[dict[st
 
 def _vocabulary_patterns() -> tuple[list[dict[str, Any]], list[tuple[str, Phrase]]]:
     departments = [Phrase(rf"{DEPARTMENT_HEADS.pattern}\s+{name.pattern}", name.en, "department") for name in DEPARTMENT_NAMES]
-    tables = (("BODY", BODIES + REPORTING_BODIES), ("BOUND_BODY", UNIT_BOUND_BODIES), ("DEPARTMENT", tuple(departments)), ("SYSTEM", SYSTEMS),
-              ("POSITION", POSITIONS), ("PERSON_CUE", (PERSON_CUES,)), ("UNIT_KIND", UNIT_KINDS))
+    tables = (("BODY", BODIES + REPORTING_BODIES), ("BOUND_BODY", UNIT_BOUND_BODIES), ("NAMED_BODY", NAMED_BODIES),
+              ("DEPARTMENT", tuple(departments)), ("SYSTEM", SYSTEMS),
+              ("POSITION", POSITIONS), ("PERSON_CUE", (PERSON_CUES,)), ("UNIT_KIND", UNIT_KINDS),
+              ("NOT_UNIT", NOT_UNITS))
     patterns: list[dict[str, Any]] = []
     untranslated: list[tuple[str, Phrase]] = []
     for label, phrases in tables:
@@ -99,6 +106,7 @@ def _official_patterns() -> list[dict[str, Any]]:
         for name in {au.fold_name(ward.name), fold(ward.name).split(" ", len(kind.split()))[-1]}:
             patterns.append({"label": "UNIT", "pattern": f"{kind} {name}", "id": kind})
     provinces = {au.fold_name(p.name) for p in Province.iter_all()} | {au.fold_name(old) for old in au.FORMER_PROVINCES}
+    provinces |= {alias for alias in au.PROVINCE_ALIASES if len(alias) > 3}  # `TPHCM`, not the two-letter `HN`
     for name in sorted(provinces):
         patterns += [{"label": "UNIT", "pattern": f"{kind} {name}", "id": kind} for kind in ("tỉnh", "thành phố")]
         patterns.append({"label": "PROVINCE", "pattern": name, "id": "tỉnh"})

@@ -23,17 +23,28 @@ from extractors.vocab import compiled
 from extractors.vocab.entities import (
     ABBREVIATIONS,
     COMMUNE_LEVEL,
+    DISTRICT_LEVEL,
+    LIST_JOIN,
+    MEMBER,
     OF_UNIT,
     PROVINCE_LEVEL,
+    SURNAMES,
     UNIT_BOUND_BODIES,
+    UNIT_LIST,
     UNIT_PREFIX,
     VILLAGE_LEVEL,
 )
-from pipeline.textforms import canonical_tone
+from pipeline.textforms import canonical_tone, fold
 
 _WORD = regex.compile(r"[ \t]+(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
 _OF_UNIT = compiled(rf"[ \t]+{OF_UNIT.pattern}(?=[ \t])")
 _SPACE = regex.compile(r"[ \t]+")
+_SURNAME = compiled(rf"(?:{SURNAMES.pattern})$")
+_CAPITALISED_BEFORE = regex.compile(r"[\p{Lu}][\p{L}]*[ \t]+$")
+_ATTACHED_KINDS = PROVINCE_LEVEL + COMMUNE_LEVEL + DISTRICT_LEVEL
+_MEMBER = compiled(rf"[ \t]+(?:{MEMBER.pattern})(?![\p{{L}}])")
+_LIST_BEFORE = compiled(rf"(?<![\p{{L}}])(?:{UNIT_LIST.pattern})[ \t]+$")
+_LIST_JOIN = compiled(rf"(?:{LIST_JOIN.pattern})(?=\S)".replace(r"\s", r"[ \t]"))
 _SYMBOL_MARKS = ("/", "-")
 """A body's code inside a document symbol (`125/BC-UBND`, `1234/UBND-VX`) is not a mention."""
 _UNIT_BOUND = frozenset(p.name for p in UNIT_BOUND_BODIES)
@@ -59,13 +70,20 @@ class _Pieces:
     """The ruler's hits of one document by label and start, for the composition below."""
 
     def __init__(self, found: Sequence[Hit]) -> None:
-        self.found = found
+        blocked = {h.start for h in found if h.label == "NOT_UNIT"}  # `xã hội` is no commune
+        self.found = [h for h in found if h.start not in blocked or h.label not in ("UNIT_KIND", "UNIT", "NUMBERED")]
+        found = self.found
         self._at: dict[tuple[str, int], Hit] = {}
         for hit in found:  # sorted by start, longer first: the first one kept is the longest
             self._at.setdefault((hit.label, hit.start), hit)
+        self._starts = {hit.start for hit in found}
 
     def at(self, label: str, start: int) -> Hit | None:
         return self._at.get((label, start))
+
+    def starts(self, pos: int) -> bool:
+        """Whether some piece starts at `pos`."""
+        return pos in self._starts
 
     def of(self, *labels: str) -> list[Hit]:
         return [h for h in self.found if h.label in labels]
@@ -99,6 +117,8 @@ def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) ->
     code = None
     if kind.id in PROVINCE_LEVEL or kind.id in COMMUNE_LEVEL:
         n = au.known_prefix(texts, au.is_province_name if kind.id in PROVINCE_LEVEL else au.is_commune_name)
+        if not n and (kind.id == PROVINCE_LEVEL[0] or len(texts) >= 3 and _SURNAME.match(fold(texts[0]))):
+            return None  # every province is listed (`Tỉnh Đoàn` is a body); `HĐND xã Hứa Quốc Hưng`: a person follows
         if n:
             words, texts = words[:n], texts[:n]
             code, name = _official(" ".join(texts), kind.id, province)
@@ -131,30 +151,74 @@ def _sentence_case(text: str) -> str:
     return text
 
 
-def _next_word(doc: Document, end: int) -> int:
-    """Where the word after `end` starts on the same line, after `của` (`UBND của xã`);
-    `end` itself when a line break or nothing follows."""
-    of = _OF_UNIT.match(doc.match, end)
-    space = _SPACE.match(doc.text, of.end() if of is not None else end)
+def _next_word(doc: Document, end: int, of: bool = False) -> int:
+    """Where the word after `end` starts on the same line (with `of`, after a `của` there:
+    `UBND của xã X`); `end` itself when a line break or nothing follows."""
+    of_unit = _OF_UNIT.match(doc.match, end) if of else None
+    space = _SPACE.match(doc.text, of_unit.end() if of_unit is not None else end)
     return space.end() if space is not None else end
 
 
 def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: int | None) -> tuple[int, str, int | None] | None:
-    """A body extended by the unit written after it (`UBND` + ` xã Phượng Tiến`); None for a
-    body that names something only with its unit (`công an`) when none follows."""
-    norm = _sentence_case(doc.text[body.start : body.end])
-    nxt = _next_word(doc, body.end)
-    kind = pieces.at("UNIT_KIND", nxt) if nxt > body.end else None
-    if kind is not None and (kind.id in PROVINCE_LEVEL or kind.id in COMMUNE_LEVEL):
+    """A body extended by the unit written after it (`UBND` + ` xã Tà Tổng`, `Hệ thống ...` +
+    ` của tỉnh`); None for a body that names
+    something only with its unit (`công an`) or its proper name (`Trường Tiểu học`) when none follows."""
+    end = body.end
+    if body.label == "NAMED_BODY":
+        words = _proper_name(doc, end, numbered=True)
+        if not words:
+            return None
+        end = words[-1].end()
+    norm = _sentence_case(doc.text[body.start : end])
+    nxt = _next_word(doc, end, of=True)
+    kind = pieces.at("UNIT_KIND", nxt) if nxt > end else None
+    if kind is not None and kind.id in _ATTACHED_KINDS:
         unit = _unit_at(doc, pieces, kind, province)
         if unit is None:
             return kind.end, f"{norm} {kind.id}", None
         return unit[0], f"{norm} {unit[1]}", unit[2]
-    bare = pieces.at("PROVINCE", nxt) if nxt > body.end else None
+    nxt = _next_word(doc, end)
+    bare = pieces.at("PROVINCE", nxt) if nxt > end else None
     if bare is not None and doc.text[nxt].isupper() and body.label != "BOUND_BODY":  # `Tỉnh ủy Thái Nguyên`
         code, official = _official(doc.text[bare.start : bare.end], "tỉnh", None)
         return bare.end, f"{norm} {official}", code
-    return None if body.label == "BOUND_BODY" else (body.end, norm, None)
+    return None if body.label == "BOUND_BODY" else (end, norm, None)
+
+
+def _listed_units(doc: Document, pieces: _Pieces, province: int | None) -> list[EntitySpan]:
+    """The other names of a list of units after its kind (`các thôn Nà Mòn, Khuôn Lân và Pác
+    Nặm`): each a LOC of that kind, written bare."""
+    found = []
+    for kind in pieces.of("UNIT_KIND"):
+        if not _LIST_BEFORE.search(doc.match, max(0, kind.start - 12), kind.start):
+            continue
+        unit = _unit_at(doc, pieces, kind, province)
+        end = unit[0] if unit is not None else -1
+        while unit is not None and (join := _LIST_JOIN.match(doc.match, end)) is not None:
+            words = _proper_name(doc, join.end() - 1, kind.id in VILLAGE_LEVEL)
+            if not words or join.end() - 1 != words[0].start() or pieces.starts(join.end()):
+                break  # not a name, or a kind, body or cue (`thôn Pác Nặm`, `UBND`, `Đồng chí`)
+            name = " ".join(w.group().strip() for w in words)
+            code, official = _official(name, kind.id, province) if kind.id in COMMUNE_LEVEL else (None, None)
+            start = words[0].end() - len(words[0].group().strip())
+            found.append(EntitySpan(start, words[-1].end(), "LOC", "admin_unit", f"{kind.id} {official or name}", code))
+            end = words[-1].end()
+    return found
+
+
+def _bare_provinces(doc: Document, pieces: _Pieces) -> list[EntitySpan]:
+    """Provinces named without their kind word (`tại Quảng Ngãi`, `(TPHCM)`), written with capitals
+    and not inside a longer capitalised name (`Lê Thanh Hóa`, `Điện Biên Phủ`)."""
+    found = []
+    for hit in pieces.of("PROVINCE"):
+        words = doc.text[hit.start : hit.end].split()
+        if not all(w[:1].isupper() for w in words) or _WORD.match(doc.text, hit.end):
+            continue
+        if _CAPITALISED_BEFORE.search(doc.text, max(0, hit.start - 20), hit.start):
+            continue
+        code, official = _official(" ".join(words), PROVINCE_LEVEL[0], None)
+        found.append(EntitySpan(hit.start, hit.end, "LOC", "admin_unit", official or " ".join(words), code))
+    return found
 
 
 def _in_symbol(doc: Document, hit: Hit) -> bool:
@@ -169,8 +233,8 @@ def rule_entities(doc: Document, province: int | None = None, signer_title: str 
     report's province code) picks among communes that share a name."""
     pieces = _Pieces(hits(doc))
     found: list[EntitySpan] = []
-    for hit in pieces.of("BODY", "BOUND_BODY", "DEPARTMENT", "SYSTEM"):
-        if hit.label in ("BODY", "BOUND_BODY") and _in_symbol(doc, hit):
+    for hit in pieces.of("BODY", "BOUND_BODY", "NAMED_BODY", "DEPARTMENT", "SYSTEM"):
+        if hit.label in ("BODY", "BOUND_BODY") and (_in_symbol(doc, hit) or _MEMBER.match(doc.match, hit.end)):
             continue
         unit = _with_unit(doc, pieces, hit, province)
         if unit is not None:
@@ -180,6 +244,8 @@ def rule_entities(doc: Document, province: int | None = None, signer_title: str 
         unit = _unit_at(doc, pieces, hit, province)
         if unit is not None:
             found.append(EntitySpan(hit.start, unit[0], "LOC", "admin_unit", unit[1], unit[2]))
+    found += _listed_units(doc, pieces, province)
+    found += _bare_provinces(doc, pieces)
     for hit in pieces.of("NUMBERED"):  # `thôn 3`, `tổ dân phố số 5`, `khu 5`
         found.append(EntitySpan(hit.start, hit.end, "LOC", "admin_unit", f"{hit.id} {doc.text[hit.start : hit.end].split()[-1]}"))
     for hit in pieces.of("POSITION"):

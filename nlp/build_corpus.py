@@ -28,12 +28,23 @@ sys.path.insert(0, str(ROOT))
 from pipeline.build import read_document  # noqa: E402
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
-          "Dương", "Lý", "La", "Lò", "Hà", "Đinh", "Lương", "Triệu", "Mai", "Trịnh")
-MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Ngọc", "Đình", "Xuân", "Công", "Thu", "Kim", "Bá")
+          "Dương", "Lý", "La", "Lò", "Hà", "Đinh", "Lương", "Triệu", "Mai", "Trịnh", "Lưu", "Phùng", "Tạ", "Đào",
+          "Cao", "Lâm", "Quách", "Chu", "Nông", "Bế", "Tòng", "Cầm", "Lường", "Quàng", "Vi", "Ninh", "Khúc")
+MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Ngọc", "Đình", "Xuân", "Công", "Thu", "Kim", "Bá",
+          "Hoàng", "Thị Thanh", "Thị Ngọc", "Văn Minh", "Thị Bích", "Đức Anh")
 GIVEN = ("Hưng", "Huệ", "Lâm", "Mai", "Toàn", "Hà", "Lan", "Nam", "Tuấn", "Dũng", "Hùng", "Hạnh", "Phương", "Thảo",
-         "Long", "Sơn", "Tiến", "Hoa", "Bình", "Cường", "Quân", "Linh", "Trang", "Hiếu", "Khánh", "Yến", "Thắng")
+         "Long", "Sơn", "Tiến", "Hoa", "Bình", "Cường", "Quân", "Linh", "Trang", "Hiếu", "Khánh", "Yến", "Thắng",
+         "Diệp", "Thủy", "Tâm", "Khôi", "Thịnh", "Xuân", "Kim", "Pánh", "Nhung", "Quyết", "Chiến", "Oanh")
+HIGHLAND = (("Giàng", "Sùng", "Vàng", "Thào", "Mùa", "Lầu", "Hầu", "Chang", "Ly", "Lù", "Tẩn", "Chảo"),
+            ("A", "Seo", "Thị", "Văn", "Mí"), ("Sử", "Chứ", "Páo", "Lử", "Dế", "Chá", "Mỷ", "Dính", "Pó", "Sính", "Tủa"))
+"""Hmông and Dao names: family, the middle `A`/`Seo`/`Mí`, a given name."""
+EDE = (("Y", "H'"), ("Hoang", "Jút", "Bhiông", "Kông", "Yim", "Blim"), ("Niê", "Mlô", "Êban", "Byă", "Knul", "Ayŭn"))
+"""Êđê and M'nông names: `Y` (men) or `H'` (women), a given name, the family last."""
 POSITIONS = ("Chủ tịch", "Phó Chủ tịch", "Bí thư", "Phó Bí thư", "công chức Văn hóa - Xã hội",
-             "công chức Tư pháp - Hộ tịch", "Giám đốc", "Trưởng thôn")
+             "công chức Tư pháp - Hộ tịch", "Giám đốc", "Trưởng thôn", "tổ trưởng", "công chức Văn phòng - Thống kê",
+             "Trưởng ban", "Phó Giám đốc Trung tâm Phục vụ hành chính công")
+VILLAGE_KINDS = ("thôn", "bản", "xóm", "ấp", "buôn", "khu phố", "tổ dân phố")
+TOPICS = ("chuyển đổi số", "Đề án 06", "cải cách hành chính")
 
 TEMPLATES = (
     "Đồng chí {PER}, {pos} phụ trách công tác chuyển đổi số của {ORG}.",
@@ -48,27 +59,64 @@ TEMPLATES = (
     "Hiện nay {LOC} còn một số thôn sóng di động yếu, {ORG} đề nghị {ORG2} hỗ trợ.",
     "Người ký: {PER}",
     "{LOC}, ngày 15 tháng 10 năm 2025",
+    "Công chức {PER} phụ trách tiếp nhận hồ sơ trên Hệ thống thông tin giải quyết thủ tục hành chính tỉnh.",
+    "Trong tháng, {PER} ở {VIL} đã giúp 25 hộ gia đình cài đặt ứng dụng VNeID.",
+    "{PER}, {pos}, trực tiếp chỉ đạo các tổ công nghệ số tại {VIL} và {VIL2}.",
+    "Thành viên tổ gồm: {PER}, {PER2} và {PER3}.",
+    "Một số công chức như {PER}, {PER2} phải kiêm nhiệm nhiều việc.",
+    "Tại {VIL}, {PER} đã lập nhóm Zalo để gửi thông báo tới từng hộ.",
+    "Sóng di động tại {VIL} và {VIL2} còn chập chờn; {ORG2} đã khảo sát lắp trạm mới.",
+    "{ORG} giao {PER} chủ trì, phối hợp với {PER2} rà soát dữ liệu dân cư.",
+    "Cán bộ {PER} nghỉ ốm dài ngày nên {VIL} thiếu người hỗ trợ người dân.",
+    "Thầy giáo {PER} được mời hướng dẫn học sinh sử dụng mạng an toàn.",
+    "Mô hình của {VIL} do {PER} làm đầu mối được nhân rộng ra {VIL2}.",
+    "{PER} ({pos}) và {PER2} tham gia trực hỗ trợ tại Bộ phận một cửa.",
+    "{BCD} {topic} {LOC} do đồng chí {PER} làm Trưởng ban đã họp phân công nhiệm vụ.",
+    "{pos} {ORG} - {PER} báo cáo tại buổi làm việc.",
+    "Đồng chí {PER} – {pos} {ORG} chủ trì hội nghị.",
+    "Phát biểu kết luận, đồng chí {pos} {ORG} - {PER} nhấn mạnh yêu cầu chuyển đổi số.",
+    "Tham dự có đồng chí {PER}, {pos} {ORG}; đồng chí {PER2}, {pos} {ORG2}.",
+    "Ông {PER}, {pos} {ORG} cho biết, xã đã số hóa toàn bộ hồ sơ.",
+    "Theo bà {PER}, {pos} {ORG}, người dân đã quen nộp hồ sơ trực tuyến.",
+    "{ORG2} trao tặng máy tính cho {LOC}. Ảnh: {PER}",
+    "Đoàn công tác {ORG2} do đồng chí {PER} - {pos} dẫn đầu làm việc với {LOC}.",
 )
-BODY_OF_COMMUNE = ("UBND", "Ủy ban nhân dân", "Đảng ủy", "HĐND", "Ủy ban MTTQ Việt Nam", "Trung tâm Phục vụ hành chính công")
-BODY_OF_PROVINCE = ("UBND", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ", "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy")
+BODY_OF_COMMUNE = ("UBND", "Ủy ban nhân dân", "Đảng ủy", "HĐND", "Ủy ban MTTQ Việt Nam", "Trung tâm Phục vụ hành chính công",
+                   "Công an", "Hội Nông dân", "Đoàn Thanh niên")
+BODY_OF_PROVINCE = ("UBND", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Nội vụ", "Tỉnh ủy", "Ban Thường vụ Tỉnh ủy",
+                    "Viettel", "VNPT")
 
 
 def _person(rng: random.Random) -> str:
+    style = rng.random()
+    if style < 0.15:
+        return " ".join(rng.choice(part) for part in HIGHLAND)
+    if style < 0.2:
+        return " ".join(rng.choice(part) for part in EDE)
     return " ".join((rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)))
 
 
-def _fill(template: str, rng: random.Random, wards: list, provinces: list) -> tuple[str, list[tuple[int, int, str]]]:
+def _village(rng: random.Random, syllables: list[str]) -> str:
+    kind = rng.choice(VILLAGE_KINDS)
+    if kind in ("khu phố", "tổ dân phố") and rng.random() < 0.6 or rng.random() < 0.2:
+        return f"{kind} {'số ' if kind == 'tổ dân phố' and rng.random() < 0.5 else ''}{rng.randint(1, 30)}"
+    return f"{kind} {rng.choice(syllables)} {rng.choice(syllables)}"
+
+
+def _fill(template: str, rng: random.Random, wards: list, provinces: list, syllables: list[str]) -> tuple[str, list[tuple[int, int, str]]]:
     ward, province = rng.choice(wards), rng.choice(provinces)
     commune = ward.name.split(" ", 1)[1] if " " in ward.name else ward.name
     kind = ward.name.split(" ", 1)[0].lower()
     city = province.name.startswith("Thành phố ")
     prov_kind, prov_name = ("thành phố", province.name[10:]) if city else ("tỉnh", province.name)
     values = {
-        "PER": (_person(rng), "PER"),
+        "PER": (_person(rng), "PER"), "PER2": (_person(rng), "PER"), "PER3": (_person(rng), "PER"),
         "ORG": (f"{rng.choice(BODY_OF_COMMUNE)} {kind} {commune}", "ORG"),
         "ORG2": (f"{rng.choice(BODY_OF_PROVINCE)} {prov_kind} {prov_name}", "ORG"),
+        "BCD": ("Ban Chỉ đạo", "ORG"),  # its remit is not part of the name (`Ban Chỉ đạo` chuyển đổi số xã X)
         "LOC": (f"{kind} {commune}" if "{LOC}," not in template else commune, "LOC"),
-        "pos": (rng.choice(POSITIONS), ""),
+        "VIL": (_village(rng, syllables), "LOC"), "VIL2": (_village(rng, syllables), "LOC"),
+        "pos": (rng.choice(POSITIONS), ""), "topic": (rng.choice(TOPICS), ""),
     }
     return fill_template(template, values.__getitem__)
 
@@ -94,7 +142,8 @@ def template_examples(n: int, seed: int = 0) -> list[tuple[str, list[tuple[int, 
     rng = random.Random(seed)
     wards = sorted(Ward.iter_all(), key=lambda w: int(w.code))
     provinces = sorted(Province.iter_all(), key=lambda p: int(p.code))
-    return [_fill(rng.choice(TEMPLATES), rng, wards, provinces) for _ in range(n)]
+    syllables = sorted({w for ward in wards for w in ward.name.split()[1:] if w[:1].isupper() and w.isalpha()})
+    return [_fill(rng.choice(TEMPLATES), rng, wards, provinces, syllables) for _ in range(n)]
 
 
 def sample_examples() -> list[tuple[str, list[tuple[int, int, str]]]]:
@@ -148,7 +197,7 @@ def write_corpus(examples: list[tuple[str, list[tuple[int, int, str]]]], prefix:
 
 
 def main() -> None:
-    write_corpus(sample_examples() + template_examples(1500))
+    write_corpus(sample_examples() + template_examples(3000))
 
 
 if __name__ == "__main__":

@@ -49,11 +49,18 @@ NUMBER_WORD = Phrase(r"số", "number (before a village's or group's number: `t�
 
 PROVINCE_LEVEL = ("tỉnh", "thành phố")
 COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
+DISTRICT_LEVEL = ("huyện", "quận", "thị xã")
+"""Kinds of the units a body may belong to (`UBND huyện Phú Lương` is one ORG)."""
+
+NOT_UNITS = (Phrase(r"xã\s+hội", "society (`Cộng hòa xã hội chủ nghĩa`, `văn hóa - xã hội`): not a commune"),)
+"""Wordings that begin with a unit kind but name no unit."""
 
 DEPARTMENT_NAMES = (
     Phrase(r"khoa\s+học\s+(?:và|&)\s+công\s+nghệ", "Science and Technology"),
     Phrase(r"thông\s+tin\s+(?:và|&)\s+truyền\s+thông", "Information and Communications"),
     Phrase(r"nội\s+vụ", "Home Affairs"),
+    Phrase(r"văn\s+hóa\s*-\s*xã\s+hội", "Culture and Society (commune division)"),
+    Phrase(r"kinh\s+tế(?:,?\s+hạ\s+tầng\s+và\s+đô\s+thị)?", "Economy (and Infrastructure, Urban Affairs; commune division)"),
     Phrase(r"tài\s+chính", "Finance"),
     Phrase(r"tư\s+pháp", "Justice"),
     Phrase(r"y\s+tế", "Health"),
@@ -70,9 +77,9 @@ DEPARTMENT_NAMES = (
     Phrase(r"quốc\s+phòng", "Defence"),
     Phrase(r"ngoại\s+vụ|ngoại\s+giao", "Foreign Affairs"),
 )
-"""Names of ministries (`Bộ ...`) and provincial departments (`Sở ...`)."""
+"""Names of ministries (`Bộ ...`), provincial departments (`Sở ...`) and commune divisions (`Phòng ...`)."""
 
-DEPARTMENT_HEADS = Phrase(r"(?:sở|bộ)", "department (province) / ministry (centre), before its name")
+DEPARTMENT_HEADS = Phrase(r"(?:sở|bộ|phòng)", "department (province) / ministry (centre) / division (commune), before its name")
 
 BODIES = (
     Phrase(r"ban\s+thường\s+vụ\s+(?:tỉnh|thành)\s+ủy", "Standing Board of the provincial Party Committee", "party"),
@@ -85,16 +92,29 @@ BODIES = (
     Phrase(r"chính\s+phủ", "Government", "central"),
     Phrase(r"quốc\s+hội", "National Assembly", "central"),
     Phrase(r"tỉnh\s+ủy|thành\s+ủy", "provincial Party Committee", "party"),
+    Phrase(r"ban\s+chỉ\s+đạo\s+(?:tỉnh|thành|huyện)\s+ủy", "steering committee of the provincial Party Committee", "party"),
+    Phrase(r"văn\s+phòng\s+(?:tỉnh|thành|huyện)\s+ủy", "Office of the provincial Party Committee", "party"),
     Phrase(r"văn\s+phòng\s+(?:hđnd\s+(?:và|&)\s+ubnd|hội\s+đồng\s+nhân\s+dân\s+và\s+ủy\s+ban\s+nhân\s+dân|đảng\s+ủy|ubnd)",
            "Office of the commune's bodies", "state"),
     Phrase(r"văn\s+phòng\s+đăng\s+ký\s+đất\s+đai", "Land Registration Office", "state"),
-    Phrase(r"trung\s+tâm\s+phục\s+vụ\s+hành\s+chính\s+công", "Public Administration Service Centre", "state"),
+    Phrase(r"trung\s+tâm\s+(?:phục\s+vụ\s+)?hành\s+chính\s+công", "Public Administration Service Centre", "state"),
+    Phrase(r"tỉnh\s+đoàn|thành\s+đoàn", "provincial Youth Union", "front"),
     Phrase(r"bộ\s+phận\s+(?:một\s+cửa|tiếp\s+nhận\s+và\s+trả\s+kết\s+quả)", "one-stop desk", "state"),
     Phrase(r"ủy\s+ban\s+kiểm\s+tra(?:\s+(?:trung\s+ương|thành\s+ủy|tỉnh\s+ủy|đảng\s+ủy))?", "Party Inspection Committee", "party"),
     Phrase(r"hội\s+liên\s+hiệp\s+phụ\s+nữ(?:\s+việt\s+nam)?", "Women's Union", "front"),
     Phrase(r"hội\s+nông\s+dân(?:\s+việt\s+nam)?", "Farmers' Union", "front"),
     Phrase(r"hội\s+cựu\s+chiến\s+binh(?:\s+việt\s+nam)?", "Veterans' Association", "front"),
     Phrase(r"đoàn\s+thanh\s+niên(?:\s+cộng\s+sản\s+hồ\s+chí\s+minh)?", "Youth Union", "front"),
+    Phrase(r"ban\s+(?:tuyên\s+giáo(?:\s+và\s+dân\s+vận)?|dân\s+vận|tổ\s+chức)(?:\s+(?:tỉnh|thành|huyện|đảng)\s+ủy)?",
+           "Party boards (propaganda, mass mobilisation, organisation), of a Party committee", "party"),
+    Phrase(r"ban\s+(?:kinh\s+tế\s*-\s*ngân\s+sách|văn\s+hóa\s*-\s*xã\s+hội|pháp\s+chế)", "committees of the People's Council", "state"),
+    Phrase(r"ủy\s+ban\s+quốc\s+gia\s+về\s+chuyển\s+đổi\s+số", "National Committee on Digital Transformation", "central"),
+    Phrase(r"văn\s+phòng\s+chính\s+phủ", "Government Office", "central"),
+    Phrase(r"ngân\s+hàng\s+chính\s+sách\s+xã\s+hội", "Social Policy Bank", "state"),
+    Phrase(r"kho\s+bạc\s+nhà\s+nước", "State Treasury", "state"),
+    Phrase(r"hội\s+chữ\s+thập\s+đỏ|liên\s+đoàn\s+lao\s+động", "Red Cross, Labour Federation", "front"),
+    Phrase(r"trung\s+tâm\s+(?:dịch\s+vụ\s+tổng\s+hợp|chuyển\s+đổi\s+số"
+           r"|giám\s+sát,?\s+điều\s+hành\s+đô\s+thị\s+thông\s+minh)", "service, digital and smart-city centres", "state"),
     Phrase(r"tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng", "community digital technology team", "team"),
     Phrase(r"tổ\s+ứng\s+cứu\s+công\s+nghệ(?:\s*-?\s*(?:và\s+)?nghiệp\s+vụ)?", "technology response team", "team"),
     Phrase(r"bưu\s+điện", "Post Office", "enterprise"),
@@ -111,12 +131,21 @@ UNIT_BOUND_BODIES = (
 """Bodies that are a name only with their unit after them (`Công an xã Kỳ Văn`): alone they are
 a trade or a kind of place (`lực lượng công an`)."""
 
+NAMED_BODIES = (
+    Phrase(r"trường\s+(?:mầm\s+non|tiểu\s+học|trung\s+học\s+cơ\s+sở|thcs|trung\s+học\s+phổ\s+thông|thpt"
+           r"|phổ\s+thông\s+dân\s+tộc\s+(?:bán\s+trú|nội\s+trú)|ptdtbt|ptdtnt)(?:\s+và\s+thcs)?", "school (of a level)", "school"),
+    Phrase(r"hợp\s+tác\s+xã", "cooperative", "enterprise"),
+)
+"""Bodies named by the capitalised proper name after their kind (`Trường Tiểu học Tà Tổng`,
+`Hợp tác xã Chè Nậm Ô`): without one they are a kind of body, not a name."""
+
 SYSTEMS = (
     Phrase(r"cổng\s+dịch\s+vụ\s+công(?:\s+quốc\s+gia)?", "public service portal (national or provincial)", "system"),
     Phrase(r"hệ\s+thống\s+thông\s+tin\s+giải\s+quyết\s+(?:thủ\s+tục\s+hành\s+chính|tthc)", "provincial TTHC system", "system"),
     Phrase(r"hệ\s+thống\s+quản\s+lý\s+văn\s+bản(?:\s+và\s+điều\s+hành)?", "document management system", "system"),
     Phrase(r"hệ\s+thống\s+điều\s+hành\s+tác\s+nghiệp(?:\s+của\s+đảng)?", "Party operations system", "system"),
-    Phrase(r"igate|ioffice|vneid|zalo|mooc", "named software platforms", "system"),
+    Phrase(r"hệ\s+thống\s+(?:một\s+cửa\s+điện\s+tử|thông\s+tin\s+báo\s+cáo)", "one-stop and reporting systems", "system"),
+    Phrase(r"igate|ioffice|vneid|zalo|mooc|e-?cabinet", "named software platforms", "system"),
 )
 """Software systems and platforms (ORG rows of kind `system`)."""
 
@@ -130,9 +159,15 @@ POSITIONS = (
 )
 """Positions (a PER row of kind `position`; the signer's title is read from the signer block)."""
 
+MEMBER = Phrase(r"viên", "member, after a body (`Đảng ủy viên`): a position, not the body")
+
+UNIT_LIST = Phrase(r"các|những", "the (plural), before a unit kind that names several units: `các thôn Nà Mòn, Khuôn Lân`")
+LIST_JOIN = Phrase(r"\s*,\s*(?:và\s+)?|\s+và\s+", "`,` or `và` between the names of a list")
+
 OF_UNIT = Phrase(r"của", "of, between a body and its unit (`UBND của xã`)")
 
-PERSON_CUES = Phrase(r"(?:ông|bà|đồng\s+chí|đ/c|anh|chị)\s+", "Mr / Mrs / comrade, before a person's name")
+PERSON_CUES = Phrase(r"(?:ông|bà|đồng\s+chí|đ/c|anh|chị|thầy(?:\s+giáo)?|cô\s+giáo|cán\s+bộ|công\s+chức|ảnh\s*:)\s+",
+                     "Mr / Mrs / comrade / teacher / official / photo by, before a person's name (two capitalised words or more)")
 
 ABBREVIATIONS = (
     Phrase(r"ubmttq", "Fatherland Front Committee", "Ủy ban Mặt trận Tổ quốc"),
@@ -147,7 +182,8 @@ UNIT_PREFIX = Phrase(r"(?:xã|phường|thị\s+trấn|đặc\s+khu|tỉnh|thàn
 SURNAMES = Phrase(
     r"nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|la|lò|lường|hà|đinh|lương|triệu|mai"
     r"|trịnh|đào|đoàn|cao|lâm|tạ|tô|tôn|trương|từ|văn|vi|nông|sầm|kiều|quách|thái|hứa|chu|đàm|lại|khổng|mạc|giáp"
-    r"|y|h'|ksor|rơ|siu|nay|kpă|điểu|thạch|danh|sơn|kim",
+    r"|y|h'|ksor|rơ|siu|nay|kpă|điểu|thạch|danh|sơn|kim|lưu|phùng|ninh|tăng|thân|khúc|bạch|bế|tòng|cầm|quàng"
+    r"|giàng|sùng|vàng|thào|mùa|lầu|hầu|chang|lù|tẩn|chảo|bàn|âu|nhữ|đồng|viên|ông",
     "family names (Kinh and of the ethnic minorities): a capitalised one followed by a capitalised word may open a "
     "person's name",
 )

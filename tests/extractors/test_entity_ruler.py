@@ -61,3 +61,37 @@ def test_villages_and_residential_groups_with_names_or_numbers() -> None:
 def test_police_alone_is_not_a_body_and_symbols_are_not_mentions() -> None:
     doc = document_from_text("Lực lượng công an phối hợp; Công văn số 125/BC-UBND ngày 10/10/2025.\n")
     assert rule_entities(doc) == []
+
+
+def test_steering_committees_schools_and_party_offices() -> None:
+    doc = document_from_text("Ban Chỉ đạo chuyển đổi số xã Tà Tổng giao Trường Tiểu học Kim Đồng phối hợp Văn phòng Thành ủy "
+                             "và Ban Chỉ đạo Tỉnh ủy; Nghị quyết của Ban Thường vụ Tỉnh ủy về chuyển đổi số; dữ liệu "
+                             "trên Hệ thống quản lý văn bản và điều hành của tỉnh; các trường tiểu học.\n")
+    spans = {(e.label, doc.text[e.start:e.end]) for e in rule_entities(doc)}
+    assert ("ORG", "Ban Chỉ đạo") in spans and ("LOC", "xã Tà Tổng") in spans  # the remit is not in the name
+    assert ("ORG", "Trường Tiểu học Kim Đồng") in spans
+    assert ("ORG", "Văn phòng Thành ủy") in spans and ("ORG", "Ban Chỉ đạo Tỉnh ủy") in spans
+    assert ("ORG", "Ban Thường vụ Tỉnh ủy") in spans
+    assert ("ORG", "Hệ thống quản lý văn bản và điều hành của tỉnh") in spans
+    assert not any(text.startswith("trường") for _, text in spans)
+
+
+def test_officials_and_teachers_named_after_their_role() -> None:
+    doc = document_from_text("Cán bộ Mùa A Páo và thầy giáo Vàng A Dế hướng dẫn; công chức Văn phòng - Thống kê tổng hợp.\n")
+    people = {doc.text[e.start:e.end] for e in rule_entities(doc) if e.kind == "person"}
+    assert people == {"Mùa A Páo", "Vàng A Dế"}
+
+
+def test_lists_bare_provinces_districts_and_what_is_not_a_unit() -> None:
+    doc = document_from_text("Sáp nhập các xã Tà Tổng, Bum Tở và Mù Cả; Bộ phận một cửa huyện Mường Tè phối hợp tại "
+                             "Quảng Ngãi (TPHCM) với Tỉnh Đoàn Bắc Ninh; đường Điện Biên Phủ; Cộng hòa xã hội chủ nghĩa "
+                             "Việt Nam; các đồng chí Đảng ủy viên; Chủ tịch HĐND xã Hứa Quốc Hưng phát biểu.\n")
+    spans = {(e.label, doc.text[e.start:e.end], e.normalized) for e in rule_entities(doc)}
+    assert ("LOC", "xã Tà Tổng", "xã Tà Tổng") in spans
+    assert ("LOC", "Bum Tở", "xã Bum Tở") in spans and ("LOC", "Mù Cả", "xã Mù Cả") in spans
+    assert ("ORG", "Bộ phận một cửa huyện Mường Tè", "Bộ phận một cửa huyện Mường Tè") in spans
+    assert ("LOC", "Quảng Ngãi", "Quảng Ngãi") in spans and ("LOC", "TPHCM", "Hồ Chí Minh") in spans
+    assert ("ORG", "Tỉnh Đoàn Bắc Ninh", "Tỉnh Đoàn Bắc Ninh") in spans
+    assert ("ORG", "HĐND xã", "Hội đồng nhân dân xã") in spans  # a person's name follows, not a commune's
+    texts = {text for _, text, _ in spans}
+    assert not texts & {"Điện Biên", "xã hội chủ nghĩa Việt Nam", "Đảng ủy"}

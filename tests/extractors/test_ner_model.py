@@ -3,12 +3,18 @@ people's names the rules cannot read, on sentences written for these tests."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extractors.entities import MODEL_DIR, combine, extract_entities, model_entities
+from extractors.entities import MODEL_DIR, combine, model_entities
 from extractors.entity_rules import EntitySpan
+from extractors.registry import run_components
 from extractors.trained_models import trained_pipeline
 from pipeline.build import document_from_text
+from pipeline.evaluate_entities import score_entities
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(not (MODEL_DIR / "meta.json").exists(), reason="nlp/model not built (make model)")
 
@@ -31,10 +37,27 @@ def test_names_without_a_cue_come_from_the_model(nlp) -> None:
     text = ("1. Về nguồn nhân lực\n"
             "- Phân công Trần Thị Hạnh theo dõi số liệu, Lê Quốc Bình hỗ trợ người dân tại Trung tâm.\n")
     doc = document_from_text(text)
-    rows = extract_entities(doc, {"documents": [{}]})["entities"]
+    rows = run_components(doc, only=("entities",))["entities"]
     people = {(r["text"], r["source"]) for r in rows if r["label"] == "PER"}
     assert ("Trần Thị Hạnh", "model") in people
     assert ("Lê Quốc Bình", "model") in people
+
+
+def test_names_in_lists_after_a_title_and_of_the_highlands(nlp) -> None:
+    text = ("- Thành viên tổ gồm: Sùng A Chá, Huỳnh Thị Ngọc Diệp và Lò Văn Khiêm.\n"
+            "- Phó Chủ tịch UBND xã Kỳ Văn - Phan Văn Lâm báo cáo tại buổi làm việc.\n"
+            "Nơi nhận:\n- Lưu: VT, VPĐU.\n")
+    rows = run_components(document_from_text(text), only=("entities",))["entities"]
+    people = {r["text"] for r in rows if r["label"] == "PER" and r["source"] == "model"}
+    assert people == {"Sùng A Chá", "Huỳnh Thị Ngọc Diệp", "Lò Văn Khiêm", "Phan Văn Lâm"}
+    assert ("ORG", "UBND xã Kỳ Văn") in {(r["label"], r["text"]) for r in rows}
+
+
+def test_combined_entities_meet_the_target_on_the_development_reports(nlp) -> None:
+    scores = score_entities(ROOT / "data" / "dev", ROOT / "data" / "gold")["combined"]
+    for label, c in scores.items():
+        precision, recall = c["tp"] / (c["tp"] + c["fp"]), c["tp"] / (c["tp"] + c["fn"])
+        assert c["tp"] >= 20 and 2 * precision * recall / (precision + recall) >= 0.9, label
 
 
 def test_model_spans_that_overlap_rules_or_are_untrusted_are_dropped(nlp) -> None:
