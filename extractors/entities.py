@@ -12,17 +12,20 @@ and official place names are kept (`trusted`): its other proposals did not beat 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import regex
 
 import extractors.admin_units as au
 from datamodel import Document
 from extractors import report_commune as rc
 from extractors.entity_rules import EntitySpan, flat, rule_entities
+from extractors.phrase_patterns import wordings
 from extractors.registry import Facts, register
 from extractors.trained_models import trained_pipeline
-from extractors.vocab import compiled
 from extractors.vocab.entities import SURNAMES
 from pipeline.textforms import fold
 
@@ -32,21 +35,23 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
 LABELS = ("PER", "ORG", "LOC")
 
 
-_FAMILY_NAME = compiled(rf"(?:{SURNAMES.pattern})$")
-_NAME_START = compiled(rf"(?<![\p{{L}}])(?:{SURNAMES.pattern})[ \t]+(?=\S)")
+_FAMILY_NAMES = frozenset(wordings(SURNAMES.pattern))
+_CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}])[\p{Lu}][\p{L}']*(?=[ \t]+[\p{Lu}])")
 
 
 def _name_sentences(doc: Document, known: list[EntitySpan]) -> list[tuple[int, int]]:
     """The sentences holding a capitalised family name followed by a capitalised word,
-    outside every span the rules found: where a person's name the rules did not read may be."""
+    outside every span the rules found: where a person's name the rules did not read may be.
+    (The rules' spans never overlap, so the one that may hold a word is found by bisection.)"""
     spans: dict[int, int] = {}
-    for m in _NAME_START.finditer(doc.match):
-        nxt = m.end()
-        if not (doc.text[m.start()].isupper() and doc.text[nxt].isupper()):
+    ranges = sorted((k.start, k.end) for k in known)
+    for m in _CAPITALISED_PAIR.finditer(doc.text):
+        if doc.match[m.start() : m.end()] not in _FAMILY_NAMES:
             continue
-        if any(k.start <= m.start() < k.end for k in known):
+        i = bisect.bisect_right(ranges, (m.start(), len(doc.text))) - 1
+        if i >= 0 and ranges[i][1] > m.start():
             continue
-        sent = doc.sentence_span(m.start(), nxt)
+        sent = doc.sentence_span(m.start(), m.end())
         spans[sent.start] = max(spans.get(sent.start, sent.end), sent.end)
     return sorted(spans.items())
 
@@ -77,7 +82,7 @@ def trusted(span: EntitySpan) -> bool:
     if span.label == "PER":
         capitals = {w.isupper() for w in words if len(w) > 1}  # all in capitals (a byline) or none (`Lưu VPĐU`: filing)
         return (2 <= len(words) <= 5 and all(w[:1].isupper() and w.replace("'", "").isalpha() for w in words)
-                and len(capitals) == 1 and _FAMILY_NAME.match(fold(words[0])) is not None)
+                and len(capitals) == 1 and fold(words[0]) in _FAMILY_NAMES)
     if span.label == "LOC":
         name = " ".join(w[:1].upper() + w[1:].lower() for w in words)
         return au.is_province_name(name) or au.is_commune_name(name)
