@@ -11,7 +11,7 @@ offsets are valid in the stored text. It finds the pieces an entity is made of:
   `DEPARTMENT` (`Sở`/`Bộ` + a department name), `SYSTEM`, `POSITION`, `PERSON_CUE`: phrases
   generated from the vocabulary (`extractors.phrase_patterns.wordings`);
 - `UNIT_KIND` (`xã`, `thôn`, `tổ dân phố` ...; the span's id is the kind; `NOT_UNIT` where the
-  kind word begins another word: `xã hội`) and `NUMBERED`
+  kind word is part of another word: `xã hội`, `hợp tác xã`) and `NUMBERED`
   (a village or group kind with its number: `thôn 3`, `tổ dân phố số 5`): token patterns;
 - `UNIT` (a kind word with an official name: `xã phượng tiến`, `tỉnh thái nguyên`; the id is
   the kind) and `PROVINCE` (a province named bare): phrases from the official list.

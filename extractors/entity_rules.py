@@ -70,8 +70,9 @@ class _Pieces:
     """The ruler's hits of one document by label and start, for the composition below."""
 
     def __init__(self, found: Sequence[Hit]) -> None:
-        blocked = {h.start for h in found if h.label == "NOT_UNIT"}  # `xã hội` is no commune
-        self.found = [h for h in found if h.start not in blocked or h.label not in ("UNIT_KIND", "UNIT", "NUMBERED")]
+        blocked = [(h.start, h.end) for h in found if h.label == "NOT_UNIT"]  # `xã hội`, `hợp tác xã`: no commune
+        self.found = [h for h in found if h.label not in ("UNIT_KIND", "UNIT", "NUMBERED")
+                      or not any(s <= h.start < e for s, e in blocked)]
         found = self.found
         self._at: dict[tuple[str, int], Hit] = {}
         for hit in found:  # sorted by start, longer first: the first one kept is the longest

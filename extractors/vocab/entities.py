@@ -52,14 +52,18 @@ COMMUNE_LEVEL = ("xã", "phường", "đặc khu", "thị trấn")
 DISTRICT_LEVEL = ("huyện", "quận", "thị xã")
 """Kinds of the units a body may belong to (`UBND huyện Phú Lương` is one ORG)."""
 
-NOT_UNITS = (Phrase(r"xã\s+hội", "society (`Cộng hòa xã hội chủ nghĩa`, `văn hóa - xã hội`): not a commune"),)
-"""Wordings that begin with a unit kind but name no unit."""
+NOT_UNITS = (
+    Phrase(r"xã\s+hội", "society (`Cộng hòa xã hội chủ nghĩa`, `văn hóa - xã hội`): not a commune"),
+    Phrase(r"hợp\s+tác\s+xã", "cooperative (`Hợp tác xã Hoa cây cảnh Vị Khê`): not a commune"),
+)
+"""Wordings that hold a unit kind but name no unit."""
 
 DEPARTMENT_NAMES = (
     Phrase(r"khoa\s+học\s+(?:và|&)\s+công\s+nghệ", "Science and Technology"),
     Phrase(r"thông\s+tin\s+(?:và|&)\s+truyền\s+thông", "Information and Communications"),
     Phrase(r"nội\s+vụ", "Home Affairs"),
     Phrase(r"văn\s+hóa\s*-\s*xã\s+hội", "Culture and Society (commune division)"),
+    Phrase(r"văn\s+hóa\s*(?:và|-)\s*thông\s+tin", "Culture and Information (district division)"),
     Phrase(r"kinh\s+tế(?:,?\s+hạ\s+tầng\s+và\s+đô\s+thị)?", "Economy (and Infrastructure, Urban Affairs; commune division)"),
     Phrase(r"tài\s+chính", "Finance"),
     Phrase(r"tư\s+pháp", "Justice"),
@@ -94,7 +98,7 @@ BODIES = (
     Phrase(r"tỉnh\s+ủy|thành\s+ủy", "provincial Party Committee", "party"),
     Phrase(r"ban\s+chỉ\s+đạo\s+(?:tỉnh|thành|huyện)\s+ủy", "steering committee of the provincial Party Committee", "party"),
     Phrase(r"văn\s+phòng\s+(?:tỉnh|thành|huyện)\s+ủy", "Office of the provincial Party Committee", "party"),
-    Phrase(r"văn\s+phòng\s+(?:hđnd\s+(?:và|&)\s+ubnd|hội\s+đồng\s+nhân\s+dân\s+và\s+ủy\s+ban\s+nhân\s+dân|đảng\s+ủy|ubnd)",
+    Phrase(r"văn\s+phòng\s+(?:hđnd\s*(?:và|&|-)\s*ubnd|hội\s+đồng\s+nhân\s+dân\s+và\s+ủy\s+ban\s+nhân\s+dân|đảng\s+ủy|ubnd)",
            "Office of the commune's bodies", "state"),
     Phrase(r"văn\s+phòng\s+đăng\s+ký\s+đất\s+đai", "Land Registration Office", "state"),
     Phrase(r"trung\s+tâm\s+(?:phục\s+vụ\s+)?hành\s+chính\s+công", "Public Administration Service Centre", "state"),
@@ -113,7 +117,7 @@ BODIES = (
     Phrase(r"ngân\s+hàng\s+chính\s+sách\s+xã\s+hội", "Social Policy Bank", "state"),
     Phrase(r"kho\s+bạc\s+nhà\s+nước", "State Treasury", "state"),
     Phrase(r"hội\s+chữ\s+thập\s+đỏ|liên\s+đoàn\s+lao\s+động", "Red Cross, Labour Federation", "front"),
-    Phrase(r"trung\s+tâm\s+(?:dịch\s+vụ\s+tổng\s+hợp|chuyển\s+đổi\s+số"
+    Phrase(r"trung\s+tâm\s+(?:dịch\s+vụ\s+tổng\s+hợp|chuyển\s+đổi\s+số|văn\s+hóa,?\s+thông\s+tin\s+và\s+thể\s+thao"
            r"|giám\s+sát,?\s+điều\s+hành\s+đô\s+thị\s+thông\s+minh)", "service, digital and smart-city centres", "state"),
     Phrase(r"tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng", "community digital technology team", "team"),
     Phrase(r"tổ\s+ứng\s+cứu\s+công\s+nghệ(?:\s*-?\s*(?:và\s+)?nghiệp\s+vụ)?", "technology response team", "team"),
@@ -134,10 +138,10 @@ a trade or a kind of place (`lực lượng công an`)."""
 NAMED_BODIES = (
     Phrase(r"trường\s+(?:mầm\s+non|tiểu\s+học|trung\s+học\s+cơ\s+sở|thcs|trung\s+học\s+phổ\s+thông|thpt"
            r"|phổ\s+thông\s+dân\s+tộc\s+(?:bán\s+trú|nội\s+trú)|ptdtbt|ptdtnt)(?:\s+và\s+thcs)?", "school (of a level)", "school"),
-    Phrase(r"hợp\s+tác\s+xã", "cooperative", "enterprise"),
 )
-"""Bodies named by the capitalised proper name after their kind (`Trường Tiểu học Tà Tổng`,
-`Hợp tác xã Chè Nậm Ô`): without one they are a kind of body, not a name."""
+"""Bodies named by the capitalised proper name after their kind (`Trường Tiểu học Tà Tổng`):
+without one they are a kind of body, not a name. (A cooperative's name mixes lower-case words,
+`Hợp tác xã Hoa cây cảnh Vị Khê`, so capitalisation cannot tell where it ends: not listed.)"""
 
 SYSTEMS = (
     Phrase(r"cổng\s+dịch\s+vụ\s+công(?:\s+quốc\s+gia)?", "public service portal (national or provincial)", "system"),
@@ -146,6 +150,7 @@ SYSTEMS = (
     Phrase(r"hệ\s+thống\s+điều\s+hành\s+tác\s+nghiệp(?:\s+của\s+đảng)?", "Party operations system", "system"),
     Phrase(r"hệ\s+thống\s+(?:một\s+cửa\s+điện\s+tử|thông\s+tin\s+báo\s+cáo)", "one-stop and reporting systems", "system"),
     Phrase(r"igate|ioffice|vneid|zalo|mooc|e-?cabinet", "named software platforms", "system"),
+    Phrase(r"facebook|youtube|tiktok|postmart|voso", "social networks and e-commerce platforms", "system"),
 )
 """Software systems and platforms (ORG rows of kind `system`)."""
 

@@ -95,3 +95,12 @@ def test_lists_bare_provinces_districts_and_what_is_not_a_unit() -> None:
     assert ("ORG", "HĐND xã", "Hội đồng nhân dân xã") in spans  # a person's name follows, not a commune's
     texts = {text for _, text, _ in spans}
     assert not texts & {"Điện Biên", "xã hội chủ nghĩa Việt Nam", "Đảng ủy"}
+
+
+def test_cooperatives_and_society_hold_no_commune() -> None:
+    doc = document_from_text("Văn phòng HĐND - UBND thị trấn phối hợp Hợp tác xã Hoa cây cảnh Vị Khê bán hàng trên "
+                             "Facebook; Phòng Văn hóa và Thông tin huyện Nam Trực hướng dẫn.\n")
+    spans = {(e.label, doc.text[e.start:e.end]) for e in rule_entities(doc)}
+    assert ("ORG", "Văn phòng HĐND - UBND thị trấn") in spans
+    assert ("ORG", "Phòng Văn hóa và Thông tin huyện Nam Trực") in spans and ("ORG", "Facebook") in spans
+    assert not any(label == "LOC" for label, _ in spans)
