@@ -20,9 +20,10 @@ from ctypes import c_float
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from pipeline.ingest.legacy_encodings import is_syllable
 from pipeline.ingest.pdf.layout import place_tables
@@ -45,6 +46,21 @@ STAMP_CHARS = 300
 GARBAGE_SHARE = 0.4
 """Below this share of well-formed syllables, a page's text layer is garbage."""
 MIN_WORDS = 20
+SYMBOL_CONF = 70.0
+"""A word of symbols only (`^`, `'`, `⁄`) under this confidence is a mark, not print (printed
+bullets and dashes read at 90 or more)."""
+NOISE_CONF = 30.0
+"""A word of one or two characters under this confidence is a mark, not print."""
+COLOURED = 60
+"""Channels of a pixel differing by more than this make it coloured ink (black and grey differ by a few)."""
+INK_LEVEL = 140
+"""A coloured pixel brighter than this in its brightest channel is ink on paper (turned white);
+black print under coloured ink stays darker (measured on the stamped fixture: under 110)."""
+FRINGE = 5
+"""Coloured strokes are widened by this many pixels (odd) so their blurred, greyer edges go too."""
+BLACK_SHARE = 0.5
+"""Share of a page's dark pixels that must be black or grey for coloured ink to be dropped."""
+DARK = 128
 COLUMN_GAP = 40.0
 """A gap between two words wider than this (points, about 14 mm) parts two columns."""
 
@@ -100,12 +116,39 @@ def _word_share(text: str) -> tuple[float, int]:
 
 
 def render(pdf: pdfium.PdfDocument, number: int, dpi: int = DPI) -> Image.Image:
-    """Page `number` (1-based) as a grey image (pdfium is not thread-safe: the caller's thread only)."""
+    """Page `number` (1-based) as the grey image OCR reads (pdfium is not thread-safe: the
+    caller's thread only); see `black_ink`."""
     page = pdf[number - 1]
     try:
-        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        return black_ink(page.render(scale=dpi / 72).to_pil())
     finally:
         page.close()
+
+
+def black_ink(image: Image.Image) -> Image.Image:
+    """The page in grey with coloured ink made paper. A coloured pixel (channels differing by more
+    than `COLOURED`) is judged by its brightest channel: a red seal pressed over the signer's
+    title or a blue signature across the name is bright there and turns white, while black print
+    under the seal, dark in every channel, stays. A page printed mostly in colour (under
+    `BLACK_SHARE` of its dark pixels grey) is read in plain grey instead."""
+    image = image.convert("RGB")
+    if not _coloured(np.asarray(image.reduce(4)).astype(np.int16)).any():  # a black-and-white or grey page: the usual scan, quickly
+        return image.convert("L")
+    pixels = np.asarray(image).astype(np.int16)
+    grey = np.asarray(image.convert("L"))
+    brightest = pixels.max(axis=2)
+    coloured = _coloured(pixels)
+    dark = grey < DARK
+    if not coloured.any() or (dark & ~coloured).sum() < BLACK_SHARE * dark.sum():
+        return Image.fromarray(grey)
+    ink = np.where(brightest > INK_LEVEL, 255, brightest)
+    near = np.asarray(Image.fromarray(coloured.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(FRINGE))) > 0
+    return Image.fromarray(np.where(near, np.maximum(ink, grey), grey).astype(np.uint8))
+
+
+def _coloured(pixels: np.ndarray) -> np.ndarray:
+    """Which pixels (RGB, signed) are coloured ink: channels differing by more than `COLOURED`."""
+    return np.asarray(pixels.max(axis=2) - pixels.min(axis=2) > COLOURED)
 
 
 def read_image(image: Image.Image, page: Page, dpi: int = DPI) -> None:
@@ -118,7 +161,7 @@ def read_image(image: Image.Image, page: Page, dpi: int = DPI) -> None:
     reread_numbers(cleaned, words, scale)
     for word in words:  # each word repaired on its own too: the header columns are read from the words
         word["text"] = repair_line(word["text"])
-    page.lines = _lines(words)
+    page.lines = _lines([w for w in words if not _noise(w["text"], w["conf"])])  # table cells keep theirs
     page.tables = [_repaired(t) for t in tables(grid, words, scale, cleaned)]
     place_tables(page)
     page.ocr_words = words
@@ -161,6 +204,12 @@ def _words(data: dict[str, list[Any]], scale: float) -> list[Word]:
         words.append({"text": text.strip(), "x0": x, "x1": x + w, "top": y, "bottom": y + h, "conf": conf,
                       "line": (data["block_num"][k], data["par_num"][k], data["line_num"][k])})
     return words
+
+
+def _noise(text: str, conf: float) -> bool:
+    """Marks Tesseract reads in a signature, a seal's edge or specks, not print: symbols alone
+    (no letter or digit) under `SYMBOL_CONF`, or one or two characters under `NOISE_CONF`."""
+    return (conf < SYMBOL_CONF and not any(ch.isalnum() for ch in text)) or (len(text) <= 2 and conf < NOISE_CONF)
 
 
 def _lines(words: list[Word]) -> list[Line]:
