@@ -42,6 +42,8 @@ _ASSESSMENT = compiled(ASSESSMENT.pattern)
 _TO_BODY = compiled(rf"(?:{_MARKER})?(?:{_NUMBERING})?{ADDRESSEE_LABEL.pattern}(?={ADDRESSEE_HEAD.pattern})")
 _JOINED_KINDS = regex.compile(r"[\s,]*(?:và\s*)?")
 _BULLET_LINE = compiled(rf"(?:-|{_NUMBERING})")
+_BARE_LEAD = compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?")
+_BARE_TAIL = regex.compile(r"[^:.;!?]{0,60}")
 _SUB_BULLET = compiled(r"[+*•]")
 
 
@@ -62,6 +64,12 @@ def _kind_of(match: regex.Match[str]) -> str:
         if match.group(f"k{i}") is not None:
             return phrase.name
     raise AssertionError("a kind pattern matched without a group")
+
+
+def kind_at(match: str, pos: int) -> str | None:
+    """The kind whose wording starts at `pos` of a matching-form text, if one does."""
+    m = _HEADING_KIND.match(match, pos)
+    return _kind_of(m) if m else None
 
 
 def heading_kind(title_match: str) -> str | None:
@@ -108,13 +116,15 @@ def _inherited_kind(doc: Document, sec: Section) -> str | None:
 def content_start(doc: Document, sec: Section) -> int:
     """Where a section's own text starts: after its heading line, or after the colon of a
     heading with text after it (`1.1. Về hạ tầng: Máy tính ...`), or at the title itself when the
-    title is a sentence (`1. Hạ tầng mạng còn yếu.`, numbered like a heading)."""
+    title is a sentence (`1. Hạ tầng mạng còn yếu.`, numbered like a heading) or an item with
+    nothing under it (`2. Hỗ trợ kinh phí mua máy scan` between its siblings)."""
     colon = doc.text.find(":", sec.start, sec.heading_end)
     if colon >= 0 and doc.text[colon + 1 : sec.heading_end].strip():
         return colon + 1
     title = doc.text[sec.start : sec.heading_end].rstrip()
     number = LEAD_MARK.match(doc.match, sec.start, sec.heading_end)
-    if number and title.endswith((".", ";")):
+    item = not sec.children and not doc.text[sec.heading_end : sec.end].strip() and heading_kind(_heading(doc, sec)) is None
+    if number and (title.endswith((".", ";")) or item):
         return number.end()
     return sec.heading_end
 
@@ -191,12 +201,47 @@ def _intro(doc: Document, s: int, e: int) -> tuple[str, int] | None:
     return _kind_of(found[i]), e
 
 
+def _bare(doc: Document, s: int, e: int) -> tuple[str, int] | None:
+    """A line that only names a part, without a colon or a number a heading would have
+    (`Khó khăn, vướng mắc`, `**Hạn chế**`, `a) Khó khăn`, `* Những tồn tại`): it labels the lines under it."""
+    lead = _BARE_LEAD.match(doc.match, s, e)
+    start = lead.end() if lead else s
+    kind = kind_at(doc.match, start)
+    tail = doc.match[start:e].rstrip("* ")
+    if kind is None or heading_kind(tail) != kind or _WEAK_STRENGTH.match(tail) or not _BARE_TAIL.fullmatch(tail):
+        return None
+    return (kind, e) if len(tail.split()) <= 8 else None
+
+
+def _marker_class(line: str) -> str | None:
+    """What kind of list marker opens a line: the bullet character, `number`, or None."""
+    if line[:1] in "-+*•":
+        return line[:1]
+    return "number" if _BULLET_LINE.match(line) else None
+
+
 def _label_addressee(doc: Document, m: regex.Match[str], rest: int) -> str | None:
     """The body a request label names after its kind wording (`- Kiến nghị đối với Sở Tài chính:`)."""
     kind_end = max(m.end(f"k{i}") for i in range(len(PART_KINDS)) if m.group(f"k{i}") is not None)
     while kind_end < rest and doc.text[kind_end].isspace():
         kind_end += 1
     return to_body(doc.text[kind_end:rest], doc.match[kind_end:rest])[0]
+
+
+def _bare_items_end(doc: Document, body: list[tuple[int, int]], i: int, headings: set[int]) -> int:
+    """Where the items under a bare label end: at a heading, a label, a line listed like the label
+    itself (its sibling), or a plain line after listed ones."""
+    own = _marker_class(doc.match[body[i][0] : body[i][1]])
+    stop, listed = body[i][1], False
+    for ls, le in body[i + 1 :]:
+        line = doc.match[ls:le]
+        marker = _marker_class(line)
+        if ls in headings or LABEL.match(doc.match, ls, le) or _bare(doc, ls, le) or (own and marker == own) \
+                or (listed and marker is None):
+            break
+        listed = listed or marker is not None
+        stop = le
+    return stop
 
 
 def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int]) -> list[Part]:
@@ -210,6 +255,10 @@ def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int])
             kind, rest, marked = _kind_of(m), m.end(), _BULLET_LINE.match(doc.match, s, e) is not None
         elif s not in headings and (intro := _intro(doc, s, e)):
             (kind, rest), marked = intro, False
+        elif s not in headings and (bare := _bare(doc, s, e)):
+            kind, rest = bare
+            parts.append(Part(rest, _bare_items_end(doc, body, i, headings), kind, s))
+            continue
         else:
             continue
         stop = e

@@ -145,7 +145,7 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
     for part in find_parts(doc):
         if not _in_body(doc, part.start):
             continue
-        covered.append((part.start, part.end))
+        covered.append((part.start if part.label_start is None else part.label_start, part.end))
         for s, e, group in _part_sentences(doc, part):
             if heading(s) or _EMPTY.match(doc.match[s:e]):
                 continue

@@ -49,8 +49,9 @@ TOPIC_LEAD = Phrase(r"về\s+[^:.;\n]{1,40}:\s*", "about <topic>: (a topic label
 ADDRESSEE_LABEL = Phrase(r"(?:(?:kiến\s+nghị|đề\s+nghị|đề\s+xuất)\s+)?(?:đối\s+với|với)\s+",
                          "to/for <body>: the label of a group of requests (`Đối với UBND tỉnh:`, `Kiến nghị với Trung ương`)")
 
-EMPTY_FINDING = Phrase(r"\([^()]*\)|(?:không|không\s+có|chưa\s+có|không\s+có\s+khó\s+khăn(?:,?\s+vướng\s+mắc)?)\s*\.?",
-                       "nothing to report (`Nguyên nhân ...: không`), or only a bracket (`(Phụ lục 02 kèm theo)`)")
+EMPTY_FINDING = Phrase(r"\([^()]*\)|(?:không|không\s+có|chưa\s+có|không\s+có\s+khó\s+khăn(?:,?\s+vướng\s+mắc)?"
+                       r"|(?:không|chưa)\s+phát\s+sinh|không\s+có\s+(?:ý\s+kiến|đề\s+xuất|kiến\s+nghị))\s*\.?",
+                       "nothing to report (`Nguyên nhân ...: không`, `Chưa phát sinh`), or only a bracket (`(Phụ lục 02 kèm theo)`)")
 
 CATEGORIES = (
     Phrase(r"người\s+(?:dân|cao\s+tuổi)[^.;]{0,60}(?:kỹ\s+năng|tiếp\s+cận|chưa\s+quen|chưa\s+biết|thói\s+quen|khó\s+khăn|hưởng\s+ứng"
@@ -99,7 +100,7 @@ ADDRESSEE_START = Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\
 ADDRESSEE_END = Phrase(
     r"\s*(?::|\s(?:sớm|quan\s+tâm|hỗ\s+trợ|bố\s+trí|có\s+(?!liên\s+quan)|tiếp\s+tục|tăng\s+cường|tổ\s+chức|ban\s+hành"
     r"|phối\s+hợp|bổ\s+sung|mở|thường\s+xuyên|lắp\s+đặt|ưu\s+tiên|hoàn\s+thiện|rà\s+soát|sửa\s+đổi|triển\s+khai|xem\s+xét|nâng\s+cấp|đầu\s+tư|cấp|trang\s+bị|khắc\s+phục"
-    r"|chỉ\s+đạo|hướng\s+dẫn|nghiên\s+cứu|cho\s+phép|thay\s+thế|đào\s+tạo|kịp\s+thời)\b)",
+    r"|(?<!ban\s)chỉ\s+đạo|hướng\s+dẫn|nghiên\s+cứu|cho\s+phép|thay\s+thế|đào\s+tạo|kịp\s+thời)\b)",
     "the first word of what is asked (ends the addressee)")
 
 ADDRESSEE_HEAD = Phrase(

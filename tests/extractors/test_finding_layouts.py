@@ -100,3 +100,47 @@ def test_running_text_gives_only_stated_causes_and_requests_that_open_a_sentence
         ("recommendation", "infrastructure_equipment", "Sở Xây dựng", "department",
          "Đề nghị Sở Xây dựng hỗ trợ sửa chữa trụ sở làm việc."),
     ]
+
+
+def test_a_line_that_only_names_a_part_labels_the_lines_under_it() -> None:
+    body = ("1. Hạ tầng\n"
+            "Xã có 30 máy tính.\n"
+            "Khó khăn, vướng mắc\n"
+            "- Mạng nội bộ thường xuyên gián đoạn.\n"
+            "- Máy in đã hỏng.\n"
+            "Xã đã báo cáo huyện.\n"
+            "**Hạn chế**\n"
+            "- Thiếu công chức chuyên trách.\n"
+            "2. Đánh giá\n"
+            "a) Tồn tại\n"
+            "- Dữ liệu hộ tịch chưa được số hóa hết.\n"
+            "b) Đề xuất\n"
+            "- Đề nghị Ban Chỉ đạo tỉnh tổ chức tập huấn cho cán bộ.\n")
+    assert _rows(body) == [
+        ("difficulty", "network_connectivity", None, None, "Mạng nội bộ thường xuyên gián đoạn."),
+        ("difficulty", "infrastructure_equipment", None, None, "Máy in đã hỏng."),
+        ("limitation", "human_resources_training", None, None, "Thiếu công chức chuyên trách."),
+        ("limitation", "software_data", None, None, "Dữ liệu hộ tịch chưa được số hóa hết."),
+        ("recommendation", "human_resources_training", "Ban Chỉ đạo tỉnh", "province",
+         "Đề nghị Ban Chỉ đạo tỉnh tổ chức tập huấn cho cán bộ."),
+    ]
+
+
+def test_numbered_items_without_a_body_are_findings_of_their_parent_part() -> None:
+    body = ("1. Tình hình\n"
+            "Xã có 10 máy tính.\n"
+            "2. Kiến nghị, đề xuất\n"
+            "2.1. Hỗ trợ kinh phí mua máy scan cho xã\n"
+            "2.2. Tổ chức tập huấn kỹ năng số cho công chức\n"
+            "3. Nhiệm vụ thời gian tới\n")
+    assert [(r[0], r[1], r[4]) for r in _rows(body)] == [
+        ("recommendation", "finance", "Hỗ trợ kinh phí mua máy scan cho xã"),
+        ("recommendation", "human_resources_training", "Tổ chức tập huấn kỹ năng số cho công chức"),
+    ]
+
+
+def test_nothing_arising_is_not_a_finding() -> None:
+    body = ("1. Tình hình\n"
+            "- Khó khăn, vướng mắc: Chưa phát sinh.\n"
+            "- Đề xuất, kiến nghị: Không có kiến nghị.\n")
+    assert _rows(body) == []
