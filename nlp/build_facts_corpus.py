@@ -1,12 +1,13 @@
 """Build the fact-mention training corpus (`nlp/corpus/facts_{train,dev}.spacy`) from the repository alone.
 
 The fact model tags the number of a figure with the contract metric it states (labels are metric
-names, `FACT_LABELS`): dossier counts by status, procedures offered fully online, staff of the
-service centre, computers. Two sources, both deterministic (seeded):
+names, `FACT_LABELS`): procedures and dossiers by status and channel, staff, devices present or
+lacking, documents issued. Two sources, both deterministic (seeded):
 - the sample reports (`data/raw/*.txt`): every line with a digit, the numbers of the gold metric
   rows (`data/gold/<seed>/metrics.json`, whose `text` is the evidence) tagged, the other numbers
   left untagged so the model learns what is not one of its figures;
-- sentences written from templates in the reports' style, with other figures as negatives.
+- sentences from templates with other figures: half written here in the reports' style (with
+  negatives), half the samples' own evidence phrases with their figures replaced.
 
 The development reports (`data/dev`) are never used: the acceptance threshold is chosen on them.
 spaCy's own dev split (for picking the best checkpoint) is every fifth example."""
@@ -70,6 +71,110 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "Hiện có {n} máy tính phục vụ công tác chuyên môn, {y} máy scan.",
         "Tổng số máy tính của cơ quan là {n} chiếc.",
     ),
+    "procedures_total": (
+        "Tổng số TTHC thuộc thẩm quyền giải quyết của xã được niêm yết công khai: {n} thủ tục.",
+        "Xã đang thực hiện {n} thủ tục hành chính, trong đó {x} thủ tục toàn trình.",
+    ),
+    "procedures_online_partial": (
+        "Số dịch vụ công trực tuyến một phần: {n} thủ tục.",
+        "Trong đó toàn trình {x} thủ tục, một phần {n} thủ tục.",
+    ),
+    "procedures_direct": (
+        "Số thủ tục chỉ thực hiện trực tiếp: {n} thủ tục.",
+        "- Thủ tục thực hiện trực tiếp tại Trung tâm: {n} TTHC.",
+    ),
+    "procedures_partial_or_direct": (
+        "Trong đó toàn trình {x}, một phần, trực tiếp {n} thủ tục.",
+    ),
+    "dossiers_received_online": (
+        "Tiếp nhận {y} hồ sơ, trong đó trực tuyến {n} hồ sơ.",
+        "- Số hồ sơ nộp trực tuyến: {n} hồ sơ, đạt {x}%.",
+    ),
+    "dossiers_received_online_full": (
+        "Số hồ sơ nộp trực tuyến toàn trình: {n} hồ sơ.",
+        "Trong đó trực tuyến toàn trình {n} hồ sơ, trực tuyến một phần {x} hồ sơ.",
+    ),
+    "dossiers_received_online_partial": (
+        "Số hồ sơ trực tuyến một phần: {n} hồ sơ.",
+        "Trực tuyến toàn trình {x} hồ sơ, trực tuyến một phần {n} hồ sơ.",
+    ),
+    "dossiers_received_direct": (
+        "Hồ sơ nộp trực tiếp và qua dịch vụ bưu chính công ích: {n} hồ sơ.",
+        "Trong kỳ tiếp nhận {y} hồ sơ (trực tuyến {x}, trực tiếp {n} hồ sơ).",
+    ),
+    "dossiers_carried_over": (
+        "Số hồ sơ kỳ trước chuyển sang: {n} hồ sơ.",
+        "Tiếp nhận mới {x} hồ sơ, từ kỳ trước chuyển qua {n} hồ sơ.",
+    ),
+    "dossiers_total": (
+        "Tổng cộng số hồ sơ phải giải quyết trong kỳ: {n} hồ sơ.",
+    ),
+    "dossiers_resolved": (
+        "Số hồ sơ đã giải quyết: {n} hồ sơ, trong đó đúng hạn {x} hồ sơ.",
+        "Trong tuần đã giải quyết xong {n} hồ sơ.",
+    ),
+    "dossiers_resolved_early": (
+        "Giải quyết trước hạn {n} hồ sơ, đúng hạn {x} hồ sơ.",
+        "- Số hồ sơ giải quyết trước hạn: {n} hồ sơ.",
+    ),
+    "dossiers_in_progress": (
+        "Số hồ sơ đang giải quyết: {n} hồ sơ.",
+        "Hiện còn {n} hồ sơ đang xử lý, chưa đến hạn trả kết quả.",
+    ),
+    "dossiers_in_progress_on_time": (
+        "Đang giải quyết trong hạn: {n} hồ sơ.",
+    ),
+    "dossiers_in_progress_overdue": (
+        "Số hồ sơ quá hạn đang xử lý: {n} hồ sơ.",
+        "Đang giải quyết {y} hồ sơ, trong đó quá hạn {n} hồ sơ.",
+    ),
+    "dossiers_withdrawn": (
+        "Số hồ sơ công dân rút: {n} hồ sơ.",
+        "Trả lại, rút hồ sơ: {n} hồ sơ.",
+    ),
+    "dossiers_received_late": (
+        "Tổng số hồ sơ chậm được tiếp nhận trên hệ thống: {n} hồ sơ.",
+    ),
+    "staff_quota": (
+        "Tổng biên chế được giao là {n} người, có mặt {x} người.",
+    ),
+    "staff_present": (
+        "Biên chế giao {x}, hiện có mặt {n} cán bộ, công chức.",
+    ),
+    "it_staff": (
+        "Xã có {n} công chức phụ trách công nghệ thông tin.",
+        "Số cán bộ chuyên trách công nghệ thông tin: {n} người.",
+    ),
+    "community_digital_teams": (
+        "Toàn xã đã thành lập {n} Tổ công nghệ số cộng đồng với {x} thành viên.",
+        "- Số Tổ công nghệ số cộng đồng: {n} tổ.",
+    ),
+    "scanners_total": (
+        "Bộ phận một cửa được trang bị {n} máy scan.",
+        "Hiện có {x} máy tính, {n} máy scan và {y} máy in.",
+    ),
+    "printers_total": (
+        "Cơ quan có {n} máy in phục vụ công tác chuyên môn.",
+        "Hiện có {x} máy tính, {y} máy scan và {n} máy in.",
+    ),
+    "computers_lacking": (
+        "Trung tâm còn thiếu {n} máy tính để phục vụ người dân.",
+    ),
+    "scanners_lacking": (
+        "Bộ phận một cửa còn thiếu {n} máy scan tốc độ cao.",
+    ),
+    "printers_lacking": (
+        "Các thôn còn thiếu {n} máy in.",
+    ),
+    "dedicated_lines": (
+        "Xã có {n} đường truyền số liệu chuyên dùng kết nối với tỉnh.",
+    ),
+    "video_conference_sets": (
+        "Được trang bị {n} bộ thiết bị họp trực tuyến.",
+    ),
+    "documents_issued": (
+        "Trong kỳ, UBND xã đã ban hành {n} văn bản chỉ đạo về chuyển đổi số.",
+    ),
 }
 NEGATIVES = (
     "Đã tổ chức {x} lớp tập huấn cho {y} lượt cán bộ.",
@@ -95,15 +200,18 @@ def _fill(template: str, label: str | None, rng: random.Random) -> tuple[str, li
 
 
 def template_examples(n: int, seed: int = 0) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """`n` filled templates (one in four a negative), the same for the same seed."""
+    """`n` filled templates (one in four a negative; half of the rest the samples' own wordings),
+    the same for the same seed."""
     rng = random.Random(seed)
+    written = [(t, label) for label in sorted(TEMPLATES) for t in TEMPLATES[label]]
+    evidence = evidence_templates()
     out = []
     for i in range(n):
         if i % 4 == 3:
             out.append(_fill(rng.choice(NEGATIVES), None, rng))
         else:
-            label = rng.choice(sorted(TEMPLATES))
-            out.append(_fill(rng.choice(TEMPLATES[label]), label, rng))
+            template, label = rng.choice(evidence if i % 2 and evidence else written)
+            out.append(_fill(template, label, rng))
     return out
 
 
@@ -121,6 +229,26 @@ def _tagged(line: str, gold: list[dict]) -> list[tuple[int, int, str]]:
     return sorted(set(spans))
 
 
+def evidence_templates() -> list[tuple[str, str]]:
+    """(template, label) from the samples' gold: each evidence phrase with its figure as `{n}`
+    and its other numbers as `{x}`, so the sample wordings are also learnt with other values."""
+    out = []
+    for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
+        gold_file = ROOT / "data" / "gold" / path.stem / "metrics.json"
+        for row in json.loads(gold_file.read_text("utf-8")) if gold_file.exists() else []:
+            if row["metric"] not in FACT_LABELS or "{" in row["text"]:
+                continue
+            numbers = [m for m in _NUMBER.finditer(row["text"])]
+            own = next((m for m in numbers if parse_vn_number(m.group()) == row["value"]), None)
+            if own is None:
+                continue
+            template = "".join(
+                ("{n}" if m is own else "{x}") + row["text"][m.end() : numbers[i + 1].start() if i + 1 < len(numbers) else None]
+                for i, m in enumerate(numbers))
+            out.append((row["text"][: numbers[0].start()] + template, row["metric"]))
+    return sorted(set(out))
+
+
 def sample_examples() -> list[tuple[str, list[tuple[int, int, str]]]]:
     """Every line with a digit of each sample report, its gold figures tagged."""
     out = []
@@ -135,7 +263,7 @@ def sample_examples() -> list[tuple[str, list[tuple[int, int, str]]]]:
 
 
 def main() -> None:
-    write_corpus(sample_examples() + template_examples(1200), prefix="facts_", spans_key="sc")
+    write_corpus(sample_examples() + template_examples(2400), prefix="facts_", spans_key="sc")
 
 
 if __name__ == "__main__":

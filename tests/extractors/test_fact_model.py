@@ -43,3 +43,14 @@ def test_the_model_runs_only_when_the_option_asks_for_it() -> None:
     assert {r["source"] for r in off} <= {"rule"}
     assert DEFAULTS.skipped_components() == ("fact_model",)
     assert Options(fact_model=True).skipped_components() == ()
+
+
+@pytest.mark.parametrize(("sentence", "metric", "value"), [
+    ("Xã hiện có 14 Tổ công nghệ số cộng đồng hoạt động thường xuyên.", "community_digital_teams", 14.0),
+    ("Bộ phận một cửa còn thiếu 03 máy scan.", "scanners_lacking", 3.0),
+    ("Số hồ sơ công dân xin rút: 04 hồ sơ.", "dossiers_withdrawn", 4.0),
+    ("Cơ quan được trang bị 05 máy in laser.", "printers_total", 5.0),
+])
+def test_the_labels_cover_staff_devices_and_dossier_statuses(nlp, sentence: str, metric: str, value: float) -> None:
+    rows = proposals(document_from_text("1. Kết quả\n" + sentence + "\n"), [], nlp)
+    assert [(r["metric"], r["value"]) for r in rows] == [(metric, value)]

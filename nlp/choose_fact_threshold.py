@@ -1,0 +1,56 @@
+"""Choose the fact model's acceptance threshold on the development reports (`data/dev`, never
+trained on): every proposal the model makes beyond the rules, at any score, judged against the
+gold metrics of its report; the threshold is the lowest score above every wrong proposal, so
+that rules + model keep the rules' precision there. Prints the proposals and the choice; the
+number is then written into `extractors.fact_model.THRESHOLD` by hand (reviewed, not automatic).
+
+    .venv/bin/python nlp/choose_fact_threshold.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.fact_model import FACT_MODEL_DIR, proposals  # noqa: E402
+from extractors.registry import run_components  # noqa: E402
+from extractors.trained_models import trained_pipeline  # noqa: E402
+from pipeline.build import read_document  # noqa: E402
+
+
+def judged(folder: Path, gold: Path) -> list[tuple[float, bool, str]]:
+    """(score, right, description) of every proposal on the reports of `folder` that have metrics gold."""
+    nlp = trained_pipeline(FACT_MODEL_DIR)
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        gold_file = gold / path.stem / "metrics.json"
+        if not gold_file.exists():
+            continue
+        doc, _ = read_document(path.read_bytes(), str(path))
+        rows = run_components(doc, only=("metrics",)).get("metrics", [])
+        left = Counter((g["metric"], g["value"]) for g in json.loads(gold_file.read_text("utf-8")))
+        left.subtract(Counter((r["metric"], r["value"]) for r in rows))
+        for row in proposals(doc, rows, nlp, threshold=0.0):
+            key = (row["metric"], row["value"])
+            right = left[key] > 0
+            left[key] -= right
+            out.append((row["confidence"], right, f"{path.name}: {row['metric']}={row['value']:g} «{row['evidence'][:60]}»"))
+    return sorted(out, reverse=True)
+
+
+def main() -> None:
+    found = judged(ROOT / "data" / "dev", ROOT / "data" / "gold")
+    for score, right, what in found:
+        print(f"{score:.3f} {'right' if right else 'WRONG'} {what}")
+    wrong = [score for score, right, _ in found if not right]
+    threshold = min(1.0, round(max(wrong) + 0.005, 3)) if wrong else 0.5
+    print(f"{len(found)} proposals, {len(wrong)} wrong; threshold {threshold}")
+
+
+if __name__ == "__main__":
+    main()
