@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -26,6 +27,8 @@ from extractors.vocab.entities import (
     DISTRICT_LEVEL,
     LIST_JOIN,
     MEMBER,
+    NUMBER_WORD,
+    NUMBERED_KINDS,
     OF_UNIT,
     PROVINCE_LEVEL,
     SURNAMES,
@@ -39,6 +42,8 @@ from pipeline.textforms import canonical_tone, fold
 _WORD = regex.compile(r"[ \t]+(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
 _OF_UNIT = compiled(rf"[ \t]+{OF_UNIT.pattern}(?=[ \t])")
 _SPACE = regex.compile(r"[ \t]+")
+_NUMBER_AFTER = compiled(rf"[ \t]+(?:{NUMBER_WORD.pattern}[ \t]+)?(?P<n>\d+)(?![\p{{L}}\d]|[/.,]\d)")
+_NUMBERED = frozenset(VILLAGE_LEVEL) | {p.name for p in NUMBERED_KINDS}
 _SURNAME = compiled(rf"(?:{SURNAMES.pattern})$")
 _CAPITALISED_BEFORE = regex.compile(r"[\p{Lu}][\p{L}]*[ \t]+$")
 _ATTACHED_KINDS = PROVINCE_LEVEL + COMMUNE_LEVEL + DISTRICT_LEVEL
@@ -71,7 +76,7 @@ class _Pieces:
 
     def __init__(self, found: Sequence[Hit]) -> None:
         blocked = [(h.start, h.end) for h in found if h.label == "NOT_UNIT"]  # `xã hội`, `hợp tác xã`: no commune
-        self.found = [h for h in found if h.label not in ("UNIT_KIND", "UNIT", "NUMBERED")
+        self.found = [h for h in found if h.label not in ("UNIT_KIND", "UNIT", "NUMBERED_KIND")
                       or not any(s <= h.start < e for s, e in blocked)]
         found = self.found
         self._at: dict[tuple[str, int], Hit] = {}
@@ -106,7 +111,7 @@ def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5) -> list
 
 def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) -> tuple[int, str, int | None] | None:
     """The end, normalized form and official code of the unit whose kind word is `kind`, or
-    None when no proper name follows it (a number after a village's kind is a `NUMBERED` hit)."""
+    None when no proper name follows it (a number after a village's kind is read in `rule_entities`)."""
     words = _proper_name(doc, kind.end, kind.id in VILLAGE_LEVEL)
     if not words:
         return None
@@ -141,6 +146,7 @@ def _official(name: str, kind: str, province: int | None) -> tuple[int | None, s
     return None, None
 
 
+@lru_cache(maxsize=4096)  # bodies recur: a report names its UBND dozens of times
 def _sentence_case(text: str) -> str:
     """The normalized form of a body or title: one space, canonical tone marks, capitals
     of a header line lowered (`ỦY BAN NHÂN DÂN`), abbreviations written out."""
@@ -247,8 +253,10 @@ def rule_entities(doc: Document, province: int | None = None, signer_title: str 
             found.append(EntitySpan(hit.start, unit[0], "LOC", "admin_unit", unit[1], unit[2]))
     found += _listed_units(doc, pieces, province)
     found += _bare_provinces(doc, pieces)
-    for hit in pieces.of("NUMBERED"):  # `thôn 3`, `tổ dân phố số 5`, `khu 5`
-        found.append(EntitySpan(hit.start, hit.end, "LOC", "admin_unit", f"{hit.id} {doc.text[hit.start : hit.end].split()[-1]}"))
+    for hit in pieces.of("UNIT_KIND", "NUMBERED_KIND"):  # `thôn 3`, `tổ dân phố số 5`, `khu 5`
+        number = _NUMBER_AFTER.match(doc.match, hit.end) if hit.id in _NUMBERED else None
+        if number is not None:
+            found.append(EntitySpan(hit.start, number.end(), "LOC", "admin_unit", f"{hit.id} {number.group('n')}"))
     for hit in pieces.of("POSITION"):
         found.append(EntitySpan(hit.start, hit.end, "PER", "position", _sentence_case(doc.text[hit.start : hit.end])))
     for hit in pieces.of("PERSON_CUE"):
