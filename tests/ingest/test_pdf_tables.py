@@ -14,12 +14,15 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdfplumber import utils as plumber_utils
 
 from datamodel import RawBlock, RawDocument
 from pipeline.ingest.pdf import PdfBackend
 from pipeline.ingest.pdf.fonts import font_descents
 from pipeline.ingest.pdf.objects import page_objects
-from pipeline.ingest.pdf.pdfium_layout import PdfiumPage
+from pipeline.ingest.pdf.pdfium_layout import PdfiumPage, extract_text
 
 ROOT = Path(__file__).resolve().parents[2]
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -250,3 +253,22 @@ def test_rebuilt_page_gives_pdfplumbers_words_and_tables(name: str) -> None:
     assert any(theirs for theirs, _ in pairs)
     for theirs, ours in pairs:
         assert _same(theirs, ours), (theirs, ours)
+
+
+# --- the cell text assembly is pdfplumber's ------------------------------------------------------
+
+_char = st.builds(
+    lambda text, x, top, width: {"text": text, "x0": x, "x1": x + width, "top": top, "bottom": top + 10.0,
+                                 "doctop": top, "upright": True},
+    st.sampled_from(["a", "b", "ế", " ", "ﬁ", "-", "1"]),
+    st.sampled_from([0.0, 1.5, 3.0, 4.5, 6.0, 9.0, 9.5, 12.0, 20.0]),
+    st.sampled_from([0.0, 1.0, 2.9, 3.0, 3.1, 6.0, 14.0]),
+    st.sampled_from([0.0, 1.5, 3.0, 5.0]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_char, max_size=14))
+def test_cell_text_is_pdfplumbers(chars: list[dict]) -> None:
+    """Ties, steps back, gaps and line distances at pdfplumber's 3 pt tolerances."""
+    assert extract_text(chars) == (plumber_utils.extract_text(chars) if chars else "")

@@ -47,7 +47,7 @@ REACH = 20.0
 a text object and pdfminer's boxes of its characters differ by a fraction of the font size."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     """One character as pdfium placed it: text, origin, advance (points), font."""
 
@@ -180,18 +180,24 @@ def _glyphs(textpage: pdfium.PdfTextPage, wanted: set[int] | None,
     last_key = 0
     count = pdfium_c.FPDFText_CountChars(raw)
     text = _codes(raw, count)
+    current: list[Glyph] = []
     for i in range(count):
         key = _text_object(raw, i)
-        if not key or (wanted is not None and key not in wanted):
-            seen.add(key)
-            last = None
+        if key != last_key:  # the characters of one object come one after another
+            if not key or (wanted is not None and key not in wanted):
+                seen.add(key)
+                last_key, last = key, None
+                continue
+            if key not in objects:
+                objects[key] = _object_font(pdfium_c.FPDFText_GetTextObject(raw, i), raw, i, fonts)
+            name, size, font, a, d = objects[key]
+            if not a:
+                return None  # turned or mirrored text: pdfplumber's own reading
+            current = by_object.setdefault(key, [])
+            last_key, last = key, None
+        elif last is None and (not key or (wanted is not None and key not in wanted)):
             continue
         code = text[i]
-        if key not in objects:
-            objects[key] = _object_font(pdfium_c.FPDFText_GetTextObject(raw, i), raw, i, fonts)
-        name, size, font, a, d = objects[key]
-        if not a:
-            return None  # turned or mirrored text: pdfplumber's own reading
         advance = widths.get((name, size, code))
         if advance is None:  # a character met for the first time in this font and size
             if code == HYPHEN_MARK:  # pdfium's mark for a hyphen ending a line
@@ -203,11 +209,10 @@ def _glyphs(textpage: pdfium.PdfTextPage, wanted: set[int] | None,
         elif code == HYPHEN_MARK:
             code = HYPHEN
         pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
-        if last is not None and key == last_key and last.advance > 0 and (x.value, y.value) == (last.x, last.y):
+        if last is not None and last.advance > 0 and x.value == last.x and y.value == last.y:
             return None  # one glyph read as several characters (a ligature): pdfminer keeps one
         last = Glyph(chr(code), x.value, y.value, a * advance, name, size, d)
-        last_key = key
-        by_object.setdefault(key, []).append(last)
+        current.append(last)
     return by_object, seen
 
 

@@ -9,15 +9,26 @@ character of the page for every row."""
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
-from typing import Any
+from collections.abc import Callable
+from itertools import groupby
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from pdfplumber import utils
 from pdfplumber.table import Table as PlumberTable
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, LIGATURES
 
 from pipeline.ingest.pdf.objects import Obj
 from pipeline.ingest.pdf.page import Box
 from pipeline.ingest.pdf.ruled_tables import find_tables
+
+T = TypeVar("T")
+TOLERANCE = DEFAULT_X_TOLERANCE
+"""pdfplumber's x and y tolerance (3 pt), the same for both."""
+_top = itemgetter("top")
+_x0 = itemgetter("x0")
 
 
 class PdfiumPage:
@@ -69,4 +80,46 @@ def _cell_text(cell: Any, inside: list[int], h_mid: list[float], v_mid: list[flo
     """The text of the row's characters whose middle lies in the cell (empty when none does)."""
     x0, top, x1, bottom = cell
     mine = [chars[i] for i in inside if x0 <= h_mid[i] < x1 and top <= v_mid[i] < bottom]
-    return utils.extract_text(mine) if mine else ""
+    return extract_text(mine) if mine else ""
+
+
+def extract_text(chars: list[Obj]) -> str:
+    """pdfplumber's `utils.extract_text(chars)` with its default settings, for upright text,
+    without building its word extractor and text map for every cell: lines are clusters of
+    the characters' tops (3 pt), words break at a blank, a step back, a gap over 3 pt or a
+    top 3 pt away; the words' lines are clustered again and joined."""
+    words: list[tuple[float, str]] = []
+    for line in _clusters(chars, _top):
+        word: list[Obj] = []
+        for char in sorted(line, key=_x0):
+            if char["text"].isspace():
+                _close(word, words)
+                word = []
+            elif word and (char["x0"] < word[-1]["x0"] or char["x0"] > word[-1]["x1"] + TOLERANCE
+                           or abs(char["top"] - word[-1]["top"]) > TOLERANCE):
+                _close(word, words)
+                word = [char]
+            else:
+                word.append(char)
+        _close(word, words)
+    return "\n".join(" ".join(text for _, text in line) for line in _clusters(words, itemgetter(0)))
+
+
+def _close(word: list[Obj], words: list[tuple[float, str]]) -> None:
+    """Add a finished word (its top and text, ligatures written out) to `words`."""
+    if word:
+        words.append((min(c["top"] for c in word), "".join(str(LIGATURES.get(c["text"], c["text"])) for c in word)))
+
+
+def _clusters(items: list[T], key: Callable[[T], float]) -> list[list[T]]:
+    """pdfplumber's `cluster_objects(items, key, 3)`: the distinct key values sorted and cut
+    where one exceeds the previous by more than 3; items in input order within a cluster."""
+    index: dict[float, int] = {}
+    cluster, last = -1, -math.inf
+    for value in sorted({key(item) for item in items}):
+        if value > last + TOLERANCE:
+            cluster += 1
+        index[value] = cluster
+        last = value
+    ordered = sorted(items, key=lambda item: index[key(item)])
+    return [list(group) for _, group in groupby(ordered, key=lambda item: index[key(item)])]
