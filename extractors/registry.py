@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import schemas
 from datamodel import Document
 
 Row = dict
@@ -107,6 +106,8 @@ def order(comps: dict[str, Component], known_tables: Iterable[str]) -> list[Comp
 
 @cache
 def _ordered() -> tuple[Component, ...]:
+    import schemas  # pyarrow: only once the extractors are needed (`baocao --help` and a cached rerun skip it)
+
     _load_all()
     return tuple(order(_COMPONENTS, schemas.all_tables()))
 
