@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from datamodel import Document, Section
+from datamodel import Document, Section, Span
 from extractors.vocab import compiled
 from extractors.vocab.findings import (
     ADDRESSEE_HEAD,
@@ -43,7 +43,7 @@ _TO_BODY = compiled(rf"(?:{_MARKER})?(?:{_NUMBERING})?{ADDRESSEE_LABEL.pattern}(
 _JOINED_KINDS = regex.compile(r"[\s,]*(?:và\s*)?")
 _BULLET_LINE = compiled(rf"(?:-|{_NUMBERING})")
 _BARE_LEAD = compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?")
-_BARE_TAIL = regex.compile(r"[^:.;!?]{0,60}")
+_BARE_TAIL = regex.compile(r"[^:.;!?|]{0,60}")
 _SUB_BULLET = compiled(r"[+*•]")
 
 
@@ -283,6 +283,36 @@ def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int])
     return parts
 
 
+def _cell_kind(doc: Document, cell: Span) -> str | None:
+    """The kind a table cell names when it is only a part's name (`Khó khăn, vướng mắc`)."""
+    bare = _bare(doc, cell.start, cell.end) if cell.start < cell.end else None
+    return bare[0] if bare else None
+
+
+def _table_parts(doc: Document) -> list[Part]:
+    """Cells of tables that name a part: under a header cell naming one (a column `Khó khăn,
+    vướng mắc` or `Đề xuất`), or after a first cell naming one (a row `Hạn chế | ...`)."""
+    parts: list[Part] = []
+    columns: dict[int, str] = {}
+    table: int | None = None
+    for block in doc.blocks:
+        if block.kind != "table_row" or not block.cells:
+            continue
+        if block.table != table:
+            table, columns = block.table, {}
+        kinds = [_cell_kind(doc, c) for c in block.cells]
+        lead = next((i for i, c in enumerate(block.cells) if doc.text[c.start : c.end].strip(" .0123456789")), None)
+        row_kind = kinds[lead] if lead is not None else None
+        if lead is not None and row_kind and not any(kinds[lead + 1 :]) and len(block.cells) > lead + 1:
+            parts += [Part(c.start, c.end, row_kind) for c in block.cells[lead + 1 :] if c.start < c.end]
+        elif any(kinds):
+            columns = {i: k for i, k in enumerate(kinds) if k}
+        else:
+            parts += [Part(c.start, c.end, columns[i]) for i, c in enumerate(block.cells)
+                      if i in columns and c.start < c.end]
+    return parts
+
+
 def find_parts(doc: Document) -> list[Part]:
     """Every assessment part of the body; a labelled line wins over its section's heading."""
     body_spans = doc.zone("body") or []
@@ -291,6 +321,7 @@ def find_parts(doc: Document) -> list[Part]:
     labelled: list[Part] = []
     for span in body_spans:
         labelled += _label_parts(doc, lines(doc, span.start, span.end), headings)
+    labelled += _table_parts(doc)
     covered = [(p.label_start or p.start, p.end) for p in labelled]
     kept = []
     for part in parts:

@@ -144,3 +144,19 @@ def test_nothing_arising_is_not_a_finding() -> None:
             "- Khó khăn, vướng mắc: Chưa phát sinh.\n"
             "- Đề xuất, kiến nghị: Không có kiến nghị.\n")
     assert _rows(body) == []
+
+
+def test_table_cells_under_a_part_column_or_after_a_part_row_label() -> None:
+    body = ("1. Nhiệm vụ trong tuần\n\n"
+            "STT | Nội dung | Kết quả | Khó khăn, vướng mắc | Đề xuất\n"
+            "1 | Hạ tầng | Có 20 máy tính | Máy tính cũ, cấu hình thấp | Đề nghị tỉnh hỗ trợ kinh phí thay máy\n"
+            "2 | Nhân lực | 05 công chức | Không | \n\n"
+            "2. Đánh giá\n\n"
+            "Hạn chế | Mạng chập chờn ở thôn xa.\n"
+            "Nguyên nhân | Chưa có trạm phát sóng.\n\n")
+    assert _rows(body) == [
+        ("difficulty", "infrastructure_equipment", None, None, "Máy tính cũ, cấu hình thấp"),
+        ("recommendation", "finance", "tỉnh", "province", "Đề nghị tỉnh hỗ trợ kinh phí thay máy"),
+        ("limitation", "network_connectivity", None, None, "Mạng chập chờn ở thôn xa."),
+        ("cause", "network_connectivity", None, None, "Chưa có trạm phát sóng."),
+    ]
