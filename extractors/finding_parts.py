@@ -187,7 +187,7 @@ def _intro(doc: Document, s: int, e: int) -> tuple[str, int] | None:
     """A sentence announcing a list (`Bên cạnh ..., vẫn còn một số hạn chế sau:`): the kind it
     names last (the first of a run such as `khó khăn, hạn chế`) and where the list starts."""
     line = doc.match[s:e]
-    tail = _INTRO_END.search(line)
+    tail = _INTRO_END.search(line) if line.endswith(":") else None
     if tail is None:
         return None
     found = list(_HEADING_KIND.finditer(line, 0, tail.start()))
