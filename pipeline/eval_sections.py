@@ -77,7 +77,7 @@ def evaluate_all(verbose: bool = False, root: Path = ROOT) -> str:
     out += _section(listed[2], verbose)
     renditions = root / "data" / "renditions"
     if renditions.is_dir():
-        out += ["== scanned (150, 300 dpi) and legacy-encoded (TCVN3, VNI) renditions of the samples (data/renditions) ==",
+        out += ["== scanned (150, 300 dpi) and legacy-encoded (TCVN3, VNI, VISCII TXT; .VnTime DOCX) renditions of the samples (data/renditions) ==",
                 evaluate_renditions(renditions, root / "data" / "raw", root / "data" / "gold"), ""]
     return "\n".join(out)
 

@@ -5,7 +5,11 @@
   (black and white, as office scanners save a document: small files, ragged edges, specks), so the
   text must be read by OCR;
 - `<seed>.tcvn3.txt`, `<seed>.vni.txt`: the sample TXT typed in the legacy TCVN3 (.VnTime) and
-  VNI-Times font encodings, as the bytes such a file holds (Windows code page 1252).
+  VNI-Times font encodings, as the bytes such a file holds (Windows code page 1252);
+- `<seed>.viscii.txt`: the sample TXT saved in VISCII (RFC 1456);
+- `<seed>.vntime.docx`: the sample DOCX retyped in the ABC fonts: every run set in `.VnTime`
+  and its text in TCVN3 codes, runs all in capitals in `.VnTimeH` (the capitals font, whose codes
+  are those of the lower-case letters), as Word files from before Unicode are.
 
 Deterministic (seeded noise), so running it again gives the same files. Run from the repository
 root: `.venv/bin/python scripts/build_scans.py`."""
@@ -23,7 +27,7 @@ from PIL import Image, ImageFilter
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest.legacy_encodings import encode  # noqa: E402
+from pipeline.ingest.legacy_encodings import encode, encode_viscii  # noqa: E402
 
 RAW = ROOT / "data" / "raw"
 OUT = ROOT / "data" / "renditions"
@@ -54,6 +58,31 @@ def scan(data: bytes, dpi: int, seed: int) -> bytes:
     return buf.getvalue()
 
 
+def vntime_docx(data: bytes) -> bytes:
+    """The DOCX with every run retyped in `.VnTime`/`.VnTimeH` (body, tables, headers, footers)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [document.element.body]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    for part in parts:
+        for run in part.iter(qn("w:r")):
+            texts = list(run.iter(qn("w:t")))
+            whole = "".join(t.text or "" for t in texts)
+            capitals = any(c.isalpha() for c in whole) and whole == whole.upper()
+            for t in texts:
+                if t.text:
+                    t.text = encode(t.text.lower() if capitals else t.text, "TCVN3")
+            fonts = run.get_or_add_rPr().get_or_add_rFonts()
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attribute), ".VnTimeH" if capitals else ".VnTime")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for k, pdf in enumerate(sorted(RAW.glob("*.pdf"))):
@@ -67,6 +96,13 @@ def main() -> None:
             target = OUT / f"{txt.stem}.{name.lower()}.txt"
             target.write_bytes(encode(text, name).encode("cp1252", errors="replace"))
             print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KiB")
+        target = OUT / f"{txt.stem}.viscii.txt"
+        target.write_bytes(encode_viscii(text))
+        print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KiB")
+    for source in sorted(RAW.glob("*.docx")):
+        target = OUT / f"{source.stem}.vntime.docx"
+        target.write_bytes(vntime_docx(source.read_bytes()))
+        print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} KiB")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import regex
 from charset_normalizer import from_bytes
 
 from pipeline.ingest.base import InputError
+from pipeline.ingest.legacy_encodings import decode_bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -129,6 +130,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
             decoded.append((_vietnamese_share(data.decode(enc)), enc))
         except (UnicodeDecodeError, LookupError):
             continue
+    if not decoded and decode_bytes(data, data.decode("latin-1")):  # a legacy font file (VISCII has bytes no code page has):
+        decoded.append((0.0, "latin-1"))  # the TXT backend reads it again from its bytes
     if not decoded:
         raise InputError("unknown_encoding", "the text encoding could not be recognised (not UTF-8, UTF-16 or Windows-1258)")
     _, enc = max(decoded)

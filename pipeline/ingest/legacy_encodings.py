@@ -246,3 +246,14 @@ def encode(text: str, encoding: str) -> str:
     if encoding == "VNI":
         return "".join(_TO_VNI.get(c, c) for c in text)
     return "".join(_TO_TCVN3.get(c) or _TO_TCVN3.get(c.lower(), c) for c in text)
+
+
+_TO_VISCII = {**{ch: bytes([0x80 + k]) for k, ch in enumerate(VISCII_HIGH)}, **{ch: bytes([b]) for b, ch in _VISCII_LOW.items()}}
+_ASCII_FOR = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "\u00a0": " "})
+"""Typography VISCII has no code for, as a VISCII typist would type it."""
+
+
+def encode_viscii(text: str) -> bytes:
+    """Unicode text as a VISCII file holds it (other characters without a code become `?`). For renditions and tests."""
+    text = _nfc(text).translate(_ASCII_FOR)
+    return b"".join(_TO_VISCII.get(c) or (c.encode("ascii") if c.isascii() else b"?") for c in text)

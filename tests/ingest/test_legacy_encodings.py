@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.build import read_document
 from pipeline.ingest.docx import DocxBackend
-from pipeline.ingest.legacy_encodings import TCVN3, VISCII_HIGH, encode, repair_text, syllable_share
+from pipeline.ingest.legacy_encodings import TCVN3, VISCII_HIGH, encode, encode_viscii, repair_text, syllable_share
 from pipeline.ingest.txt import TxtBackend
 
 REPORT = """ỦY BAN NHÂN DÂN XÃ HÒA PHÚ
@@ -66,6 +66,30 @@ def test_viscii_text_file_is_converted():
     raw = TxtBackend().read(data)
     assert _lines(raw)[5] == "kết quả thực hiện chuyển đổi số năm 2024"
     assert "VISCII" in raw.warnings[0]
+
+
+def test_a_viscii_file_with_capitals_no_code_page_has_is_converted():
+    """Capitals with tone marks (`Ố`, `Ễ`) sit on bytes Windows-1258 leaves undefined (0x81, 0x8D, 0x8F...)."""
+    raw = TxtBackend().read(encode_viscii(REPORT + "SỐ LIỆU ĐẾN NGÀY 15/3 – BỔ SUNG\n"))
+    assert _lines(raw)[0] == "ỦY BAN NHÂN DÂN XÃ HÒA PHÚ" and _lines(raw)[5] == "Kết quả thực hiện chuyển đổi số năm 2024"
+    assert _lines(raw)[-1] == "SỐ LIỆU ĐẾN NGÀY 15/3 - BỔ SUNG"  # the dash VISCII lacks typed as a hyphen
+    assert "VISCII" in raw.warnings[0]
+
+
+def test_the_vntime_docx_rendition_gives_the_facts_of_the_unicode_docx():
+    from pathlib import Path
+
+    from pipeline.run import process_file
+    from tests.conftest import ROOT
+
+    seed = "001_35ae03e1e9c7ec90"
+    legacy, unicode = (process_file(Path(ROOT / folder / name)) for folder, name in
+                       (("data/renditions", f"{seed}.vntime.docx"), ("data/raw", f"{seed}.docx")))
+    assert "TCVN3" in legacy.tables["documents"].column("warnings")[0].as_py()
+    for table, columns in (("metrics", ["metric", "value"]), ("references", ["canonical"]), ("equipment", ["category", "ram_gb", "os"])):
+        assert legacy.tables[table].select(columns).to_pylist() == unicode.tables[table].select(columns).to_pylist()
+    for field in ("issuer", "doc_symbol", "report_date", "signer_title", "signer_name"):
+        assert legacy.tables["documents"].column(field)[0].as_py() == unicode.tables["documents"].column(field)[0].as_py()
 
 
 def test_unicode_text_is_left_alone():
