@@ -11,8 +11,6 @@ default (`Options.fact_model`): rules + model did not beat the rules on the seal
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ import regex
 from datamodel import Document
 from extractors.numbers import parse_vn_number
 from extractors.registry import Facts, Row, register
+from extractors.span_union import SpanUnion as _Covered
 from extractors.trained_models import trained_pipeline
 
 FACT_MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "facts_model"
@@ -50,25 +49,6 @@ THRESHOLD = 0.6
 (0.997); 0.6 is the round score above every wrong one."""
 
 _NUMBER = regex.compile(r"(?<![\p{L}\d])\d[\d.,]*(?<=\d)")
-
-
-class _Covered:
-    """The union of half-open spans, merged once and looked up by bisection: a test per
-    number against every rule row was quadratic in a long document."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in sorted(s for s in spans if s[0] < s[1]):
-            if self.ends and start <= self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
-            else:
-                self.starts.append(start)
-                self.ends.append(end)
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
 
 
 def _uncovered_sentences(doc: Document, rows: list[Row]) -> list[tuple[int, int]]:

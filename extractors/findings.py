@@ -15,6 +15,7 @@ import regex
 from datamodel import Document
 from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, to_body
 from extractors.registry import Facts, register
+from extractors.span_union import SpanUnion
 from extractors.vocab import alternation, compiled
 from extractors.vocab.findings import (
     ADDRESSEE_END,
@@ -136,11 +137,11 @@ def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests and causes stated outside them."""
     rows, covered = [], []
-    titles = [(sec.start, content_start(doc, sec)) for sec in doc.sections
-              if not LABEL.match(doc.match, sec.start, sec.heading_end)]
+    titles = SpanUnion((sec.start, content_start(doc, sec)) for sec in doc.sections
+                       if not LABEL.match(doc.match, sec.start, sec.heading_end))
 
     def heading(offset: int) -> bool:
-        return any(hs <= offset < he for hs, he in titles)
+        return offset in titles
 
     for part in find_parts(doc):
         if not _in_body(doc, part.start):
@@ -150,9 +151,10 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
             if heading(s) or _EMPTY.match(doc.match[s:e]):
                 continue
             rows.append(_row(doc, s, e, _sentence_kind(doc, s, e) or part.kind, group))
+    parts = SpanUnion(covered)
     for span in doc.zone("body"):
         for s, e in _sentences(doc, span.start, span.end):
-            inside = any(ps <= s < pe or s <= ps < e for ps, pe in covered)
+            inside = parts.overlaps(s, e)
             if inside:
                 continue
             ask = _ASK.match(doc.match, s, e)
