@@ -119,6 +119,21 @@ def test_table_words_leave_the_lines() -> None:
     assert "Máy scan" not in body and "Khối văn phòng" not in body
 
 
+def test_a_failure_while_rebuilding_leaves_the_page_to_pdfplumber(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pdfplumber's table finder can raise on odd edges; while pdfium has the page open that must
+    not lose the page: pdfplumber reads it, as it did before."""
+    import pipeline.ingest.pdf.objects as objects
+
+    def broken(edges: list) -> list:
+        raise AssertionError("odd edges")
+
+    monkeypatch.setattr(objects, "find_tables", broken)
+    doc = PdfBackend().read(_report())
+    assert doc.meta["pdfplumber_pages"] == [2]  # page 1 needs no table search before layout
+    assert [b.cells for b in rows_of(doc)] == [b.cells for b in rows_of(read())]
+    assert doc.warnings == []
+
+
 def test_a_page_pdfium_cannot_rebuild_goes_to_pdfplumber() -> None:
     """A standard-14 font (Helvetica): pdfminer takes its metrics from its own tables, so the
     boxes cannot be rebuilt and pdfplumber reads the ruled pages; the cells are still read."""
