@@ -29,6 +29,7 @@ from extractors.vocab.entities import (
     MEMBER,
     NUMBER_WORD,
     NUMBERED_KINDS,
+    NUMBERED_URBAN,
     OF_UNIT,
     PROVINCE_LEVEL,
     SURNAMES,
@@ -43,7 +44,7 @@ _WORD = regex.compile(r"[ \t]+(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
 _OF_UNIT = compiled(rf"[ \t]+{OF_UNIT.pattern}(?=[ \t])")
 _SPACE = regex.compile(r"[ \t]+")
 _NUMBER_AFTER = compiled(rf"[ \t]+(?:{NUMBER_WORD.pattern}[ \t]+)?(?P<n>\d+)(?![\p{{L}}\d]|[/.,]\d)")
-_NUMBERED = frozenset(VILLAGE_LEVEL) | {p.name for p in NUMBERED_KINDS}
+_NUMBERED = frozenset(VILLAGE_LEVEL + NUMBERED_URBAN) | {p.name for p in NUMBERED_KINDS}
 _SURNAME = compiled(rf"(?:{SURNAMES.pattern})$")
 _CAPITALISED_BEFORE = regex.compile(r"[\p{Lu}][\p{L}]*[ \t]+$")
 _ATTACHED_KINDS = PROVINCE_LEVEL + COMMUNE_LEVEL + DISTRICT_LEVEL
@@ -112,7 +113,7 @@ def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5) -> list
 def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) -> tuple[int, str, int | None] | None:
     """The end, normalized form and official code of the unit whose kind word is `kind`, or
     None when no proper name follows it (a number after a village's kind is read in `rule_entities`)."""
-    words = _proper_name(doc, kind.end, kind.id in VILLAGE_LEVEL)
+    words = _proper_name(doc, kind.end, kind.id in _NUMBERED)
     if not words:
         return None
     official = pieces.at("UNIT", kind.start)

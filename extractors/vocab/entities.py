@@ -21,6 +21,7 @@ UNIT_KINDS = (
     Phrase(r"phường", "urban ward", "phường"),
     Phrase(r"huyện", "district (before 2025)", "huyện"),
     Phrase(r"quận", "urban district (before 2025)", "quận"),
+    Phrase(r"tp\.?", "city, abbreviated (`TP. Hồ Chí Minh`)", "thành phố"),
     Phrase(r"thôn", "village", "thôn"),
     Phrase(r"xóm", "hamlet", "xóm"),
     Phrase(r"buôn", "village (Central Highlands)", "buôn"),
@@ -34,6 +35,9 @@ UNIT_KINDS = (
 """Words that put an administrative unit's proper name after them (longer first). `khối`,
 `khu` and `tổ` are only units before a number (`NUMBERED_KINDS`): before a capitalised word
 they more often name a block of bodies, an area, a team."""
+
+NUMBERED_URBAN = ("phường", "quận")
+"""Urban kinds whose units were numbered before 2025 (`Phường 5`, `Quận 1`)."""
 
 VILLAGE_LEVEL = ("thôn", "xóm", "ấp", "buôn", "tổ dân phố", "khu phố", "khóm", "bản", "plei", "bon")
 """Kinds below the commune (villages, residential groups): their name may be a number (`thôn 3`)."""

@@ -104,3 +104,12 @@ def test_cooperatives_and_society_hold_no_commune() -> None:
     assert ("ORG", "Văn phòng HĐND - UBND thị trấn") in spans
     assert ("ORG", "Phòng Văn hóa và Thông tin huyện Nam Trực") in spans and ("ORG", "Facebook") in spans
     assert not any(label == "LOC" for label, _ in spans)
+
+
+def test_abbreviated_cities_and_numbered_wards() -> None:
+    doc = document_from_text("UBND TP. Hồ Chí Minh chỉ đạo UBND Phường 5, Quận 3; tại TP Cần Thơ; 03 phường.\n")
+    spans = {(e.label, doc.text[e.start:e.end], e.normalized, e.code) for e in rule_entities(doc)}
+    assert ("ORG", "UBND TP. Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh", 79) in spans
+    assert ("ORG", "UBND Phường 5", "Ủy ban nhân dân phường 5", None) in spans
+    assert ("LOC", "Quận 3", "quận 3", None) in spans and ("LOC", "TP Cần Thơ", "thành phố Cần Thơ", 92) in spans
+    assert len(spans) == 4
