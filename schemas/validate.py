@@ -41,7 +41,9 @@ def _type_check(kind: pa.DataType) -> tuple[Callable[[object], bool], str] | Non
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         return (lambda v: isinstance(v, str)), "text"
     if pa.types.is_integer(kind):
-        return _is_int, "a whole number"
+        bits = kind.bit_width
+        low, high = (0, (1 << bits) - 1) if pa.types.is_unsigned_integer(kind) else (-(1 << bits - 1), (1 << bits - 1) - 1)
+        return (lambda v: _is_int(v) and low <= v <= high), f"a whole number that fits {kind}"
     if pa.types.is_floating(kind):
         return _is_number, "a number"
     if pa.types.is_boolean(kind):

@@ -121,20 +121,37 @@ def _check_pages(data: bytes, options: Options) -> None:
         raise too_large(f"the PDF has {pages} pages", options, "max_pages")
 
 
-_OBJECT = re.compile(rb"(\d+)\s+\d+\s+obj\b(.{0,4096}?)endobj", re.S)
+_OBJECT_BODY = 4096  # longest page-tree node looked at, header to endobj
+_OBJECT_HEADER = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+_PAGES_NODE = re.compile(rb"/Type\s*/Pages\b")
 _KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
 _REF = re.compile(rb"(\d+)\s+\d+\s+R")
+
+
+def _page_tree_nodes(data: bytes) -> dict[bytes, list[bytes]]:
+    """The `/Kids` of every uncompressed `/Type /Pages` object, by object number. The search starts
+    from the rare `/Pages` marker and looks back for its object's header: a scan for object headers
+    from every digit of the file cost seconds on real PDFs full of binary streams."""
+    kids: dict[bytes, list[bytes]] = {}
+    for marker in _PAGES_NODE.finditer(data):
+        window = max(0, marker.start() - _OBJECT_BODY - 64)
+        headers = list(_OBJECT_HEADER.finditer(data, window, marker.start()))
+        if not headers:
+            continue
+        header = headers[-1]
+        if data.find(b"endobj", header.end(), marker.start()) != -1:
+            continue  # the marker is outside any object (in a stream's bytes)
+        end = data.find(b"endobj", marker.end(), header.end() + _OBJECT_BODY + len(b"endobj"))
+        found = _KIDS.search(data, header.end(), end) if end != -1 else None
+        if found:
+            kids[header.group(1)] = _REF.findall(found.group(1))
+    return kids
 
 
 def _check_page_tree(data: bytes) -> None:
     """Refuse a page tree in which a node is its own descendant. pdfium then fails on every page
     it cannot reach, which would otherwise read as a scan without text."""
-    kids: dict[bytes, list[bytes]] = {}
-    for match in _OBJECT.finditer(data):
-        body = match.group(2)
-        found = _KIDS.search(body) if re.search(rb"/Type\s*/Pages\b", body) else None
-        if found:
-            kids[match.group(1)] = _REF.findall(found.group(1))
+    kids = _page_tree_nodes(data)
     state: dict[bytes, int] = {}  # 1: on the current path, 2: done
     for root in kids:
         stack = [(root, iter(kids[root]))]

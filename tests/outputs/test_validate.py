@@ -44,10 +44,18 @@ def test_a_wrong_type_is_reported_not_coerced():
              "char_start": 0, "char_end": 5, "evidence": "2 máy"}]
     table, errors = validated(EQUIPMENT, rows, "b.docx")
     assert [e["message"] for e in errors] == [
-        "table equipment, column cpu_generation, document d2: 7.5 is not a whole number; value not written",
+        "table equipment, column cpu_generation, document d2: 7.5 is not a whole number that fits int32; value not written",
         "table equipment, column ram_gb, document d2: True is not a number; value not written",
     ]
     assert table.to_pylist()[0]["cpu_generation"] is None and table.to_pylist()[0]["ram_gb"] is None
+
+
+def test_a_whole_number_too_large_for_its_column_is_reported_not_raised():
+    row = {"doc_id": "d2", "category": "desktop", "status": "present", "char_start": 0, "char_end": 5, "evidence": "2 máy"}
+    table, errors = validated(EQUIPMENT, [{**row, "cpu_generation": 2.0 ** 31}, {**row, "cpu_generation": 2 ** 31 - 1}], "b.docx")
+    assert [e["message"] for e in errors] == [
+        "table equipment, column cpu_generation, document d2: 2147483648.0 is not a whole number that fits int32; value not written"]
+    assert table.column("cpu_generation").to_pylist() == [None, 2 ** 31 - 1]
 
 
 def test_a_number_in_a_date_column_is_not_turned_into_1970():

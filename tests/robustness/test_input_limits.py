@@ -7,11 +7,11 @@ import zipfile
 
 import pytest
 
-from pipeline.ingest.limits import read_part
+from pipeline.ingest.limits import _page_tree_nodes, read_part
 from pipeline.options import Options
 from pipeline.run import process_bytes
 from tests.conftest import RAW
-from tests.robustness.make_corpus import _LAUGHS, REPORT_LINES, _docx_bomb, _entity_part, _paragraphs, docx_bytes, pdf_pages
+from tests.robustness.make_corpus import _LAUGHS, REPORT_LINES, _Pdf, _docx_bomb, _entity_part, _paragraphs, docx_bytes, pdf_pages
 
 
 def _only_error(result) -> tuple[str, str]:
@@ -85,6 +85,31 @@ def test_a_pdf_page_tree_that_loops_is_called_what_it_is(tmp_path):
     pdf_pages(tmp_path / "loop.pdf", 1, loop=True)
     kind, message = _only_error(process_bytes((tmp_path / "loop.pdf").read_bytes(), "loop.pdf"))
     assert kind == "corrupt_pdf" and "refers back to itself" in message and "scanned" not in message
+
+
+def _two_level_tree(path, loop: bool) -> None:
+    """Root /Pages 2 holds /Pages 4, which holds the page, or (loop) the root again; a binary
+    stream full of digits comes first, as in real files."""
+    with path.open("wb") as out:
+        pdf = _Pdf(out)
+        pdf.obj(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        pdf.stream(5, [bytes(range(48, 58)) * 5000 + b" 7 0 obj"])
+        pdf.obj(2, "<< /Type /Pages /Kids [4 0 R] /Count 1 >>")
+        pdf.obj(4, f"<< /Type /Pages /Parent 2 0 R /Kids [{'2 0 R' if loop else '10 0 R'}] /Count 1 >>")
+        pdf.obj(3, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        pdf.obj(10, "<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 11 0 R >>")
+        pdf.stream(11, [b"BT /F1 12 Tf 72 760 Td (Bao cao: xa co 18 may tinh.) Tj ET\n"])
+        pdf.close(1)
+
+
+def test_a_page_tree_is_followed_through_its_levels(tmp_path):
+    _two_level_tree(tmp_path / "deep.pdf", loop=False)
+    assert _page_tree_nodes((tmp_path / "deep.pdf").read_bytes()) == {b"2": [b"4"], b"4": [b"10"]}
+    result = process_bytes((tmp_path / "deep.pdf").read_bytes(), "deep.pdf")
+    assert not result.failed and result.tables["documents"].column("page_count").to_pylist() == [1]
+    _two_level_tree(tmp_path / "deep_loop.pdf", loop=True)
+    kind, message = _only_error(process_bytes((tmp_path / "deep_loop.pdf").read_bytes(), "deep_loop.pdf"))
+    assert kind == "corrupt_pdf" and "refers back to itself" in message
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
