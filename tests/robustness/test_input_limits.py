@@ -11,7 +11,7 @@ from pipeline.ingest.limits import _page_tree_nodes, read_part
 from pipeline.options import Options
 from pipeline.run import process_bytes
 from tests.conftest import RAW
-from tests.robustness.make_corpus import _LAUGHS, REPORT_LINES, _Pdf, _docx_bomb, _entity_part, _paragraphs, docx_bytes, pdf_pages
+from tests.robustness.make_corpus import _LAUGHS, REPORT_LINES, _docx_bomb, _entity_part, _paragraphs, _Pdf, docx_bytes, pdf_pages
 
 
 def _only_error(result) -> tuple[str, str]:
