@@ -60,6 +60,8 @@ _CODE_HYPHEN = regex.compile(r"(?:\d+(?:/\d{4})?/[\p{L}]+|\d+)-\s*$")
 _LOWER_START = regex.compile(r"^[\p{Ll}]")
 _DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$")
 """A line ending on a word a sentence cannot end on is cut mid-sentence."""
+_BEFORE_FIGURE = regex.compile(rf"(?:^|\s){alternation(layout.NUMBER_WORDS)}$")
+"""A line ending on a date or number word is cut mid-sentence when the next line starts with a figure."""
 _VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
 
 
@@ -86,7 +88,8 @@ def _continues(prev: Line, nxt: Line, width: int) -> str | None:
         return None
     if _CODE_HYPHEN.search(p) and regex.match(r"[\p{Lu}\d]", n):
         return ""
-    if _DANGLING.search(fold(p)) or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
+    if _DANGLING.search(fold(p)) or (n[0].isdigit() and _BEFORE_FIGURE.search(fold(p))) \
+            or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
         return " "
     if _HEADING_LINE.match(fold(p)) and not _LOWER_START.match(n):
         return None

@@ -8,11 +8,16 @@ from extractors.vocab import Phrase
 
 PAGE_LABEL = Phrase(r"trang", "page (the label of a page number: `Trang 2`, `- 2 -`)")
 
-DANGLING_WORDS = (
+NUMBER_WORDS = (
     Phrase(r"ngày", "day (of a date still to come)"),
-    Phrase(r"số", "number (of a document still to come)"),
+    Phrase(r"số", "number (of a document still to come); also the adjective 'digital' (`nền tảng số`)"),
     Phrase(r"tháng", "month"),
     Phrase(r"năm", "year"),
+)
+"""Words that run on only into a figure: `Quyết định số` ⏎ `863/QĐ-UBND`; a heading may end on one
+(`2. Hạ tầng và nền tảng số`, `Kết quả trong năm`) with its first sentence on the next line."""
+
+DANGLING_WORDS = (
     Phrase(r"của", "of"),
     Phrase(r"và", "and"),
     Phrase(r"về", "about, on"),

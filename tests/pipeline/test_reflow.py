@@ -30,6 +30,13 @@ def test_line_ending_on_a_dangling_word_continues():
     assert _texts(text) == ["Uỷ ban nhân dân xã ban hành Quyết định số 859/QĐ-UBND ngày 24/9/2025 về thành lập các tổ."]
 
 
+def test_a_heading_ending_on_a_number_word_keeps_its_first_sentence_apart():
+    text = ("3. Hạ tầng và nền tảng số\nXã được trang bị 26 máy tính và 03 máy scan.\n"
+            "II. KẾT QUẢ TRONG NĂM\nTrong năm\n2025, xã tiếp nhận 1.204 hồ sơ.")
+    assert _texts(text) == ["3. Hạ tầng và nền tảng số", "Xã được trang bị 26 máy tính và 03 máy scan.",
+                            "II. KẾT QUẢ TRONG NĂM", "Trong năm 2025, xã tiếp nhận 1.204 hồ sơ."]
+
+
 def test_pages_of_a_paragraph_that_crosses_a_page_break_are_kept():
     para = reflow([Line("Đảng uỷ giao UBND xã xây dựng kế hoạch thực hiện đảm bảo yêu cầu rõ", 1),
                    Line("người, rõ việc.", 2)])[0]
