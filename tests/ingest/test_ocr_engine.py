@@ -23,7 +23,7 @@ def _image(text: str) -> Image.Image:
 
 @NO_TESSERACT
 def test_a_cached_reading_is_the_reading_and_tesseract_is_not_run_again(tmp_path, monkeypatch):
-    monkeypatch.setenv(engine.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(engine, "_cache_folder", tmp_path)
     image = _image("Report 2024 done")
     first = engine.read(image, "--psm 7")
     assert "2024" in first["text"]
@@ -50,14 +50,12 @@ def test_the_key_changes_with_pixels_settings_and_version(monkeypatch):
     assert len(keys) == 4
 
 
-def test_the_cache_is_turned_off_and_moved_by_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv(engine.CACHE_ENV, "off")
-    assert engine.cache_dir() is None
-    monkeypatch.setenv(engine.CACHE_ENV, str(tmp_path))
+def test_the_cache_folder_is_the_one_the_options_name_and_none_by_default(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "_cache_folder", None)
+    engine.use_cache(str(tmp_path))
     assert engine.cache_dir() == tmp_path
-    monkeypatch.delenv(engine.CACHE_ENV)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert engine.cache_dir() == tmp_path / "baocao" / "ocr"
+    engine.use_cache("")
+    assert engine.cache_dir() is None
 
 
 def test_no_more_readers_hold_a_slot_than_there_are_cores(monkeypatch, tmp_path):
@@ -86,7 +84,7 @@ def test_no_more_readers_hold_a_slot_than_there_are_cores(monkeypatch, tmp_path)
 def test_a_doubtful_number_is_read_again_alone(tmp_path, monkeypatch):
     from pipeline.ingest.pdf.ocr_reread import reread_numbers
 
-    monkeypatch.setenv(engine.CACHE_ENV, str(tmp_path))
+    monkeypatch.setattr(engine, "_cache_folder", tmp_path)
     image = _image("den 14/12/2025")
     page = engine.read(image, "--psm 7")
     k = page["text"].index(next(t for t in page["text"] if "2025" in t))

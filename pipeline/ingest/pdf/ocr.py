@@ -27,7 +27,7 @@ from PIL import Image, ImageFilter
 
 from pipeline.ingest.legacy_encodings import is_syllable
 from pipeline.ingest.pdf.layout import place_tables
-from pipeline.ingest.pdf.ocr_engine import INSTALL, available, read, slots
+from pipeline.ingest.pdf.ocr_engine import INSTALL, available, read, slots, use_cache
 from pipeline.ingest.pdf.ocr_repair import repair_line
 from pipeline.ingest.pdf.ocr_reread import reread_numbers
 from pipeline.ingest.pdf.ocr_tables import deskewed, find_grid, tables, without_rules
@@ -269,6 +269,7 @@ def ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], warnings: list[str], m
             if why != "no text":
                 page.lines = []
         return
+    use_cache(options.ocr_cache)
     read_pages(pdf, [page for page, _ in wanted], options.ocr_dpi)
     for page, why in wanted:
         if why != "no text":

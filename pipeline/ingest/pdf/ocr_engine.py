@@ -5,11 +5,12 @@ processes than there are cores.
 The cache holds what Tesseract returned (`image_to_data`'s columns) under the SHA-256 of the
 image's pixels, the Tesseract version, the language and the configuration: everything that
 decides the answer, so a cached reading is the reading Tesseract would give again, and any
-change of image, version or setting reads afresh. Entries are small JSON files in
-`$BAOCAO_OCR_CACHE` (default `~/.cache/baocao/ocr`; `off` turns the cache off), written
+change of image, version or setting reads afresh. Entries are small JSON files in the run's
+`--ocr-cache` folder (by default `OUTPUT/.baocao/cache/ocr`, inside the output folder like the
+extraction cache; none with `--no-cache` or for a document processed on its own), written
 atomically (a temporary name, then a rename) so parallel workers may share them. It is kept
-outside the output folder because it is about images, not extraction rules: repeated evals
-and re-runs after an extractor change skip the 2-4 s a page that Tesseract costs.
+apart from the extraction cache because it is about images, not extraction rules: a re-run
+after an extractor change, or a repeated eval, skips the 2-4 s a page that Tesseract costs.
 
 A slot is an exclusive `flock` on one of `os.cpu_count()` files: the document workers of a
 run (and other runs on the machine) each read their pages in threads, and a thread takes a
@@ -39,7 +40,6 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 LANG = "vie"
 INSTALL = "install Tesseract with its Vietnamese data (Debian: apt-get install tesseract-ocr tesseract-ocr-vie)"
-CACHE_ENV = "BAOCAO_OCR_CACHE"
 KEPT = ("text", "conf", "left", "top", "width", "height", "block_num", "par_num", "line_num")
 """The columns of `image_to_data` the OCR modules use: all a cache entry holds."""
 WAIT = 0.05
@@ -66,15 +66,19 @@ def version() -> str:
     return str(pytesseract.get_tesseract_version())
 
 
+_cache_folder: Path | None = None
+
+
+def use_cache(folder: str) -> None:
+    """Keep readings in `folder` ('' keeps none): set from each document's options before its
+    pages are read (the same folder for every document of a run), read by the page threads."""
+    global _cache_folder
+    _cache_folder = Path(folder) if folder else None
+
+
 def cache_dir() -> Path | None:
-    """Where readings are cached, or None when `$BAOCAO_OCR_CACHE` is `off`."""
-    setting = os.environ.get(CACHE_ENV, "")
-    if setting.lower() in ("off", "0", "no", "false"):
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "baocao" / "ocr"
+    """Where readings are cached, or None."""
+    return _cache_folder
 
 
 def cache_key(image: Image.Image, config: str) -> str:
