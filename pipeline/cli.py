@@ -51,8 +51,9 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
         elif f.name == "executor":
             group.add_argument(*flags, dest=f.name, choices=("process", "serial", "dask"), default=f.default,
                                help=f.metadata["help"])
-        elif f.name == "scheduler":
-            group.add_argument(*flags, dest=f.name, default=f.default, metavar="ADDRESS", help=f.metadata["help"])
+        elif f.type in ("str", str):
+            group.add_argument(*flags, dest=f.name, default=f.default, metavar=f.metadata.get("metavar", "TEXT"),
+                               help=f.metadata["help"])
         else:
             group.add_argument(*flags, dest=f.name, type=_positive, default=f.default, metavar="N",
                                help=f.metadata["help"])

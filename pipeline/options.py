@@ -21,9 +21,9 @@ MiB = 1 << 20
 Executor = Literal["serial", "process", "dask"]
 
 
-def _opt(default, flag: str, text: str):
+def _opt(default, flag: str, text: str, metavar: str | None = None):
     """A field with its command-line flag and help text (the CLI builds `--help` from them)."""
-    return field(default=default, metadata={"flag": flag, "help": text})
+    return field(default=default, metadata={"flag": flag, "help": text} | ({"metavar": metavar} if metavar else {}))
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Options:
     ocr_cache: str = _opt("", "--ocr-cache",
                           "folder that keeps OCR readings between runs, keyed by the page image, Tesseract's version "
                           "and settings, so a re-run after a rule change skips Tesseract (default: "
-                          "OUTPUT/.baocao/cache/ocr; none with --no-cache)")
+                          "OUTPUT/.baocao/cache/ocr; none with --no-cache)", "FOLDER")
     convert_seconds: int = _opt(120, "--convert-seconds",
                                 "longest LibreOffice may take to convert a .doc/.rtf/.odt file (default %(default)s)")
     jobs: int = _opt(os.cpu_count() or 1, "--jobs", "worker processes, 1 or more (default: the number of cores)")
@@ -57,7 +57,8 @@ class Options:
                               "how documents run: 'process' (a local process pool of --jobs workers that end with "
                               "baocao), 'serial' (one by one in this process) or 'dask' (the workers of the Dask "
                               "cluster at --scheduler) (default %(default)s)")
-    scheduler: str = _opt("", "--scheduler", "address of the Dask scheduler for --executor dask (tcp://host:8786)")
+    scheduler: str = _opt("", "--scheduler", "address of the Dask scheduler for --executor dask (tcp://host:8786)",
+                          "ADDRESS")
     fact_model: bool = _opt(False, "--fact-model",
                             "add the fact-mention model's proposals for figures the metric rules left out "
                             "(metrics rows with source = model and a confidence; default: off, it did not beat "
