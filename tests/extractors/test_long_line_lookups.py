@@ -45,14 +45,14 @@ def test_bisection_finds_the_unit_a_scan_finds(pieces, data):
 def _seconds(repeats: int) -> float:
     doc = document_from_text(" ".join(["HĐND xã có 02 máy in và Đảng ủy có 03 máy tính"] * repeats))
     line = Span(0, len(doc.match))
-    started = time.perf_counter()
+    started = time.process_time()
     for offset in range(0, len(doc.match), 40):
         _nearest_unit(doc, offset, offset + 5, line)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_a_mention_on_a_long_line_does_not_rescan_the_line():
-    small, large = _seconds(500), _seconds(4000)
+    small, large = (min(_seconds(n) for _ in range(3)) for n in (500, 4000))  # CPU time, best of 3: other processes' load does not count
     assert large < 8 * small * 3, (small, large)  # 8x the text, 8x the mentions: linear, with slack
 
 

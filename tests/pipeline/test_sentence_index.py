@@ -48,13 +48,13 @@ def test_index_and_scan_agree(pieces, data):
 def _seconds(sentences: int) -> float:
     doc = document_from_text("Xã có 18 máy tính và 3 máy in. " * sentences)  # one line, no break
     starts = [m.start() for m in regex.finditer("18", doc.text)]
-    began = time.perf_counter()
+    began = time.process_time()
     for s in starts:
         doc.sentence_span(s, s + 2)
         doc.line_span(s)
-    return time.perf_counter() - began
+    return time.process_time() - began
 
 
 def test_sentences_of_every_fact_on_one_long_line_cost_linear_time():
-    small, large = _seconds(500), _seconds(4000)
+    small, large = (min(_seconds(n) for _ in range(3)) for n in (500, 4000))  # CPU time, best of 3: other processes' load does not count
     assert large < 20 * small + 0.5  # linear: about 8 times; the old scan: about 64 times
