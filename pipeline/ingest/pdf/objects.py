@@ -275,6 +275,11 @@ def _object_font(obj: Any, textpage: Any, index: int, fonts: dict[int, str]) -> 
     return name, size.value, font, a, d
 
 
+def path_objects(page_raw: Any) -> Iterator[Any]:
+    """The page's vector path objects, those inside form XObjects too, in content order."""
+    return (obj for kind, obj, _, _ in _walk(page_raw, IDENTITY, form=False) if kind == pdfium_c.FPDF_PAGEOBJ_PATH)
+
+
 def _walk(parent: Any, outer: Matrix, form: bool) -> Iterator[tuple[int, Any, Matrix, bool]]:
     """(type, object, matrix of the form XObjects holding it, inside one?) of each path and text
     object, in content order."""

@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.base import InputError
-from pipeline.ingest.pdf.objects import PageObjects, page_objects
+from pipeline.ingest.pdf.objects import PageObjects, page_objects, path_objects
 from pipeline.ingest.pdf.page import Box, Line, Page
 
 TALL_PATH = 8.0
@@ -144,19 +144,12 @@ def _joined(left: Line, right: Line) -> Line:
     return Line(left.text + space + right.text, left.x0, right.x1, left.baseline, max(left.size, right.size))
 
 
-def _path_boxes(parent: Any, page_top: float, form: bool = False) -> Iterator[Box]:
-    """Boxes of the vector paths on a page, looking inside form XObjects too."""
-    count = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
-    get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
-    for k in range(count(parent)):
-        obj = get(parent, k)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _path_boxes(obj, page_top, form=True)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            left, b, r, t = c_float(), c_float(), c_float(), c_float()
-            if pdfium_c.FPDFPageObj_GetBounds(obj, left, b, r, t):
-                yield (left.value, page_top - t.value, r.value, page_top - b.value)
+def _path_boxes(page_raw: Any, page_top: float) -> Iterator[Box]:
+    """Boxes of the vector paths on a page, those inside form XObjects too."""
+    for obj in path_objects(page_raw):
+        left, b, r, t = c_float(), c_float(), c_float(), c_float()
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, b, r, t):
+            yield (left.value, page_top - t.value, r.value, page_top - b.value)
 
 
 def _is_ruling(box: Box, width: float, height: float) -> bool:
