@@ -5,7 +5,8 @@ whole process tree (this process and its workers, sampled with psutil), the time
 (read per backend, normalise, segment, each extractor, conversion to Arrow, write) and the
 *floor ratio*: the end-to-end time divided by the time to merely read the same files' text with
 pypdfium2 and python-docx, measured in the same run. The corpus is `pipeline.bench_corpus`
-(N varied reports, cached) unless files are named. Numbers are for comparing changes on one
+(N varied reports, built once under `--corpus`, by default `build/bench` of the current folder:
+nothing is written outside it and the run's own temporary output) unless files are named. Numbers are for comparing changes on one
 machine in one run; nothing is enforced and no test times anything."""
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-CACHE = Path.home() / ".cache" / "baocao" / "bench"
+CORPUS = Path("build") / "bench"
+"""Where generated corpora are built and reused (git-ignored in the repository)."""
 
 
 class Stages:
@@ -172,14 +174,14 @@ def floor_seconds(files: list[Path]) -> tuple[float, float, int]:
     return time.perf_counter() - start, cpu_seconds() - cpu, pages
 
 
-def scale(n: int, jobs: int) -> str:
+def scale(n: int, jobs: int, corpus: Path = CORPUS) -> str:
     """One run over `n` tiny TXT reports: documents/s and the peak RSS of the main process and of
     the whole process tree, to show that memory does not grow with the corpus."""
     from pipeline.bench_corpus import build_tiny_corpus
     from pipeline.options import Options
     from pipeline.run import run
 
-    folder = CACHE / f"tiny{n}"
+    folder = corpus / f"tiny{n}"
     build_tiny_corpus(folder, n)
     with tempfile.TemporaryDirectory(prefix="baocao-scale-") as out, PeakRss() as rss:
         summary = run([folder], Path(out) / "out", Options(jobs=jobs, no_cache=True), progress=False)
@@ -188,7 +190,7 @@ def scale(n: int, jobs: int) -> str:
             f"process tree {rss.peak / 2**20:.0f} MiB")
 
 
-def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
+def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS) -> str:
     """Run the pipeline once over the corpus (or `paths`) and report (see the module doc)."""
     from pipeline.bench_corpus import build_corpus
     from pipeline.options import Options
@@ -201,8 +203,8 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1) -> str:
         where = ", ".join(map(str, paths))
     else:
         started = time.perf_counter()
-        files = build_corpus(CACHE / f"n{n}", n)
-        paths, where = [CACHE / f"n{n}"], f"{CACHE / f'n{n}'} (built or reused in {time.perf_counter() - started:.0f} s)"
+        files = build_corpus(corpus / f"n{n}", n)
+        paths, where = [corpus / f"n{n}"], f"{corpus / f'n{n}'} (built or reused in {time.perf_counter() - started:.0f} s)"
     floor, floor_cpu, floor_pages = floor_seconds(files)
     stages = Stages()
     per_format: dict[str, float] = defaultdict(float)

@@ -7,15 +7,16 @@ and the options that affect the output. So an unchanged file is never extracted 
 changed file, version, extractor or option re-extracts exactly what it must, and a renamed file
 is found by its content (its `source_path` is rewritten on the way out).
 
-Entries live next to the tables, in `OUTDIR/.baocao/cache/<2 hex>/<key>.pickle`, written
+Entries live next to the tables, in `OUTDIR/.baocao/cache/<2 hex>/<key>.entry`, written
 atomically (a temporary name, then a rename) so workers on several machines may share them;
-after a run, entries no input used any more are deleted."""
+after a run, entries no input used any more are deleted. An entry is data only, never code
+(`pipeline.entry_format`: a JSON header and Arrow IPC streams), so reading one cannot run
+anything and an entry outlives a Python upgrade."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import uuid
 from collections.abc import Iterable
 from dataclasses import replace
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from pipeline import __version__
+from pipeline import __version__, entry_format
 
 if TYPE_CHECKING:
     from pipeline.run import DocResult
@@ -34,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CODE = ("datamodel", "pipeline", "extractors", "schemas", "nlp/model", "nlp/facts_model")
 """What the rows depend on besides the input: hashed whole into the salt."""
 SKIPPED = ("__pycache__",)
+SUFFIX = ".entry"
+LEGACY = (".pickle",)
+"""Entries of earlier versions (pickles), never read, deleted by `prune`."""
 
 
 @cache
@@ -60,16 +64,17 @@ def key(data: bytes, run_salt: str) -> str:
 
 
 def _path(folder: Path, entry: str) -> Path:
-    return folder / entry[:2] / f"{entry}.pickle"
+    return folder / entry[:2] / f"{entry}{SUFFIX}"
 
 
 def load(folder: Path, entry: str, source_path: str) -> DocResult | None:
     """The cached result under `entry`, its `source_path` set to this input's (None when absent
     or unreadable: a damaged entry is simply extracted again)."""
     try:
-        with open(_path(folder, entry), "rb") as f:
-            result = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        result = entry_format.decode(_path(folder, entry).read_bytes())
+    except OSError:
+        return None
+    if result is None:
         return None
     if result.source_path == source_path:
         return result
@@ -90,10 +95,9 @@ def store(folder: Path, entry: str, result: DocResult) -> None:
     tmp = target.with_name(f".{entry}.{uuid.uuid4().hex}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as f:
-            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(entry_format.encode(result))
         os.replace(tmp, target)
-    except OSError:
+    except (OSError, TypeError, ValueError):  # TypeError, ValueError: a value JSON cannot hold
         tmp.unlink(missing_ok=True)
 
 
@@ -124,5 +128,5 @@ def prune(folder: Path, used: set[str]) -> None:
         return
     for sub in folder.iterdir():
         for entry in sub.iterdir() if sub.is_dir() else ():
-            if entry.suffix == ".pickle" and entry.stem not in used:
+            if entry.suffix in LEGACY or (entry.suffix == SUFFIX and entry.stem not in used):
                 entry.unlink(missing_ok=True)

@@ -138,9 +138,9 @@ def _bench(args: argparse.Namespace) -> int:
     if args.tiny:
         from pipeline.bench import scale
 
-        print(scale(args.n, args.jobs))
+        print(scale(args.n, args.jobs, args.corpus))
         return EXIT_OK
-    print(bench(args.paths, n=args.n, jobs=args.jobs))
+    print(bench(args.paths, n=args.n, jobs=args.jobs, corpus=args.corpus))
     return EXIT_OK
 
 
@@ -177,6 +177,8 @@ def parser() -> argparse.ArgumentParser:
     be.add_argument("-j", "--jobs", type=_positive, default=1, help="worker processes (default 1: per-stage times)")
     be.add_argument("--tiny", action="store_true",
                     help="scale run: N tiny TXT reports, docs/s and peak RSS of the main process and the tree")
+    be.add_argument("--corpus", type=Path, default=Path("build") / "bench",
+                    help="folder where generated corpora are built and reused (default build/bench)")
     be.set_defaults(func=_bench)
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")

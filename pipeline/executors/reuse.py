@@ -6,27 +6,28 @@ each input in order, its shown path, its name note and the cache key of its byte
 could not be read). What a batch writes depends on nothing else, so the same signature means the
 same parts, byte for byte. They are kept, with the batch's summary, in
 `cache/batches/<2 hex>/<signature>/` as hard links to the run's own part files (copies where the
-file system cannot link), so keeping them costs no space and no write; the run's later steps
+file system cannot link), so keeping them costs no space and no write (the summary is JSON, never
+a pickle: reading it runs no code); the run's later steps
 never write into a part file in place (`pipeline.stream` replaces files), so a kept part never
 changes. Batches no input of the last run used are deleted with the other stale entries."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import shutil
 import uuid
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from pipeline import cache
-from pipeline.executors import BatchSummary, RunPlan, part_name, read_item
+from pipeline.executors import BatchSummary, DocInfo, RunPlan, part_name, read_item
 from pipeline.ingest.base import InputError
 from pipeline.inputs import Input
 
 BATCHES = "batches"
-SUMMARY = "summary.pickle"
+SUMMARY = "summary.json"
 
 
 def _input_state(item: Input, plan: RunPlan) -> str:
@@ -62,15 +63,21 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def _summary(kept: dict) -> BatchSummary:
+    """A kept batch's summary from its JSON (fields by name: a missing one is a KeyError)."""
+    docs = [DocInfo(d["source_path"], d["source_format"], d["doc_id"], d["failed"], d["facts"], d["entry"])
+            for d in kept["docs"]]
+    return BatchSummary(kept["index"], docs, list(kept["messages"]), kept["extracted"], kept["signature"])
+
+
 def linked(sig: str, index: int, plan: RunPlan) -> BatchSummary | None:
     """Batch `index`'s parts linked from a kept batch with this signature, and its summary
     (nothing extracted); None when there is none (or it cannot be read)."""
     folder = _folder(plan, sig)
     try:
-        with open(folder / SUMMARY, "rb") as f:
-            summary: BatchSummary = pickle.load(f)
+        summary = _summary(json.loads((folder / SUMMARY).read_bytes()))
         parts = [p for p in folder.iterdir() if p.suffix == ".parquet"]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     partial = Path(plan.partial)
     for part in parts:
@@ -92,8 +99,7 @@ def keep(sig: str, summary: BatchSummary, plan: RunPlan) -> None:
             part = folder / part_name(summary.index)
             if folder.is_dir() and part.exists():
                 _link(part, tmp / f"{folder.name}.parquet")
-        with open(tmp / SUMMARY, "wb") as f:
-            pickle.dump(replace(summary, signature=None), f, protocol=pickle.HIGHEST_PROTOCOL)
+        (tmp / SUMMARY).write_text(json.dumps(asdict(replace(summary, signature=None)), ensure_ascii=False))
         os.rename(tmp, final)
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
