@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache, partial
 
 TONES = ("\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
 """grave, hook above, tilde, acute, dot below: the order of each TCVN3 row."""
@@ -93,8 +94,11 @@ def _viscii_bytes(data: bytes) -> str:
     return "".join(VISCII_HIGH[b - 0x80] if b >= 0x80 else _VISCII_LOW.get(b, chr(b)) for b in data)
 
 
+_TCVN3_TRANSLATION = str.maketrans(TCVN3)
+
+
 def _tcvn3(text: str) -> str:
-    return "".join(TCVN3.get(c, c) for c in text)
+    return text.translate(_TCVN3_TRANSLATION)
 
 
 CONVERTERS = {"TCVN3": _tcvn3, "VNI": _vni}
@@ -132,19 +136,20 @@ def syllable_share(text: str) -> tuple[float, int]:
     return sum(is_syllable(w) for w in words) / len(words), len(words)
 
 
-def _best(candidates: dict[str, str], current: str) -> str | None:
-    """The encoding whose conversion reads clearly better than `current`, if any."""
+def _best(candidates: Mapping[str, Callable[[], str]], current: str) -> str | None:
+    """The encoding whose conversion reads clearly better than `current`, if any. Each
+    candidate is converted only when it is scored: most texts stop before any conversion."""
     now, count = syllable_share(current)
     if count < MIN_WORDS or now + MARGIN > 1.0:  # no share exceeds 1.0: nothing can read clearly better
         return None
-    scored = {name: syllable_share(text)[0] for name, text in candidates.items()}
+    scored = {name: syllable_share(text())[0] for name, text in candidates.items()}
     name = max(scored, key=lambda n: scored[n])
     return name if scored[name] >= now + MARGIN and scored[name] >= 0.7 else None
 
 
 def detect_text(text: str) -> str | None:
     """The legacy encoding (`TCVN3`, `VNI`) a Unicode string is typed in, or None."""
-    return _best({name: convert(text, name) for name in CONVERTERS}, text)
+    return _best({name: partial(convert, text, name) for name in CONVERTERS}, text)
 
 
 def repair_text(text: str) -> tuple[str, str | None]:
@@ -169,10 +174,10 @@ def decode_bytes(data: bytes, current: str) -> tuple[str, str] | None:
         latin = data.decode("cp1252")
     except UnicodeDecodeError:
         latin = data.decode("latin-1")
-    candidates = {name: convert(latin, name) for name in CONVERTERS}
-    candidates["VISCII"] = _nfc(_viscii_bytes(data))
+    candidates: dict[str, Callable[[], str]] = {name: cache(partial(convert, latin, name)) for name in CONVERTERS}
+    candidates["VISCII"] = cache(lambda: _nfc(_viscii_bytes(data)))
     name = _best(candidates, current)
-    return (restore_case(candidates[name]) if name == "TCVN3" else candidates[name], name) if name else None
+    return (restore_case(candidates[name]()) if name == "TCVN3" else candidates[name](), name) if name else None
 
 
 _LATIN = re.compile(r"[A-Za-z]")

@@ -24,7 +24,7 @@ from extractors.vocab import compiled
 from extractors.vocab.channels import CHANNELS
 from extractors.vocab.counted import ROW_LABEL_HEADS, TABLE_HEADS
 from extractors.vocab.statuses import DOSSIER_STATUS
-from pipeline.textforms import fold
+from pipeline.textforms import fold, fold_lines
 
 _RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GAP = regex.compile(r"\t+\s*| {2,}")
@@ -35,6 +35,10 @@ _MIN_KNOWN_NAMES = 3
 side (`Đã giải quyết đúng hạn`) are prose as often as a header."""
 _HEADS = [compiled(p.pattern) for p in (*DOSSIER_STATUS, *CHANNELS, *TABLE_HEADS, *ROW_LABEL_HEADS)]
 _LABEL_HEADS = [compiled(rf"(?:{p.pattern})$") for p in ROW_LABEL_HEADS]
+_ANY_HEAD = regex.compile("(?:" + "|".join(f"(?:{h.pattern})" for h in _HEADS) + r")(?=\s|$)", _HEADS[0].flags)
+"""Some column name at the start of a folded line, followed by a word end: every name `heads`
+accepts first matches here too (the union also tries shorter matches), so a line it rejects,
+prose mostly, costs one match instead of one per name."""
 
 
 def _pipe_cells(line: str) -> list[str] | None:
@@ -45,15 +49,23 @@ def _pipe_cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
-def heads(line: str) -> list[str] | None:
+def heads(line: str, folded_line: str | None = None) -> list[str] | None:
     """The column names of a header line: cut at wide gaps, else into the longest known
     column names one after the other; None unless every word belongs to a known name (a
-    second header row of repeated groups, `Tổng % Tổng %`, is read the same way)."""
+    second header row of repeated groups, `Tổng % Tổng %`, is read the same way).
+    `folded_line` is `fold(line)` when the caller has it."""
     text = line.strip()
     parts = [p for p in _GAP.split(text) if p]
     if len(parts) >= 2 and not any(_VALUE.fullmatch(p) for p in parts):
         return parts
-    folded, names, pos = fold(text), [], 0
+    if folded_line is None:
+        folded = fold(text)
+    else:  # whitespace on both sides: the stripped line folds to the same slice
+        lead = len(line) - len(line.lstrip())
+        folded = folded_line[lead:lead + len(text)]
+    if not _ANY_HEAD.match(folded):
+        return None
+    names, pos = [], 0
     while pos < len(text):
         ends = [m.end() for h in _HEADS if (m := h.match(folded, pos)) and m.end() > pos and _WORD_END.match(folded, m.end())]
         if not ends:
@@ -89,14 +101,14 @@ def _row(line: str, width: int) -> tuple[str, list[str]] | None:
     return (label, tokens[-width:]) if not _VALUE.fullmatch(label or "x") else None
 
 
-def _flattened(lines: list[str], i: int) -> tuple[list[tuple[str, ...]], int] | None:
+def _flattened(lines: list[str], folded: list[str], i: int) -> tuple[list[tuple[str, ...]], int] | None:
     """The rows (header first) of a flattened table whose header starts at line `i`, and the
-    index after its last row; None when no data row follows a header."""
-    top = heads(lines[i])
+    index after its last row; None when no data row follows a header. `folded`: the lines folded."""
+    top = heads(lines[i], folded[i])
     if top is None:
         return None
     j = i + 1
-    sub = heads(lines[j]) if j < len(lines) else None
+    sub = heads(lines[j], folded[j]) if j < len(lines) else None
     names = _expand(top, sub)
     if sub and names is not None and names is not top:
         j += 1
@@ -140,9 +152,10 @@ def with_text_tables(blocks: list[RawBlock]) -> list[RawBlock]:
             i += 1
             continue
         lines = [b.text for b in blocks[i:run_end]]
+        folded = fold_lines(lines)
         k = 0
         while k < len(lines):
-            found = _pipe_table(lines, k) or _flattened(lines, k)
+            found = _pipe_table(lines, k) or _flattened(lines, folded, k)
             if found is None:
                 out.append(blocks[i + k])
                 k += 1

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textforms import canonical_tone, clean, fold
+from pipeline.textforms import canonical_tone, clean, fold, fold_lines
 
 
 def test_old_and_new_tone_placement_match_the_same_form():
@@ -36,14 +36,24 @@ def test_fold_keeps_length(text):
 
 def _fold_one_by_one(text: str) -> str:
     """The character-by-character definition of `fold`, kept as the reference for its fast path."""
-    from pipeline.textforms import _DASHES, _lower_char, canonical_tone
+    from pipeline.textforms import _FOLDED_PUNCTUATION, _lower_char, canonical_tone
 
-    return "".join(_lower_char(c) for c in canonical_tone(text)).translate(_DASHES)
+    return "".join(_lower_char(c) for c in canonical_tone(text)).translate(str.maketrans(_FOLDED_PUNCTUATION))
 
 
 @given(st.text(alphabet=st.sampled_from("aAoOuUyYqQ àÀáÁảẢạẠỳỲýÝđĐ–—“”’İΣσςΑΒẞﬁǅ\n-0123")))
 def test_fold_fast_path_is_the_character_definition(text):
     assert fold(text) == _fold_one_by_one(text)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("aAoOuUyYqQ àÀáÁảẢạẠỳỲýÝđĐ–—“”’İΣσςΑ\u2028\x0b\r-01")), max_size=6))
+def test_fold_lines_is_each_line_folded_alone(lines):
+    assert fold_lines(lines) == [fold(line) for line in lines]
+
+
+def test_fold_lines_at_line_ends():
+    lines = ["Đảng uỷ", "quỳ", "hoà", "ΑΣ", "", "İx"]
+    assert fold_lines(lines) == [fold(line) for line in lines] == ["đảng ủy", "quỳ", "hòa", "ασ", "", "İx"]
 
 
 def test_fold_special_lowercasings():
