@@ -40,14 +40,21 @@ from extractors.vocab.entities import (
 )
 from pipeline.textforms import canonical_tone, fold
 
-_WORD = regex.compile(r"[ \t]+(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
+_WORD = regex.compile(r"(?:[ \t]+|(?<=\.))(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
+"""A capitalised word or a number after white space, or glued to a unit's abbreviation (`P.Tân Định`, `Q.12`)."""
+_TRAILING_NUMBER = regex.compile(r"[ \t]+\d+(?![\p{L}\d]|[/.,]\d)(?=[ \t]*(?:[,.;:)\n]|$|và[ \t]))")
+"""A number closing a village's name (`tổ dân phố Sơn Tập 1`), not a count opening what follows (`thôn Đông 12 hộ`)."""
+_COLON = regex.compile(r"[ \t]*:(?=[ \t])")
 _OF_UNIT = compiled(rf"[ \t]+{OF_UNIT.pattern}(?=[ \t])")
 _SPACE = regex.compile(r"[ \t]+")
-_NUMBER_AFTER = compiled(rf"[ \t]+(?:{NUMBER_WORD.pattern}[ \t]+)?(?P<n>\d+)(?![\p{{L}}\d]|[/.,]\d)")
+_NUMBER_AFTER = compiled(rf"(?:[ \t]+|(?<=\.))(?:{NUMBER_WORD.pattern}[ \t]+)?(?P<n>\d+)(?![\p{{L}}\d]|[/.,]\d)")
 _NUMBERED = frozenset(VILLAGE_LEVEL + NUMBERED_URBAN) | {p.name for p in NUMBERED_KINDS}
 _SURNAME = compiled(rf"(?:{SURNAMES.pattern})$")
 _CAPITALISED_BEFORE = regex.compile(r"[\p{Lu}][\p{L}]*[ \t]+$")
 _ATTACHED_KINDS = PROVINCE_LEVEL + COMMUNE_LEVEL + DISTRICT_LEVEL
+_NAME_STOPS = ("BODY", "BOUND_BODY", "NAMED_BODY", "DEPARTMENT", "SYSTEM", "POSITION")
+"""Pieces that end a proper name: header lines joined by the reflow (`UBND HUYỆN ĐẠI TỪ PHÒNG VĂN HÓA`),
+a position after an abbreviation (`Q. CHỦ TỊCH`: acting chair)."""
 _MEMBER = compiled(rf"[ \t]+(?:{MEMBER.pattern})(?![\p{{L}}])")
 _LIST_BEFORE = compiled(rf"(?<![\p{{L}}])(?:{UNIT_LIST.pattern})[ \t]+$")
 _LIST_JOIN = compiled(rf"(?:{LIST_JOIN.pattern})(?=\S)".replace(r"\s", r"[ \t]"))
@@ -84,6 +91,7 @@ class _Pieces:
         for hit in found:  # sorted by start, longer first: the first one kept is the longest
             self._at.setdefault((hit.label, hit.start), hit)
         self._starts = {hit.start for hit in found}
+        self.stops = frozenset(hit.start for hit in found if hit.label in _NAME_STOPS)
 
     def at(self, label: str, start: int) -> Hit | None:
         return self._at.get((label, start))
@@ -96,12 +104,16 @@ class _Pieces:
         return [h for h in self.found if h.label in labels]
 
 
-def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5) -> list[regex.Match[str]]:
-    """The capitalised words (or a number, for villages and groups) right after `pos`."""
+def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5,
+                 stops: frozenset[int] = frozenset()) -> list[regex.Match[str]]:
+    """The capitalised words (or a number, for villages and groups) right after `pos`, up to
+    a word that opens another piece (`stops`: a body, a position)."""
     words: list[regex.Match[str]] = []
     while len(words) < most:
         m = _WORD.match(doc.text, pos)
         if m is None or (m.group().strip()[0].isdigit() and not (numbered and not words)):
+            break
+        if m.end() - len(m.group().lstrip()) in stops:
             break
         words.append(m)
         pos = m.end()
@@ -113,13 +125,20 @@ def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5) -> list
 def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) -> tuple[int, str, int | None] | None:
     """The end, normalized form and official code of the unit whose kind word is `kind`, or
     None when no proper name follows it (a number after a village's kind is read in `rule_entities`)."""
-    words = _proper_name(doc, kind.end, kind.id in _NUMBERED)
+    words = _proper_name(doc, kind.end, kind.id in _NUMBERED, stops=pieces.stops)
     if not words:
         return None
+    if kind.id in VILLAGE_LEVEL and not words[-1].group().strip()[0].isdigit():
+        number = _TRAILING_NUMBER.match(doc.text, words[-1].end())
+        words += [number] if number is not None else []
     official = pieces.at("UNIT", kind.start)
     ends = [w.end() for w in words]
     if official is not None and official.end in ends:  # the longest official name the text capitalises
         words = words[: ends.index(official.end) + 1]
+    elif official is not None and official.end > ends[-1]:  # a dash, an apostrophe, a number: `A Lưới 1`, `Ea H’leo`
+        code, name = _official(doc.text[kind.end : official.end], kind.id, province)
+        if name:
+            return official.end, f"{kind.id} {name}", code
     texts = [w.group().strip() for w in words]
     code = None
     if kind.id in PROVINCE_LEVEL or kind.id in COMMUNE_LEVEL:
@@ -185,32 +204,55 @@ def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: int | None) 
         if unit is None:
             return kind.end, f"{norm} {kind.id}", None
         return unit[0], f"{norm} {unit[1]}", unit[2]
+    village = _village(doc, pieces, nxt, province) if nxt > end else None
+    if village is not None:  # `Chi bộ ấp Tân Hòa`, `Tổ công nghệ số cộng đồng Khu phố 5`: the body of a village
+        return village[0], f"{norm} {village[1]}", None
     nxt = _next_word(doc, end)
     bare = pieces.at("PROVINCE", nxt) if nxt > end else None
-    if bare is not None and doc.text[nxt].isupper() and body.label != "BOUND_BODY":  # `Tỉnh ủy Thái Nguyên`
+    named = body.label != "BOUND_BODY" or doc.text[body.start].isupper()  # `Viễn thông Thái Nguyên`, not the trade
+    if bare is not None and doc.text[nxt].isupper() and named:  # `Tỉnh ủy Thái Nguyên`
         code, official = _official(doc.text[bare.start : bare.end], "tỉnh", None)
         return bare.end, f"{norm} {official}", code
     return None if body.label == "BOUND_BODY" else (end, norm, None)
 
 
+def _village(doc: Document, pieces: _Pieces, pos: int, province: int | None) -> tuple[int, str] | None:
+    """The end and normalized form of a village or group named at `pos` by its kind and a name or
+    number (`ấp Tân Hòa`, `thôn 3`, `tổ 7`), or None."""
+    kind = pieces.at("UNIT_KIND", pos) or pieces.at("NUMBERED_KIND", pos)
+    if kind is None or kind.id not in VILLAGE_LEVEL and kind.label != "NUMBERED_KIND":
+        return None
+    number = _NUMBER_AFTER.match(doc.match, kind.end)
+    if number is not None:
+        return number.end(), f"{kind.id} {number.group('n')}"
+    unit = _unit_at(doc, pieces, kind, province) if kind.label == "UNIT_KIND" else None
+    return (unit[0], unit[1]) if unit is not None else None
+
+
 def _listed_units(doc: Document, pieces: _Pieces, province: int | None) -> list[EntitySpan]:
     """The other names of a list of units after its kind (`các thôn Nà Mòn, Khuôn Lân và Pác
-    Nặm`): each a LOC of that kind, written bare."""
+    Nặm`), or all of them after the kind and a colon (`Các xã: Vạn Phú, Đức Lương`): each a LOC
+    of that kind, written bare."""
     found = []
     for kind in pieces.of("UNIT_KIND"):
         if not _LIST_BEFORE.search(doc.match, max(0, kind.start - 12), kind.start):
             continue
-        unit = _unit_at(doc, pieces, kind, province)
-        end = unit[0] if unit is not None else -1
-        while unit is not None and (join := _LIST_JOIN.match(doc.match, end)) is not None:
-            words = _proper_name(doc, join.end() - 1, kind.id in VILLAGE_LEVEL)
-            if not words or join.end() - 1 != words[0].start() or pieces.starts(join.end()):
+        colon = _COLON.match(doc.text, kind.end)
+        unit = None if colon is not None else _unit_at(doc, pieces, kind, province)
+        if colon is None and unit is None:
+            continue
+        at: int | None = colon.end() if colon is not None else None
+        end = unit[0] if unit is not None else kind.end
+        while at is not None or (join := _LIST_JOIN.match(doc.match, end)) is not None:
+            at = join.end() - 1 if at is None else at
+            words = _proper_name(doc, at, kind.id in VILLAGE_LEVEL)
+            start = words[0].end() - len(words[0].group().strip()) if words else at
+            if not words or pieces.starts(start):
                 break  # not a name, or a kind, body or cue (`thôn Pác Nặm`, `UBND`, `Đồng chí`)
             name = " ".join(w.group().strip() for w in words)
             code, official = _official(name, kind.id, province) if kind.id in COMMUNE_LEVEL else (None, None)
-            start = words[0].end() - len(words[0].group().strip())
             found.append(EntitySpan(start, words[-1].end(), "LOC", "admin_unit", f"{kind.id} {official or name}", code))
-            end = words[-1].end()
+            end, at = words[-1].end(), None
     return found
 
 

@@ -22,6 +22,9 @@ UNIT_KINDS = (
     Phrase(r"huyện", "district (before 2025)", "huyện"),
     Phrase(r"quận", "urban district (before 2025)", "quận"),
     Phrase(r"tp\.?", "city, abbreviated (`TP. Hồ Chí Minh`)", "thành phố"),
+    Phrase(r"tx\.", "town, abbreviated with its dot (`TX. Phổ Yên`)", "thị xã"),
+    Phrase(r"p\.", "ward, abbreviated with its dot, often glued to the name (`P.Tân Định`, `P.5`)", "phường"),
+    Phrase(r"q\.", "urban district, abbreviated with its dot (`Q.12`, `Q. Bình Thạnh`)", "quận"),
     Phrase(r"thôn", "village", "thôn"),
     Phrase(r"xóm", "hamlet", "xóm"),
     Phrase(r"buôn", "village (Central Highlands)", "buôn"),
@@ -32,9 +35,13 @@ UNIT_KINDS = (
     Phrase(r"plei", "village (Central Highlands, Jrai)", "plei"),
     Phrase(r"bon", "village (Central Highlands, M'nông)", "bon"),
 )
-"""Words that put an administrative unit's proper name after them (longer first). `khối`,
+"""Words that put an administrative unit's proper name after them (longer first). The dotted
+abbreviations are split from a name glued to them by the ruler's tokenizer (`ABBREVIATED_KINDS`). `khối`,
 `khu` and `tổ` are only units before a number (`NUMBERED_KINDS`): before a capitalised word
 they more often name a block of bodies, an area, a team."""
+
+ABBREVIATED_KINDS = ("tp", "tx", "p", "q")
+"""Unit kinds written as an abbreviation and a dot, which may be glued to the name (`TP.HCM`, `P.Tân Định`)."""
 
 NUMBERED_URBAN = ("phường", "quận")
 """Urban kinds whose units were numbered before 2025 (`Phường 5`, `Quận 1`)."""
@@ -59,12 +66,14 @@ DISTRICT_LEVEL = ("huyện", "quận", "thị xã")
 NOT_UNITS = (
     Phrase(r"xã\s+hội", "society (`Cộng hòa xã hội chủ nghĩa`, `văn hóa - xã hội`): not a commune"),
     Phrase(r"hợp\s+tác\s+xã", "cooperative (`Hợp tác xã Hoa cây cảnh Vị Khê`): not a commune"),
+    Phrase(r"(?:văn|phiên|cơ|căn|kịch|xuất|ấn|nhật)\s+bản", "document, version, basic, script, Japan ... (`phiên bản Windows 10`): not a village"),
+    Phrase(r"nông\s+thôn", "countryside (`xây dựng Nông thôn Mới`): not a village"),
 )
 """Wordings that hold a unit kind but name no unit."""
 
 DEPARTMENT_NAMES = (
-    Phrase(r"khoa\s+học\s+(?:và|&)\s+công\s+nghệ", "Science and Technology"),
-    Phrase(r"thông\s+tin\s+(?:và|&)\s+truyền\s+thông", "Information and Communications"),
+    Phrase(r"khoa\s+học\s+(?:và|&)\s+công\s+nghệ|kh\s*(?:&|và)\s*cn|khcn", "Science and Technology"),
+    Phrase(r"thông\s+tin\s+(?:và|&)\s+truyền\s+thông|tt\s*(?:&|và)\s*tt", "Information and Communications"),
     Phrase(r"nội\s+vụ", "Home Affairs"),
     Phrase(r"văn\s+hóa\s*-\s*xã\s+hội", "Culture and Society (commune division)"),
     Phrase(r"văn\s+hóa\s*(?:và|-)\s*thông\s+tin", "Culture and Information (district division)"),
@@ -72,7 +81,7 @@ DEPARTMENT_NAMES = (
     Phrase(r"tài\s+chính", "Finance"),
     Phrase(r"tư\s+pháp", "Justice"),
     Phrase(r"y\s+tế", "Health"),
-    Phrase(r"giáo\s+dục\s+(?:và|&)\s+đào\s+tạo", "Education and Training"),
+    Phrase(r"giáo\s+dục\s+(?:và|&)\s+đào\s+tạo|gd\s*(?:&|và)\s*đt", "Education and Training"),
     Phrase(r"nông\s+nghiệp\s+(?:và|&)\s+(?:môi\s+trường|phát\s+triển\s+nông\s+thôn)", "Agriculture (and Environment)"),
     Phrase(r"tài\s+nguyên\s+(?:và|&)\s+môi\s+trường", "Natural Resources and Environment"),
     Phrase(r"xây\s+dựng", "Construction"),
@@ -135,6 +144,7 @@ UNIT_BOUND_BODIES = (
     Phrase(r"công\s+an", "police (of the unit written after it)", "state"),
     Phrase(r"trạm\s+y\s+tế", "health station (of the unit written after it)", "state"),
     Phrase(r"bưu\s+điện\s+văn\s+hóa", "commune post and culture office", "enterprise"),
+    Phrase(r"viễn\s+thông", "a telecom operator's provincial branch (`Viễn thông Thái Nguyên`): alone, the trade", "enterprise"),
 )
 """Bodies that are a name only with their unit after them (`Công an xã Kỳ Văn`): alone they are
 a trade or a kind of place (`lực lượng công an`)."""

@@ -49,7 +49,7 @@ def test_villages_and_residential_groups_with_names_or_numbers() -> None:
     doc = document_from_text("Tổ công nghệ số cộng đồng thôn 4, tổ dân phố số 7, khu phố Trung Hòa, bản Na Hu, "
                              "khu 5 và tổ 12 đã hướng dẫn người dân; in 02 bản sao gửi Công an xã Kỳ Văn.\n")
     spans = {(e.label, doc.text[e.start:e.end], e.normalized) for e in rule_entities(doc)}
-    assert ("LOC", "thôn 4", "thôn 4") in spans
+    assert ("ORG", "Tổ công nghệ số cộng đồng thôn 4", "Tổ công nghệ số cộng đồng thôn 4") in spans  # a village's team
     assert ("LOC", "tổ dân phố số 7", "tổ dân phố 7") in spans
     assert ("LOC", "khu phố Trung Hòa", "khu phố Trung Hòa") in spans
     assert ("LOC", "bản Na Hu", "bản Na Hu") in spans
@@ -113,3 +113,55 @@ def test_abbreviated_cities_and_numbered_wards() -> None:
     assert ("ORG", "UBND Phường 5", "Ủy ban nhân dân phường 5", None) in spans
     assert ("LOC", "Quận 3", "quận 3", None) in spans and ("LOC", "TP Cần Thơ", "thành phố Cần Thơ", 92) in spans
     assert len(spans) == 4
+
+
+def _spans(text: str) -> set[tuple[str, str, str]]:
+    doc = document_from_text(text)
+    return {(e.label, doc.text[e.start:e.end], e.normalized) for e in rule_entities(doc) if e.kind != "position"}
+
+
+def test_unit_abbreviations_glued_to_their_name_by_a_dot() -> None:
+    spans = _spans("Công an P.Tân Định (TP.HCM) phối hợp UBND Q.Bình Thạnh, Q.7 và TX. Hương Thủy; Sở KH&CN hỗ trợ.\n")
+    assert ("LOC", "P.Tân Định", "phường Tân Định") not in spans  # inside the body's name
+    assert ("ORG", "Công an P.Tân Định", "Công an phường Tân Định") in spans
+    assert ("LOC", "TP.HCM", "thành phố Hồ Chí Minh") in spans
+    assert ("ORG", "UBND Q.Bình Thạnh", "Ủy ban nhân dân quận Bình Thạnh") in spans
+    assert ("LOC", "Q.7", "quận 7") in spans and ("LOC", "TX. Hương Thủy", "thị xã Hương Thủy") in spans
+    assert ("ORG", "Sở KH&CN", "Sở KH&CN") in spans
+    assert len(spans) == 6
+
+
+def test_a_proper_name_ends_where_another_body_or_a_position_begins() -> None:
+    # the reflow joins the two header lines; `Q.` before a title is `quyền` (acting), not a district
+    spans = _spans("UBND HUYỆN VÕ NHAI PHÒNG VĂN HÓA VÀ THÔNG TIN\nQ. CHỦ TỊCH\n")
+    assert spans == {("ORG", "UBND HUYỆN VÕ NHAI", "Ủy ban nhân dân huyện Võ Nhai"),
+                     ("ORG", "PHÒNG VĂN HÓA VÀ THÔNG TIN", "Phòng văn hóa và thông tin")}
+
+
+def test_units_listed_after_a_colon_and_villages_named_with_a_number() -> None:
+    spans = _spans("Các xã: Tràng Xá, Dân Tiến và Liên Minh đã có cáp quang; tổ dân phố Hòa Bình 2 và "
+                   "thôn Đồng Tâm 12 hộ chưa có.\n")
+    assert {("LOC", "Tràng Xá", "xã Tràng Xá"), ("LOC", "Dân Tiến", "xã Dân Tiến"),
+            ("LOC", "Liên Minh", "xã Liên Minh")} <= spans
+    assert ("LOC", "tổ dân phố Hòa Bình 2", "tổ dân phố Hòa Bình 2") in spans
+    assert ("LOC", "thôn Đồng Tâm", "thôn Đồng Tâm") in spans  # `12 hộ` counts households
+
+
+def test_bodies_of_a_village_and_of_a_province_named_bare() -> None:
+    spans = _spans("Chi bộ ấp Phú Hòa, Chi bộ ấp 4 và Viễn thông Lạng Sơn lắp cáp; ngành viễn thông Lạng Sơn phát triển.\n")
+    assert {("ORG", "Chi bộ ấp Phú Hòa", "Chi bộ ấp Phú Hòa"), ("ORG", "Chi bộ ấp 4", "Chi bộ ấp 4"),
+            ("ORG", "Viễn thông Lạng Sơn", "Viễn thông Lạng Sơn")} <= spans
+    assert ("LOC", "Lạng Sơn", "Lạng Sơn") in spans  # the trade is no body: the province stands alone
+    assert not any(label == "LOC" and text.startswith("ấp") for label, text, _ in spans)
+
+
+def test_official_names_with_a_dash_an_apostrophe_or_a_number() -> None:
+    spans = _spans("Người dân xã A Lưới 2, xã Ea H’leo, phường Xuân Hương - Đà Lạt và Phường 2 Bảo Lộc.\n")
+    assert {("LOC", "xã A Lưới 2", "xã A Lưới 2"), ("LOC", "xã Ea H’leo", "xã Ea H’leo"),
+            ("LOC", "phường Xuân Hương - Đà Lạt", "phường Xuân Hương - Đà Lạt"),
+            ("LOC", "Phường 2 Bảo Lộc", "phường 2 Bảo Lộc")} == spans
+
+
+def test_words_holding_a_village_kind_name_no_village() -> None:
+    spans = _spans("Cài đặt phiên bản Windows 11, gửi văn bản Hướng dẫn và xây dựng Nông thôn Mới tại bản Mường Pồn.\n")
+    assert spans == {("LOC", "bản Mường Pồn", "bản Mường Pồn")}
