@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -25,7 +24,7 @@ from pipeline import __version__, cache
 from pipeline.executors import BatchSummary, DocInfo, RunPlan, part_name, plan_batches
 from pipeline.inputs import Input
 from pipeline.options import Options
-from pipeline.outputs.summary import FACT_TABLES, finish
+from pipeline.outputs.seal import RowGroups, seal_documents, seal_summary
 from pipeline.run import _error
 from pipeline.writer import STATE_DIR, new_run, publish, rows_to_arrow
 
@@ -33,8 +32,6 @@ CACHE_DIR = "cache"
 OCR_CACHE_DIR = "ocr"
 """Inside the cache folder: OCR readings by page image (`pipeline.ingest.pdf.ocr_engine`), left
 alone by the extraction cache's pruning so a rule change does not cost the scans' OCR again."""
-WHOLE = ("documents", "commune_summary")
-"""Tables rewritten whole when the run is sealed (one row per document)."""
 
 
 def _drop_duplicates(partial: Path, summaries: list[BatchSummary]) -> None:
@@ -84,41 +81,19 @@ def _replace(table: pa.Table, part: Path) -> None:
     os.replace(tmp, part)
 
 
-MERGE_EVERY = 64
-"""Parts read before they are merged into one contiguous table: thousands of small tables,
-each with its own buffers and schema, take about twice the memory of their rows."""
-
-
-def _read(partial: Path, name: str, columns: list[str] | None = None) -> pa.Table:
-    """A table's parts, in order, as one table (only `columns` when given), merged as they
-    are read so that the main process holds the rows, not thousands of small tables."""
-    schema = schemas.all_tables()[name].arrow_schema()
-    if columns is not None:
-        schema = pa.schema([schema.field(c) for c in columns], metadata=schema.metadata)
-    parts = sorted((partial / name).glob("*.parquet")) if (partial / name).is_dir() else []
-    read: list[pa.Table] = []
-    for part in parts:
-        read.append(pq.read_table(part, schema=schema, columns=columns, use_threads=False))
-        if len(read) >= MERGE_EVERY:
-            read = [pa.concat_tables(read).combine_chunks()]
-    return pa.concat_tables(read).combine_chunks() if read else schema.empty_table()
+def _facts(summaries: list[BatchSummary]) -> pa.Table:
+    """Fact rows per document (`doc_id`, `n`; a doc_id may repeat), from the batches' summaries."""
+    docs = [doc for summary in summaries for doc in summary.docs if not doc.failed and doc.doc_id]
+    return pa.table({"doc_id": pa.array([d.doc_id for d in docs], pa.string()),
+                     "n": pa.array([d.facts for d in docs], pa.int64())})
 
 
 def _seal(partial: Path, summaries: list[BatchSummary]) -> dict[str, int]:
-    """Fill `documents` and `commune_summary`, give every table at least an empty part, and
-    return the row count of each table."""
-    facts: Counter = Counter()
-    for summary in summaries:
-        for doc in summary.docs:
-            if not doc.failed and doc.doc_id:
-                facts[doc.doc_id] += doc.facts
-    tables = {name: _read(partial, name) for name in WHOLE}
-    tables["errors"] = _read(partial, "errors", ["doc_id"])  # only counted per document
-    done = finish({**tables, FACT_TABLES[0]: facts})  # counts stand for the fact rows
-    for name in WHOLE:
-        shutil.rmtree(partial / name, ignore_errors=True)
-        (partial / name).mkdir()
-        pq.write_table(done[name], partial / name / part_name(0))
+    """Fill `documents` and `commune_summary` (`pipeline.outputs.seal`: bounded memory), give
+    every table at least an empty part, merge long tables' parts, and return the row count of
+    each table."""
+    seal_documents(partial, part_name(0))  # reads each batch's commune_summary part: before seal_summary
+    seal_summary(partial, _facts(summaries), part_name(0))
     rows = {}
     for name, table in schemas.all_tables().items():
         folder = partial / name
@@ -136,9 +111,10 @@ documents), merged at the seal into at most this many, in batch order."""
 
 
 def _compact(folder: Path, schema: pa.Schema) -> None:
-    """Merge a table's parts into at most MAX_FILES files of consecutive batches. The merged
-    files are written under temporary names, the parts removed, then the files renamed to
-    `part-000000.parquet`...: all inside the run's partial folder, before the atomic switch."""
+    """Merge a table's parts into at most MAX_FILES files of consecutive batches, read one part
+    at a time (`seal.RowGroups`). The merged files are written under temporary names, the parts
+    removed, then the files renamed to `part-000000.parquet`...: all inside the run's partial
+    folder, before the atomic switch."""
     parts = sorted(folder.glob("part-*.parquet"))
     if len(parts) <= MAX_FILES:
         return
@@ -146,7 +122,9 @@ def _compact(folder: Path, schema: pa.Schema) -> None:
     merged = []
     for start in range(0, len(parts), size):
         tmp = folder / f".merged-{start // size:06d}.tmp"
-        pq.write_table(pa.concat_tables([pq.read_table(p, schema=schema) for p in parts[start:start + size]]), tmp)
+        with RowGroups(tmp, schema.empty_table()) as out:
+            for part in parts[start:start + size]:
+                out.add(pq.read_table(part, schema=schema, use_threads=False))
         merged.append(tmp)
     for part in parts:
         part.unlink()

@@ -1,16 +1,15 @@
 """After collection: one `commune_summary` row per report, and `documents.province` filled.
 
 The same report often arrives as DOCX, PDF and TXT. Each rendition is processed alone (its
-`report_key` is computed per document by `extractors.summary`); only here, with every
-document's rows at hand, are renditions compared and one kept per report. The rule is stated
-in the table's schema (`rendition_doc_ids`): fewest `errors` rows, then fewest failed checks,
-then most facts, then DOCX before PDF before TXT, then doc_id for a stable choice."""
+`report_key` is computed per document by `extractors.summary`); only at the seal
+(`pipeline.outputs.seal`), with every document's rows written, are renditions compared and one
+kept per report. The rule is stated in the table's schema (`rendition_doc_ids`): fewest
+`errors` rows, then fewest failed checks, then most facts (rows of FACT_TABLES), then DOCX
+before PDF before TXT (FORMAT_RANK), then doc_id for a stable choice. `documents.province` is
+the province as written, else the official name without its prefix (`short_province`)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
-import pyarrow as pa
 import regex
 
 from extractors.admin_units import UNIT_PREFIXES
@@ -24,49 +23,6 @@ FACT_TABLES = ("metrics", "equipment", "references", "dates", "checks")
 _PREFIX = regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in UNIT_PREFIXES) + r")\s+")
 
 
-def _counts(table: pa.Table | Counter | None) -> Counter:
-    if isinstance(table, Counter):  # rows per doc_id counted while streaming (pipeline.stream)
-        return table
-    if table is None or "doc_id" not in table.column_names:
-        return Counter()
-    return Counter(table.column("doc_id").to_pylist())
-
-
-def _rank(row: dict, errors: Counter, facts: Counter) -> tuple:
-    return (errors[row["doc_id"]], row.get("checks_errors") or 0, -facts[row["doc_id"]],
-            FORMAT_RANK.get(row.get("source_format") or "", 9), row["doc_id"])
-
-
-def best_renditions(summary: pa.Table, errors: pa.Table | None, facts: dict[str, pa.Table]) -> pa.Table:
-    """`summary` with one row per `report_key`: the best rendition, with the count and the
-    doc_ids of all of them, in the order of first appearance of each report."""
-    error_count = _counts(errors)
-    fact_count: Counter = Counter()
-    for table in facts.values():
-        fact_count.update(_counts(table))
-    # only the ranking columns become Python objects: a national corpus has 170,000 rows here
-    columns = ("doc_id", "report_key", "checks_errors", "source_format")
-    rows = zip(*(summary.column(c).to_pylist() if c in summary.column_names else [None] * summary.num_rows
-                 for c in columns))
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for index, values in enumerate(rows):
-        row = {**dict(zip(columns, values)), "index": index}
-        groups[row["report_key"] or f"doc:{row['doc_id']}"].append(row)
-    kept: list[int] = []
-    counts: list[int] = []
-    ids: list[str] = []
-    for members in groups.values():
-        ordered = sorted(members, key=lambda r: _rank(r, error_count, fact_count))
-        kept.append(ordered[0]["index"])
-        counts.append(len(ordered))
-        ids.append(",".join(r["doc_id"] for r in ordered))
-    out = summary.take(pa.array(kept, pa.int64())).combine_chunks()
-    for name, values in (("renditions", pa.array(counts)), ("rendition_doc_ids", pa.array(ids, pa.string()))):
-        i = out.column_names.index(name)
-        out = out.set_column(i, out.schema.field(i), values.cast(out.schema.field(i).type))
-    return out
-
-
 def short_province(official: str | None) -> str | None:
     """An official province name without its `Tỉnh`/`Thành phố` prefix (`Thành phố Hải Phòng`
     → `Hải Phòng`), the form reports write and `documents.province` holds."""
@@ -74,38 +30,3 @@ def short_province(official: str | None) -> str | None:
         return None
     match = _PREFIX.match(fold(official))  # fold keeps the length: the offset is valid in `official`
     return official[match.end():] if match else official
-
-
-def fill_province(documents: pa.Table) -> pa.Table:
-    """`province` as written, else the official province name without its prefix, so that
-    `province` is null only where `province_name` is."""
-    if "province" not in documents.column_names:
-        return documents
-    written = documents.column("province").to_pylist()
-    official = documents.column("province_name").to_pylist()
-    filled = [w if w else short_province(o) for w, o in zip(written, official)]
-    index = documents.column_names.index("province")
-    return documents.set_column(index, documents.schema.field(index), pa.array(filled, pa.string()))
-
-
-def add_report_keys(documents: pa.Table, summary: pa.Table) -> pa.Table:
-    """`documents.report_key` from the per-document keys, so fact rows join to their report."""
-    if "report_key" not in documents.column_names:
-        return documents
-    keys = dict(zip(summary.column("doc_id").to_pylist(), summary.column("report_key").to_pylist()))
-    index = documents.column_names.index("report_key")
-    column = pa.array([keys.get(d) for d in documents.column("doc_id").to_pylist()], pa.string())
-    return documents.set_column(index, documents.schema.field(index), column)
-
-
-def finish(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """The collected tables with renditions tied and one summary row per report."""
-    out = dict(tables)
-    summary = tables.get("commune_summary")
-    if summary is None:
-        return out
-    if "documents" in tables:
-        out["documents"] = add_report_keys(fill_province(tables["documents"]), summary)
-    facts = {name: tables[name] for name in FACT_TABLES if name in tables}
-    out["commune_summary"] = best_renditions(summary, tables.get("errors"), facts)
-    return out

@@ -3,12 +3,24 @@ a report_key, the DOCX one is kept, and the table needs no join to say who repor
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
-from pipeline.outputs.summary import best_renditions, fill_province, short_province
-from schemas.commune_summary import TABLE
+import schemas
+from pipeline.outputs.seal import seal_documents, seal_summary
+from pipeline.outputs.summary import short_province
 from tests.conftest import SEEDS
+
+
+def _parts(partial: Path, name: str, *batches: list[dict]) -> None:
+    """`batches` written as the parts of table `name`, as a run's batches write them."""
+    (partial / name).mkdir(parents=True, exist_ok=True)
+    for index, rows in enumerate(batches):
+        table = pa.Table.from_pylist(rows, schema=schemas.all_tables()[name].arrow_schema())
+        pq.write_table(table, partial / name / f"part-{index:06d}.parquet")
 
 
 def test_the_three_renditions_of_each_sample_share_one_key(extracted):
@@ -32,13 +44,17 @@ def test_one_summary_row_per_report_with_who_and_when(extracted):
     assert summary.loc["Phượng Tiến"].dossiers_received == 2692
 
 
-def test_province_is_filled_wherever_province_name_is(extracted):
+def test_province_is_filled_wherever_province_name_is(extracted, tmp_path):
     documents = pd.read_parquet(extracted / "documents")
     assert documents.province.notna().equals(documents.province_name.notna())
     assert set(documents[documents.commune == "Phước Giang"].province) == {"Quảng Ngãi"}
     assert short_province("Thành phố Hải Phòng") == "Hải Phòng" and short_province("Tỉnh Đắk Lắk") == "Đắk Lắk"
-    table = pa.table({"province": [None, "Hải Phòng"], "province_name": ["Tỉnh Thái Nguyên", "Thành phố Hải Phòng"]})
-    assert fill_province(table).column("province").to_pylist() == ["Thái Nguyên", "Hải Phòng"]
+    _parts(tmp_path, "documents", [{"doc_id": "a", "province_name": "Tỉnh Thái Nguyên"}],
+           [{"doc_id": "b", "province": "Hải Phòng", "province_name": "Thành phố Hải Phòng"}, {"doc_id": "c", "province": ""}])
+    seal_documents(tmp_path, "part-000000.parquet")
+    sealed = pq.read_table(tmp_path / "documents")
+    assert sealed.column("province").to_pylist() == ["Thái Nguyên", "Hải Phòng", None]
+    assert [p.name for p in (tmp_path / "documents").iterdir()] == ["part-000000.parquet"]
 
 
 def _row(doc_id: str, fmt: str, checks_errors: int = 0) -> dict:
@@ -46,15 +62,24 @@ def _row(doc_id: str, fmt: str, checks_errors: int = 0) -> dict:
             "renditions": 1, "rendition_doc_ids": doc_id}
 
 
-def test_the_kept_rendition_follows_the_stated_rule():
-    summary = pa.Table.from_pylist([_row("t", "txt"), _row("p", "pdf"), _row("d", "docx", checks_errors=1)],
-                                   schema=TABLE.arrow_schema())
-    errors = pa.table({"doc_id": ["p", "p"]})
-    facts = {"metrics": pa.table({"doc_id": ["t", "t", "d"]})}
+def _kept(partial: Path, facts: dict[str, int]) -> list[dict]:
+    seal_summary(partial, pa.table({"doc_id": list(facts), "n": pa.array(list(facts.values()), pa.int64())}),
+                 "part-000000.parquet")
+    return pq.read_table(partial / "commune_summary").to_pylist()
+
+
+def test_the_kept_rendition_follows_the_stated_rule(tmp_path):
+    # the renditions come in two batches, and another report in between
+    _parts(tmp_path, "commune_summary", [_row("t", "txt"), {**_row("o", "pdf"), "report_key": "other"}],
+           [_row("p", "pdf"), {**_row("q", "txt"), "report_key": "other"}, _row("d", "docx", checks_errors=1)])
+    _parts(tmp_path, "errors", [{"doc_id": "p", "source_path": "p.pdf"}, {"doc_id": "p", "source_path": "p.pdf"}])
     # d has a failed check, p two errors rows: t wins though it is TXT
-    (kept,) = best_renditions(summary, errors, facts).to_pylist()
+    kept, other = _kept(tmp_path, {"t": 2, "d": 1, "q": 5})
     assert (kept["doc_id"], kept["renditions"], kept["rendition_doc_ids"]) == ("t", 3, "t,d,p")
-    (even,) = best_renditions(summary, None, {}).to_pylist()
+    # no errors, no failed check: more facts win over the format; the row comes in the order the report first came
+    assert (other["doc_id"], other["renditions"], other["rendition_doc_ids"]) == ("q", 2, "q,o")
+    _parts(tmp_path / "even", "commune_summary", [_row("t", "txt"), _row("p", "pdf"), _row("d", "docx", checks_errors=1)])
+    (even,) = _kept(tmp_path / "even", {})
     assert even["rendition_doc_ids"] == "p,t,d"  # no errors anywhere: fewest failed checks, then PDF before TXT
 
 
