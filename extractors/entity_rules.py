@@ -290,6 +290,7 @@ def rule_entities(doc: Document, province: int | None = None, signer_title: str 
         if unit is not None:
             found.append(EntitySpan(hit.start, unit[0], "ORG", "system" if hit.label == "SYSTEM" else "body", unit[1], unit[2]))
     found += _place_of_issue(doc, province)
+    found += _byline(doc, pieces)
     for hit in pieces.of("UNIT_KIND"):
         unit = _unit_at(doc, pieces, hit, province)
         if unit is not None:
@@ -338,3 +339,23 @@ def flat(spans: list[EntitySpan]) -> list[EntitySpan]:
             starts.insert(i, span.start)
             kept.insert(i, span)
     return kept
+
+
+_BYLINE = regex.compile(r"[ \t]*([\p{Lu}][\p{L}]*(?:[ \t]+[\p{Lu}][\p{L}]*){1,3})[ \t]*\n*\Z")
+
+
+def _byline(doc: Document, pieces: _Pieces) -> list[EntitySpan]:
+    """A news text's byline: its last line holding only two to four capitalised words (`Bảo Anh`,
+    `TRÚC GIANG`). Pen names often open with no family name, so the line's place is the cue;
+    a body, a unit or an official place name there is no byline (a word that may cue a name,
+    `Anh`, may be part of one)."""
+    last = doc.text.rstrip().rfind("\n") + 1
+    m = _BYLINE.match(doc.text, last)
+    if m is None or any(z.start < m.end(1) for z in doc.zone("signer_name")):  # a report's signer (with a title)
+        return []
+    if any(h.start < m.end(1) and h.end > m.start(1) and h.label != "PERSON_CUE" for h in pieces.found):
+        return []
+    name = " ".join(w[:1] + w[1:].lower() for w in m.group(1).split())
+    if au.is_province_name(name) or au.is_commune_name(name):
+        return []
+    return [EntitySpan(m.start(1), m.end(1), "PER", "person", name)]

@@ -165,3 +165,10 @@ def test_official_names_with_a_dash_an_apostrophe_or_a_number() -> None:
 def test_words_holding_a_village_kind_name_no_village() -> None:
     spans = _spans("Cài đặt phiên bản Windows 11, gửi văn bản Hướng dẫn và xây dựng Nông thôn Mới tại bản Mường Pồn.\n")
     assert spans == {("LOC", "bản Mường Pồn", "bản Mường Pồn")}
+
+
+def test_a_news_bylines_last_line_is_a_person_even_without_a_family_name() -> None:
+    assert ("PER", "Minh Khuê", "Minh Khuê") in _spans("UBND xã Quang Sơn trao 20 máy tính cho các thôn.\nMinh Khuê\n")
+    assert ("PER", "THU HIỀN", "Thu Hiền") in _spans("Người dân đã quen nộp hồ sơ trực tuyến.\n\nTHU HIỀN\n")
+    assert not any(label == "PER" for label, _, _ in _spans("Hội nghị kết thúc lúc 17 giờ.\nThái Nguyên\n"))
+    assert not any(label == "PER" for label, _, _ in _spans("Tổng hợp:\nPhòng Nội Vụ\n"))
