@@ -1,4 +1,5 @@
-"""DOCX backend (python-docx): paragraphs and tables in document order.
+"""DOCX backend: paragraphs and tables in document order, from the parts `docx_package` finds
+the way python-docx does (python-docx itself reads the packages that reader cannot vouch for).
 
 Vietnamese official documents lay out the header (issuer and number | motto and place/date)
 and the footer (`Nơi nhận` | signer) as borderless two-column tables: those are *layout*
@@ -18,6 +19,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from functools import cache
 
 from docx import Document as open_docx
@@ -28,6 +30,7 @@ from lxml import etree
 
 from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
 from pipeline.ingest.base import InputError
+from pipeline.ingest.docx_package import Irregular, Package
 from pipeline.ingest.legacy_docx import convert_runs
 from pipeline.ingest.legacy_encodings import warning
 from pipeline.ingest.limits import read_part
@@ -155,10 +158,8 @@ def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
     return f'<w:{local} xmlns:w="{_W_NS}"/>'.encode()
 
 
-def _safe_package(data: bytes, options: Options, warnings: list[str]) -> bytes:
-    """The archive with every member read under the caps and unsafe XML parts cleaned: the
-    bytes as they came when no part had to change (python-docx then reads members the same
-    caps just let through), else rebuilt from the capped reads."""
+def _checked_parts(data: bytes, options: Options, warnings: list[str]) -> tuple[list[tuple[str, bytes]], bool]:
+    """Every member read under the caps, unsafe XML parts cleaned, and whether one was."""
     parts: list[tuple[str, bytes]] = []
     changed = False
     with zipfile.ZipFile(io.BytesIO(data)) as src:
@@ -171,6 +172,13 @@ def _safe_package(data: bytes, options: Options, warnings: list[str]) -> bytes:
                 changed |= cleaned is not part
                 part = cleaned
             parts.append((info.filename, part))
+    return parts, changed
+
+
+def _package_bytes(data: bytes, parts: list[tuple[str, bytes]], changed: bool) -> bytes:
+    """The archive python-docx may open: the bytes as they came when no part had to change
+    (python-docx then reads members the same caps just let through), else rebuilt from the
+    capped reads."""
     if not changed:
         return data
     out = io.BytesIO()
@@ -180,39 +188,103 @@ def _safe_package(data: bytes, options: Options, warnings: list[str]) -> bytes:
     return out.getvalue()
 
 
-def _footnotes(package_parts: list, warnings: list[str]) -> list[RawBlock]:
-    """Footnote texts (separators skipped) from word/footnotes.xml, if the file has one; a
-    part that is not well-formed is skipped with a warning."""
-    for part in package_parts:
-        if str(part.partname) == "/word/footnotes.xml":
-            try:
-                root = etree.fromstring(part.blob, _SAFE)
-            except etree.XMLSyntaxError as exc:
-                warnings.append(f"the footnotes are not well-formed XML and were skipped ({exc.msg})")
-                return []
-            notes = [n for n in root.iterchildren(qn("w:footnote")) if n.get(qn("w:type")) is None]
-            return [RawBlock(_text_of(n), kind="paragraph", region="footnote") for n in notes if _text_of(n).strip()]
-    return []
+def _safe_package(data: bytes, options: Options, warnings: list[str]) -> bytes:
+    """The archive with every member read under the caps and unsafe XML parts cleaned."""
+    return _package_bytes(data, *_checked_parts(data, options, warnings))
 
 
-def _furniture(doc) -> list[RawBlock]:
-    """Page header and footer paragraphs of every section, each distinct text once."""
+def _footnotes(blob: bytes | None, warnings: list[str]) -> list[RawBlock]:
+    """Footnote texts (separators skipped) from the bytes of word/footnotes.xml, if the file
+    has one; a part that is not well-formed is skipped with a warning."""
+    if blob is None:
+        return []
+    try:
+        root = etree.fromstring(blob, _SAFE)
+    except etree.XMLSyntaxError as exc:
+        warnings.append(f"the footnotes are not well-formed XML and were skipped ({exc.msg})")
+        return []
+    notes = [n for n in root.iterchildren(qn("w:footnote")) if n.get(qn("w:type")) is None]
+    return [RawBlock(_text_of(n), kind="paragraph", region="footnote") for n in notes if _text_of(n).strip()]
+
+
+_SECTIONS = etree.XPath("./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr", namespaces={"w": _W_NS})
+"""python-docx's `Document.sections`: the `w:sectPr` the document element reaches directly."""
+_REFERENCES = {(tag, kind): etree.XPath(f"./w:{tag}[@w:type='{kind}']", namespaces={"w": _W_NS})
+               for tag in ("headerReference", "footerReference") for kind in ("default", "first", "even")}
+
+
+def _furniture(document: etree._Element, part_for: Callable[[etree._Element], etree._Element]) -> list[RawBlock]:
+    """Page header and footer paragraphs of every section, each distinct text once: a
+    section's primary, first-page and even-page header (then footer) that it defines itself
+    (python-docx's `is_linked_to_previous` false), read from the part `part_for(reference)` gives."""
     seen: set[tuple[str, str]] = set()
     blocks: list[RawBlock] = []
     region: Region
-    for section in doc.sections:
-        for region, parts in (
-            ("page_header", (section.header, section.first_page_header, section.even_page_header)),
-            ("page_footer", (section.footer, section.first_page_footer, section.even_page_footer)),
-        ):
-            for part in parts:
-                if part.is_linked_to_previous:
+    for sect_pr in _SECTIONS(document):
+        for region, tag in (("page_header", "headerReference"), ("page_footer", "footerReference")):
+            for kind in ("default", "first", "even"):
+                found = _REFERENCES[tag, kind](sect_pr)
+                if not found:
                     continue
-                text = _text_of(part._element)
+                text = _text_of(part_for(found[0]))
                 if text.strip() and (region, text) not in seen:
                     seen.add((region, text))
                     blocks.append(RawBlock(text, kind="paragraph", region=region))
     return blocks
+
+
+def _read_body(body: etree._Element) -> _Reader:
+    reader = _Reader()
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            reader.paragraph(child)
+        elif child.tag == qn("w:tbl"):
+            reader.table(child)
+    return reader
+
+
+def _read_fast(parts: list[tuple[str, bytes]]) -> tuple[_Reader, list[RawBlock], set[str]] | None:
+    """Body, footnotes and page furniture, and the legacy encodings met, read from the parts
+    alone (`docx_package`); None when python-docx must read the package."""
+    members = dict(parts)
+    if len(members) != len(parts):
+        return None
+    try:
+        package = Package.read(members)
+        styles = package.styles
+        legacy: set[str] = set()
+        if package.may_hold_legacy_fonts():
+            legacy = convert_runs([p.root for p in package.parts.values() if p.is_xml], styles.root)
+        reader = _read_body(package.body)
+        notes: list[str] = []
+        rest = _footnotes(package.footnotes_blob(), notes) + _furniture(package.main.root, package.referenced)
+    except Irregular:
+        return None
+    if notes:
+        return None
+    return reader, rest, legacy
+
+
+def _read_python_docx(package: bytes, warnings: list[str]) -> tuple[_Reader, list[RawBlock], set[str]]:
+    """The same, with python-docx's object model (packages `docx_package` does not vouch for)."""
+    try:
+        doc = open_docx(io.BytesIO(package))
+    except _DAMAGED as exc:
+        raise _not_a_docx(exc) from None
+    xml_parts = [p.element for p in doc.part.package.iter_parts() if isinstance(p, XmlPart)]
+    legacy = convert_runs(xml_parts, doc.styles.element)
+    reader = _read_body(doc.element.body)
+    footnotes = next((p.blob for p in doc.part.package.iter_parts() if str(p.partname) == "/word/footnotes.xml"), None)
+    rest = _footnotes(footnotes, warnings) + _furniture(doc.element, lambda ref: doc.part.related_parts[ref.rId].element)
+    return reader, rest, legacy
+
+
+_DAMAGED = (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError, NotImplementedError,
+            etree.XMLSyntaxError)
+
+
+def _not_a_docx(exc: Exception) -> InputError:
+    return InputError("not_a_docx", f"the file is not a readable DOCX (damaged or truncated Word file: {exc})")
 
 
 class DocxBackend:
@@ -233,22 +305,13 @@ class DocxBackend:
     def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
         warnings: list[str] = []
         try:
-            doc = open_docx(io.BytesIO(_safe_package(data, options, warnings)))
-        except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError, NotImplementedError,
-                etree.XMLSyntaxError) as exc:
-            raise InputError(
-                "not_a_docx", f"the file is not a readable DOCX (damaged or truncated Word file: {exc})"
-            ) from None
-        parts = [p.element for p in doc.part.package.iter_parts() if isinstance(p, XmlPart)]
-        legacy = sorted(convert_runs(parts, doc.styles.element))
-        reader = _Reader()
-        for child in doc.element.body.iterchildren():
-            if child.tag == qn("w:p"):
-                reader.paragraph(child)
-            elif child.tag == qn("w:tbl"):
-                reader.table(child)
-        blocks = reader.blocks + _footnotes(list(doc.part.package.iter_parts()), warnings) + _furniture(doc)
+            parts, changed = _checked_parts(data, options, warnings)
+        except _DAMAGED as exc:
+            raise _not_a_docx(exc) from None
+        fast = None if changed else _read_fast(parts)
+        reader, rest, legacy = fast or _read_python_docx(_package_bytes(data, parts, changed), warnings)
+        blocks = reader.blocks + rest
         if not any(b.text.strip() for b in blocks):
             raise InputError("empty_document", "the DOCX contains no text")
-        warnings += [warning(e) for e in legacy]
+        warnings += [warning(e) for e in sorted(legacy)]
         return RawDocument("docx", blocks, warnings=warnings, meta={"tables": reader.tables})
