@@ -8,7 +8,7 @@ import pytest
 
 import pipeline.ingest.pdf.ocr as pdf_ocr
 from pipeline.ingest.base import InputError
-from pipeline.ingest.pdf import PdfBackend
+from pipeline.ingest.pdf import PdfBackend, ocr_tables
 from pipeline.ingest.pdf.ocr_repair import repair_line
 from pipeline.run import process_bytes, process_file
 from tests.conftest import ROOT
@@ -98,6 +98,11 @@ def test_a_blank_scan_is_no_text_layer():
     ("TM. BAN CHI ĐAO", "TM. BAN CHI ĐAO"),  # not a known title: left as read
     ("TRUONG", "TRUONG"),  # one word (TRƯỞNG or TRƯỜNG): not sure
     ("Chu tich xã", "Chu tich xã"),  # not a capitals title line
+    ("ĐÁNG CỘNG SÁN VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"),  # a header motto with damaged marks
+    ("CỘNG HÒA XÃ HỘI CHÚ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("Độc lập - Tư do - Hanh phúc", "Độc lập - Tự do - Hạnh phúc"),  # each letter keeps the case it was read in
+    ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # read right, the old spelling kept
+    ("đảng viên cộng sản", "đảng viên cộng sản"),  # not the motto's letters
 ])
 def test_sure_repairs_of_ocr_damage(read, repaired):
     assert repair_line(read) == repaired
@@ -123,6 +128,22 @@ def test_a_scanned_ruled_table_comes_out_as_rows_of_cells():
     assert rows[1][3:5] == ("RAM", "Ổ cứng")  # a short heading read again alone, a damaged one repaired
     assert rows[-1][3:5] == ("4GB DDR4", "SSD 512 GB")  # cells the page reading left empty or misread
     assert not any("Windows 10 Professional" in line.text for line in page.lines)  # the cells left the lines
+    reread = [w for w in page.ocr_words if w["line"][0] == "cell"]  # words of cells read again, with their own confidence
+    assert {"RAM", "4GB", "DDR4"} <= {w["text"] for w in reread} and all(0 < w["conf"] <= 100 for w in reread)
+    x0, top, x1, bottom = page.tables[0].box
+    assert all(x0 < w["x0"] < w["x1"] < x1 and top < w["top"] < w["bottom"] < bottom for w in reread)
+
+
+def test_a_re_read_cell_s_words_take_the_place_of_its_first_reading():
+    def word(text, x0, top, line=(1, 1, 1)):
+        return {"text": text, "x0": x0, "x1": x0 + 20.0, "top": top, "bottom": top + 10.0, "conf": 90.0, "line": line}
+
+    heading, cpu, first, after = word("CPU", 100, 50), word("i5-7400", 100, 80), word("S5jD", 200, 80), word("Windows", 300, 80)
+    second = [word("SSD", 200, 80, ("cell", 0, 0)), word("512", 225, 80, ("cell", 0, 0))]
+    ram = [word("8GB", 150, 80, ("cell", 0, 0))]
+    words = ocr_tables._with_rereads([heading, cpu, first, after], [([first], second, (190.0, 70.0, 260.0, 100.0)),
+                                                                   ([], ram, (140.0, 70.0, 190.0, 100.0))])
+    assert [w["text"] for w in words] == ["CPU", "i5-7400", "8GB", "SSD", "512", "Windows"]
 
 
 def test_a_footer_read_across_two_columns_is_read_column_by_column():

@@ -159,13 +159,29 @@ def read_image(image: Image.Image, page: Page, dpi: int = DPI) -> None:
     cleaned = without_rules(image, grid)
     words = _words(read(cleaned, "--psm 3"), scale)
     reread_numbers(cleaned, words, scale)
-    for word in words:  # each word repaired on its own too: the header columns are read from the words
-        word["text"] = repair_line(word["text"])
+    _repair_words(words)
     page.lines = _lines([w for w in words if not _noise(w["text"], w["conf"])])  # table cells keep theirs
-    page.tables = [_repaired(t) for t in tables(grid, words, scale, cleaned)]
+    found, words = tables(grid, words, scale, cleaned)
+    page.tables = [_repaired(t) for t in found]
     place_tables(page)
     page.ocr_words = words
     page.ocr_confidence = sum(w["conf"] for w in words) / len(words) if words else 0.0
+
+
+def _repair_words(words: list[Word]) -> None:
+    """Each word repaired on its own, then with its line where a repair needs the whole line
+    (a motto, a title) and keeps its words: the header columns are read from the words."""
+    for word in words:
+        word["text"] = repair_line(word["text"])
+    groups: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        groups.setdefault(word["line"], []).append(word)
+    for group in groups.values():
+        read = " ".join(w["text"] for w in group)
+        fixed = repair_line(read).split()
+        if len(fixed) == len(group):
+            for word, text in zip(group, fixed):
+                word["text"] = text
 
 
 def read_pages(pdf: pdfium.PdfDocument, pages: list[Page], dpi: int = DPI) -> None:

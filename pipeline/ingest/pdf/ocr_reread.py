@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline.ingest.pdf.ocr_engine import read
+from pipeline.ingest.pdf.ocr_repair import repair_line
 from pipeline.ingest.pdf.page import Word
 
 DOUBTFUL = 60.0
@@ -44,26 +45,37 @@ def _framed(image: Image.Image, box: tuple[int, int, int, int]) -> Image.Image |
     return framed
 
 
-def _found(image: Image.Image, config: str) -> list[tuple[str, float]]:
-    """The words Tesseract reads on a crop, with their confidences."""
+def _found(image: Image.Image, config: str) -> list[Word]:
+    """The words Tesseract reads on a crop, with their confidences and boxes (crop pixels)."""
     data = read(image, config)
-    return [(str(t).strip(), float(c)) for t, c in zip(data["text"], data["conf"]) if str(t).strip() and float(c) >= 0]
+    return [{"text": str(t).strip(), "conf": float(c), "x0": x, "x1": x + w, "top": y, "bottom": y + h}
+            for t, c, x, y, w, h in zip(data["text"], data["conf"], data["left"], data["top"], data["width"], data["height"])
+            if str(t).strip() and float(c) >= 0]
 
 
-def cell_text(image: Image.Image, words: list[Word], box: tuple[int, int, int, int]) -> str:
-    """The cell's text: its words from the page reading, or a second reading of the cell alone
-    where that reading was empty or doubtful and the second one is better."""
+def cell_text(image: Image.Image, words: list[Word], box: tuple[int, int, int, int], scale: float) -> tuple[str, list[Word]]:
+    """The cell's text and the words it was read from: its words from the page reading, or a
+    second reading of the cell alone where that reading was empty or doubtful and the second
+    one is better (then its words, with their own confidences and their boxes on the page, in
+    points: the evidence of a fact read from the cell carries them)."""
     first = " ".join(w["text"] for w in words)
     if words and min(w["conf"] for w in words) >= DOUBTFUL:
-        return first
-    left, top, right, bottom = box
-    framed = _framed(image, (left + INSET, top + INSET, right - INSET, bottom - INSET))
+        return first, words
+    left, top = box[0] + INSET, box[1] + INSET
+    framed = _framed(image, (left, top, box[2] - INSET, box[3] - INSET))
     found = _found(framed, "--psm 6") if framed is not None else []
     if not found:
-        return first
+        return first, words
     before = sum(w["conf"] for w in words) / len(words) if words else 0.0
-    after = sum(c for _, c in found) / len(found)
-    return " ".join(t for t, _ in found) if after > before else first
+    after = sum(w["conf"] for w in found) / len(found)
+    if after <= before:
+        return first, words
+    for word in found:  # crop pixels (enlarged, framed) to page points
+        for key, origin in (("x0", left), ("x1", left), ("top", top), ("bottom", top)):
+            word[key] = (origin + (word[key] - MARGIN) / ENLARGE) / scale
+        word["line"] = words[0]["line"] if words else ("cell", box[0], box[1])
+        word["text"] = repair_line(word["text"])  # as the page's words are
+    return " ".join(w["text"] for w in found), found
 
 
 def reread_numbers(image: Image.Image, words: list[Word], scale: float) -> None:
@@ -76,8 +88,8 @@ def reread_numbers(image: Image.Image, words: list[Word], scale: float) -> None:
                int(word["x1"] * scale) + PAD, int(word["bottom"] * scale) + PAD)
         framed = _framed(image, box)
         found = _found(framed, "--psm 7") if framed is not None else []
-        if len(found) == 1 and found[0][1] > word["conf"] and _same_shape(found[0][0], word["text"]):
-            word["text"], word["conf"] = found[0]
+        if len(found) == 1 and found[0]["conf"] > word["conf"] and _same_shape(found[0]["text"], word["text"]):
+            word["text"], word["conf"] = found[0]["text"], found[0]["conf"]
 
 
 def _same_shape(new: str, old: str) -> bool:

@@ -80,10 +80,38 @@ def without_rules(image: Image.Image, grid: Grid) -> Image.Image:
     return Image.fromarray(pixels)
 
 
-def tables(grid: Grid, words: list[Word], scale: float, image: Image.Image) -> list[Table]:
+Reread = tuple[list[Word], list[Word], tuple[float, float, float, float]]
+"""A re-read cell: its words from the page reading, from its second reading, and its box (points)."""
+
+
+def tables(grid: Grid, words: list[Word], scale: float, image: Image.Image) -> tuple[list[Table], list[Word]]:
     """The tables with their cells filled with the words inside them (points); a cell the page
-    reading left empty or doubtful is read again on its own (`ocr_reread`)."""
-    return [_table(bands, words, scale, image) for bands in grid]
+    reading left empty or doubtful is read again on its own (`ocr_reread`). Also the page's
+    words with each re-read cell's words in place of its first reading's, in reading order."""
+    read: list[Reread] = []
+    found = [_table(bands, words, scale, image, read) for bands in grid]
+    return found, _with_rereads(words, read)
+
+
+def _with_rereads(words: list[Word], read: list[Reread]) -> list[Word]:
+    """The words with each cell's first reading replaced by its second: at the first reading's
+    place, or (an empty cell) after the last word above the cell's row or left of it in the row."""
+    out = list(words)
+    for before, after, (left, top, _, bottom) in read:
+        if before:
+            gone = {id(w) for w in before}
+            at = next(k for k, w in enumerate(out) if id(w) in gone)
+            out = [w for w in out[:at] if id(w) not in gone] + after + [w for w in out[at:] if id(w) not in gone]
+            continue
+        at = max((k + 1 for k, w in enumerate(out)
+                  if _middle(w, "top", "bottom") < top or (_middle(w, "top", "bottom") < bottom and _middle(w, "x0", "x1") < left)),
+                 default=0)
+        out[at:at] = after
+    return out
+
+
+def _middle(word: Word, low: str, high: str) -> float:
+    return float(word[low] + word[high]) / 2
 
 
 def _ruled_rows(dark: np.ndarray) -> np.ndarray:
@@ -114,19 +142,25 @@ def _bounds(dark: np.ndarray, top: int, bottom: int) -> list[int]:
     return [int(a + b) // 2 for a, b in _runs(_spread(band, axis=1).mean(axis=0) >= COLUMN_SHARE)]
 
 
-def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: float, image: Image.Image) -> Table:
-    """One table from its rows' bands and cell boundaries."""
+def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: float, image: Image.Image,
+           read: list[Reread]) -> Table:
+    """One table from its rows' bands and cell boundaries; each re-read cell's (first, second)
+    words are added to `read`."""
     rows: list[tuple[str, ...]] = []
     for top, bottom, bounds in bands:
-        cells = tuple(cell_text(image, [w for w in words if _inside(w, left / scale, top / scale, right / scale, bottom / scale)],
-                                (left, top, right, bottom))
-                      for left, right in zip(bounds, bounds[1:]))
+        cells = []
+        for left, right in zip(bounds, bounds[1:]):
+            inside = [w for w in words if _inside(w, left / scale, top / scale, right / scale, bottom / scale)]
+            text, used = cell_text(image, inside, (left, top, right, bottom), scale)
+            if used is not inside:
+                read.append((inside, used, (left / scale, top / scale, right / scale, bottom / scale)))
+            cells.append(text)
         if any(cells):
-            rows.append(cells)
+            rows.append(tuple(cells))
     x0, x1 = min(b[2][0] for b in bands), max(b[2][-1] for b in bands)
     return Table((x0 / scale, bands[0][0] / scale, x1 / scale, bands[-1][1] / scale), rows)
 
 
 def _inside(word: Word, left: float, top: float, right: float, bottom: float) -> bool:
     """Whether the word's centre lies in the box (points)."""
-    return left <= (word["x0"] + word["x1"]) / 2 <= right and top <= (word["top"] + word["bottom"]) / 2 <= bottom
+    return left <= _middle(word, "x0", "x1") <= right and top <= _middle(word, "top", "bottom") <= bottom

@@ -2,9 +2,10 @@
 `Õ cứng`): a run of words whose letters, marks set aside, are those of exactly one known
 wording is written as that wording.
 
-Only wordings that cannot be mistaken are used: device nouns of three words or more anywhere
-(`máy tính để bàn`), and in the header row of a scanned table, the column headings of the
-equipment vocabulary of two words or more (`ổ cứng`, `hệ điều hành`). Letters shared by two
+Only wordings that cannot be mistaken are used: device nouns of three words or more and the
+header mottos (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` read `CHÚ NGHĨA`, `ĐẢNG CỘNG SẢN` read
+`ĐÁNG CỘNG SÁN`: a damaged motto is no longer seen as one, and becomes the issuer) anywhere,
+and in the header row of a scanned table, the column headings of the equipment vocabulary of two words or more (`ổ cứng`, `hệ điều hành`). Letters shared by two
 wordings map to none. The wordings come from the vocabulary's own patterns
 (`extractors.phrase_patterns`), alternative by alternative; an alternative that is not plain
 wording (a lookaround) is left out."""
@@ -18,7 +19,9 @@ import regex
 
 from extractors.phrase_patterns import Untranslatable, wordings
 from extractors.vocab.devices import DEVICE_NOUNS
+from extractors.vocab.document_parts import MOTTOS
 from extractors.vocab.specs import SPEC_LABELS, TABLE_COLUMNS
+from pipeline.textforms import fold
 
 BODY_WORDS = 3
 """Fewest words of a wording repaired in running text and body cells."""
@@ -74,7 +77,7 @@ def _wordings_of(patterns: list[str], fewest: int) -> list[str]:
 @cache
 def _matcher(header: bool) -> tuple[regex.Pattern[str], dict[str, str]]:
     """A regex over the unmarked form finding the known wordings, and each one's written form."""
-    found = _wordings_of([p.pattern for p in DEVICE_NOUNS], BODY_WORDS)
+    found = _wordings_of([p.pattern for p in (*DEVICE_NOUNS, *MOTTOS)], BODY_WORDS)
     if header:
         found += _wordings_of([*SPEC_LABELS.values(), *TABLE_COLUMNS.values()], HEADER_WORDS)
     by_letters: dict[str, set[str]] = {}
@@ -93,13 +96,15 @@ def repair_wordings(text: str, header: bool = False) -> str:
     for m in matcher.finditer(base(text)):
         read = text[m.start():m.end()]
         wording = known[unmarked(m.group())]
+        if " ".join(fold(read).split()) == wording:  # read right (`HOÀ` is `hòa` written the old way)
+            continue
         out += [text[last:m.start()], _cased(wording, read)]
         last = m.end()
     return "".join(out) + text[last:] if out else text
 
 
 def _cased(wording: str, read: str) -> str:
-    """The wording in the case it was read in: all capitals, a capital first, or lower case."""
-    if read.isupper():
-        return wording.upper()
-    return wording[0].upper() + wording[1:] if read[:1].isupper() else wording
+    """The wording in the case it was read in, letter by letter (`Độc lập - Tự do`), its
+    spacing as read (both have the same letters, marks set aside, one for one)."""
+    letters = iter(wording.replace(" ", ""))
+    return "".join(ch if ch.isspace() else (next(letters).upper() if ch.isupper() else next(letters).lower()) for ch in read)
