@@ -21,6 +21,7 @@ from extractors.vocab.findings import (
     LABEL_LEAD,
     PART_KINDS,
     PART_STOP,
+    PART_TITLE,
     TOPIC_LEAD,
     WEAK_STRENGTH,
 )
@@ -45,6 +46,7 @@ _BULLET_LINE = compiled(rf"(?:-|{_NUMBERING})")
 _BARE_LEAD = compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?")
 _BARE_TAIL = regex.compile(r"[^:.;!?|]{0,60}")
 _SUB_BULLET = compiled(r"[+*•]")
+_PART_TITLE = compiled(PART_TITLE.pattern)
 
 
 @dataclass(frozen=True)
@@ -142,15 +144,42 @@ def to_body(text: str, match: str) -> tuple[str | None, int]:
     return name, stop + 1 if colon >= 0 else len(match)
 
 
-def _section_parts(doc: Document) -> list[Part]:
+def title_lines(doc: Document) -> dict[int, tuple[int, str | None]]:
+    """Lines of the body that title a part of the report without being numbered headings: `Phần thứ
+    ba` (with its title after it or on the next line) and lines in capitals (`KHÓ KHĂN, VƯỚNG MẮC`).
+    Each maps its start to its end and the kind its title names (None for a results or other title)."""
+    found: dict[int, tuple[int, str | None]] = {}
+    headings = {sec.start for sec in doc.sections}
+    for span in doc.zone("body") or []:
+        for s, e in lines(doc, span.start, span.end):
+            text = doc.text[s:e].strip("* ")
+            part = _PART_TITLE.match(doc.match, s, e)
+            letters = [c for c in text if c.isalpha()]
+            capitals = len(letters) > 3 and text == text.upper() and len(text.split()) <= 12 and text[-1:] not in ".;,"
+            if s in headings or not (capitals or (part and (part.end() == e or capitals))):
+                continue
+            rest = doc.match[part.end() if part else s : e]
+            kind = heading_kind(rest)
+            found[s] = (e, None if kind == "none" or _weak(rest) else kind)
+    return found
+
+
+def _title_kind(titles: dict[int, tuple[int, str | None]], offset: int) -> str | None:
+    """The kind of the last part title before `offset`."""
+    before = [s for s in titles if s < offset]
+    return titles[max(before)][1] if before else None
+
+
+def _section_parts(doc: Document, titles: dict[int, tuple[int, str | None]]) -> list[Part]:
     """The body of each section (before its first sub-section) under the innermost heading
-    that names a kind; a remarks heading (`Nhận xét`) names none and hides its parents'. A
-    heading `Đối với <body>` gives its requests their addressee."""
+    that names a kind, or else under the part title (`Phần thứ ba` / `ĐỀ XUẤT, KIẾN NGHỊ`) above
+    its top section; a remarks heading (`Nhận xét`) names none and hides its parents'. A
+    heading `Đối với <body>` gives its requests their addressee. A part title ends a body."""
     parts = []
     for sec in doc.sections:
-        kind = _inherited_kind(doc, sec)
-        end = min([c.start for c in sec.children] + [sec.end])
+        kind = _inherited_kind(doc, sec) or _title_kind(titles, sec.path()[0].start)
         start = content_start(doc, sec)
+        end = min([c.start for c in sec.children] + [sec.end] + [t for t in titles if t >= start])
         if kind and kind != "none" and start < end:
             addressee = None
             if kind == "recommendation":
@@ -229,8 +258,8 @@ def _label_addressee(doc: Document, m: regex.Match[str], rest: int) -> str | Non
 
 
 def _bare_items_end(doc: Document, body: list[tuple[int, int]], i: int, headings: set[int]) -> int:
-    """Where the items under a bare label end: at a heading, a label, a line listed like the label
-    itself (its sibling), or a plain line after listed ones."""
+    """Where the items under a bare label end: at a heading or part title, a label, a line listed
+    like the label itself (its sibling), or a plain line after listed ones."""
     own = _marker_class(doc.match[body[i][0] : body[i][1]])
     stop, listed = body[i][1], False
     for ls, le in body[i + 1 :]:
@@ -244,20 +273,22 @@ def _bare_items_end(doc: Document, body: list[tuple[int, int]], i: int, headings
     return stop
 
 
-def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int]) -> list[Part]:
+def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int], titles: set[int]) -> list[Part]:
     """Labelled lines: the rest of the line (and its `+` sub-items), or, when the label ends
-    the line, the lines that follow up to the next bullet, label or heading. A sentence that
-    announces a list (`... còn một số hạn chế sau:`) labels the bullets under it."""
+    the line, the lines that follow up to the next bullet, label, heading or part title. A sentence that
+    announces a list (`... còn một số hạn chế sau:`) labels the bullets under it; a part title in
+    capitals that names a kind (`KHÓ KHĂN, VƯỚNG MẮC`) labels the lines under it."""
     parts = []
+    stops = headings | titles
     for i, (s, e) in enumerate(body):
         m = LABEL.match(doc.match, s, e)
         if m is not None:
             kind, rest, marked = _kind_of(m), m.end(), _BULLET_LINE.match(doc.match, s, e) is not None
-        elif s not in headings and (intro := _intro(doc, s, e)):
+        elif s not in stops and (intro := _intro(doc, s, e)):
             (kind, rest), marked = intro, False
         elif s not in headings and (bare := _bare(doc, s, e)):
             kind, rest = bare
-            parts.append(Part(rest, _bare_items_end(doc, body, i, headings), kind, s))
+            parts.append(Part(rest, _bare_items_end(doc, body, i, stops), kind, s))
             continue
         else:
             continue
@@ -267,7 +298,7 @@ def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int])
         while j < len(body):
             ls, le = body[j]
             line = doc.match[ls:le]
-            if ls in headings or LABEL.match(doc.match, ls, le):
+            if ls in stops or LABEL.match(doc.match, ls, le):
                 break
             if own_line and not _SUB_BULLET.match(line):
                 break
@@ -316,11 +347,12 @@ def _table_parts(doc: Document) -> list[Part]:
 def find_parts(doc: Document) -> list[Part]:
     """Every assessment part of the body; a labelled line wins over its section's heading."""
     body_spans = doc.zone("body") or []
+    titles = title_lines(doc)
     headings = {sec.start for sec in doc.sections}
-    parts = _section_parts(doc)
+    parts = _section_parts(doc, titles)
     labelled: list[Part] = []
     for span in body_spans:
-        labelled += _label_parts(doc, lines(doc, span.start, span.end), headings)
+        labelled += _label_parts(doc, lines(doc, span.start, span.end), headings, set(titles))
     labelled += _table_parts(doc)
     covered = [(p.label_start or p.start, p.end) for p in labelled]
     kept = []

@@ -13,7 +13,8 @@ from __future__ import annotations
 import regex
 
 from datamodel import Document
-from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, to_body
+from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, title_lines, to_body
+from extractors.finding_sentences import reported_request, running_kind
 from extractors.registry import Facts, register
 from extractors.span_union import SpanUnion
 from extractors.vocab import alternation, compiled
@@ -115,15 +116,26 @@ def _in_body(doc: Document, offset: int) -> bool:
     return any(s.start <= offset < s.end for s in doc.zone("body"))
 
 
-def _row(doc: Document, s: int, e: int, kind: str, group: str | None = None) -> dict:
-    """A findings row; a request's topic is read after a public body it names (`Sở Tài chính`
-    names a body, not a topic), but with an enterprise's name (`doanh nghiệp viễn thông` does)."""
+def _row(doc: Document, s: int, e: int, kind: str, group: str | None = None, ask: int | None = None) -> dict:
+    """A findings row; a request's addressee and topic are read from `ask` (where the request
+    starts, the row's start unless the sentence reports it further on). The topic is read after a
+    public body it names (`Sở Tài chính` names a body, not a topic), but with an enterprise's name
+    (`doanh nghiệp viễn thông` does)."""
     text, match = doc.text[s:e], doc.match[s:e]
-    addressee, topic_start = addressee_of(text, match) if kind == "recommendation" else (None, 0)
+    at = (ask if ask is not None else s) - s
+    addressee, topic_start = addressee_of(text[at:], match[at:]) if kind == "recommendation" else (None, 0)
     addressee = addressee or (group if kind == "recommendation" else None)
     level = level_of(addressee) if addressee else None
-    topic = match[topic_start:] if level != "enterprise" else match
+    topic = match[at + topic_start :] if level != "enterprise" else match[at:]
     return doc.fact(s, e, kind=kind, category=category_of(topic), addressee=addressee, addressee_level=level, text=text)
+
+
+def _continues(doc: Document, s: int) -> bool:
+    """Whether the clause at `s` follows a `;` of the same sentence."""
+    i = s - 1
+    while i >= 0 and doc.text[i] in " \t":
+        i -= 1
+    return i >= 0 and doc.text[i] == ";"
 
 
 def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
@@ -137,8 +149,9 @@ def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests and causes stated outside them."""
     rows, covered = [], []
-    titles = SpanUnion((sec.start, content_start(doc, sec)) for sec in doc.sections
-                       if not LABEL.match(doc.match, sec.start, sec.heading_end))
+    titles = SpanUnion([(sec.start, content_start(doc, sec)) for sec in doc.sections
+                        if not LABEL.match(doc.match, sec.start, sec.heading_end)]
+                       + [(s, e) for s, (e, _) in title_lines(doc).items()])
 
     def heading(offset: int) -> bool:
         return offset in titles
@@ -152,15 +165,31 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
                 continue
             rows.append(_row(doc, s, e, _sentence_kind(doc, s, e) or part.kind, group))
     parts = SpanUnion(covered)
+    carried: dict | None = None  # the running finding a `;` clause continues
     for span in doc.zone("body"):
         for s, e in _sentences(doc, span.start, span.end):
-            inside = parts.overlaps(s, e)
-            if inside:
+            if parts.overlaps(s, e):
+                carried = None
                 continue
             ask = _ASK.match(doc.match, s, e)
+            reported = None if ask else reported_request(doc, s, e)
+            running = None if ask or reported is not None else running_kind(doc, s, e)
             if ask and not heading(ask.end()):
-                rows.append(_row(doc, ask.end(), e, SENTENCE_KIND[0].name))
+                row = _row(doc, ask.end(), e, SENTENCE_KIND[0].name)
             elif _CAUSE_SENTENCE.match(doc.match, s, e) and not heading(s):
-                rows.append(_row(doc, s, e, CAUSE_SENTENCE.name))
+                row = _row(doc, s, e, CAUSE_SENTENCE.name)
+            elif heading(s):
+                row = None
+            elif reported is not None:
+                row = _row(doc, s, e, SENTENCE_KIND[0].name, ask=reported)
+            elif running:
+                row = _row(doc, s, e, running)
+            elif carried and _continues(doc, s):
+                row = _row(doc, s, e, carried["kind"], carried["addressee"])
+            else:
+                row = None
+            if row:
+                rows.append(row)
+            carried = row
     rows.sort(key=lambda r: r["span_start"])
     return {"findings": rows}

@@ -34,6 +34,10 @@ ASSESSMENT = Phrase(r"đánh\s+giá|nhận\s+xét", "assessment, remarks (a head
 INTRO_END = Phrase(r"(?:\s+(?:như\s+)?sau|\s+(?:cụ\s+thể\s+)?như|\s+gồm|\s+cụ\s+thể)?\s*:\s*$",
                    "(the) following: the end of a sentence that announces a list of difficulties or requests")
 
+PART_TITLE = Phrase(r"phần\s+(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu)|[ivx]+|\d+)\b[\s.:]*",
+                    "part one/two/three (`Phần thứ ba`, `PHẦN II`): a line that opens a part of the report; "
+                    "its title may follow on the next line")
+
 LABEL_LEAD = Phrase(r"(?:một\s+số|những|các|một\s+vài)\s+", "some, the (before a part's name)")
 
 SENTENCE_KIND = (
@@ -73,7 +77,7 @@ CATEGORIES = (
            "software, systems and data", "software_data"),
     Phrase(r"hạ\s+tầng\s+(?:viễn\s+thông|mạng|sóng)|mạng|internet|đường\s+truyền|sóng|phát\s+sóng|cáp\s+quang|viễn\s+thông|wifi|kết\s+nối|điện\s+lưới|lõm\s+điện",
            "network, connectivity, power", "network_connectivity"),
-    Phrase(r"máy\s+(?:tính|scan|quét|in|chủ|móc|photo)|thiết\s+bị|hạ\s+tầng|cấu\s+hình|trang\s+bị|cơ\s+sở\s+vật\s+chất"
+    Phrase(r"máy\s+(?:tính|scan|quét|in|chủ|móc|photo|lấy\s+số)|thiết\s+bị|hạ\s+tầng|cấu\s+hình|trang\s+bị|cơ\s+sở\s+vật\s+chất"
            r"|lưu\s+trữ|bảo\s+mật|camera|màn\s+hình|trụ\s+sở",
            "equipment and infrastructure", "infrastructure_equipment"),
     Phrase(r"(?:cơ\s+chế|chính\s+sách|chế\s+độ)[^.;]{0,25}(?:thu\s+hút|đãi\s+ngộ)|công\s+chức|cán\s+bộ|nhân\s+lực|nhân\s+sự|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|kiêm\s+nhiệm|biên\s+chế"
@@ -108,3 +112,33 @@ ADDRESSEE_HEAD = Phrase(
     r"|thành\s+phố|tỉnh|hđnd|hội\s+đồng|đảng\s+ủy|viễn\s+thông|vnpt|viettel|mobifone|trung\s+ương|tập\s+đoàn|công\s+ty"
     r"|nhà\s+mạng|xã|phường)\b",
     "a body's first word: a sentence that starts with it names its addressee")
+
+CONTRAST_LEAD = Phrase(r"(?:tuy\s+nhiên|song|nhưng|bên\s+cạnh\s+đó|mặt\s+khác)\s*,?\s+",
+                       "however, besides that: a sentence that turns from results to what is still lacking")
+
+SHORTFALL = Phrase(r"\b(?:chưa|thiếu|vẫn\s+còn|hạn\s+chế|bất\s+cập|xuống\s+cấp|quá\s+tải|mới\s+đạt|chỉ\s+đạt"
+                   r"|không\s+(?:đáp\s+ứng|ổn\s+định|đảm\s+bảo|bảo\s+đảm|đủ)"
+                   r"|còn\s+(?:nhiều|một\s+số|thiếu|hạn\s+chế|chậm|yếu|thấp|gặp|lỗi|tình\s+trạng|\d))\b",
+                   "not yet, lacking, still, limited, below target: what a `Tuy nhiên, ...` sentence must say "
+                   "to be a limitation (`Tuy nhiên, nhờ ... đã tăng` is not)")
+
+DIFFICULTY_MET = Phrase(r"(?<!không\s)(?:còn|vẫn|đang)\s+(?:gặp|có)\s+(?:rất\s+)?(?:nhiều\s+|không\s+ít\s+|một\s+số\s+)?khó\s+khăn",
+                        "(still) meets difficulties: a running sentence that states a difficulty", "difficulty")
+
+GENERIC_TAIL = Phrase(r"(?:(?:gặp|có)\s+)?(?:rất\s+)?(?:nhiều|một\s+số|không\s+ít|những)?\s*"
+                      r"(?:khó\s+khăn|hạn\s+chế|tồn\s+tại|vướng\s+mắc|bất\s+cập|trở\s+ngại)"
+                      r"(?:[,\s]+(?:và\s+)?(?:khó\s+khăn|hạn\s+chế|tồn\s+tại|vướng\s+mắc|bất\s+cập|trở\s+ngại|nhất\s+định))*"
+                      r"\s*(?:,?\s*cần\s[^.;]*)?[.!]?\s*$",
+                      "(some) difficulties, limitations (that need overcoming): a sentence that only announces "
+                      "difficulties and names none is not a finding")
+
+REPORTING_SIDE = Phrase(r"(?:xã|phường|thị\s+trấn|(?:ubnd|ủy\s+ban\s+nhân\s+dân|đảng\s+ủy)\s+(?:xã|phường)|địa\s+phương"
+                        r"|chúng\s+tôi|trung\s+tâm|đơn\s+vị)",
+                        "the commune or its own bodies, as the subject of a request reported in running text")
+
+REQUEST_VERB = Phrase(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)", "requests, proposes: the verb after the commune's name in a reported request")
+
+REQUEST_ADVERB = Phrase(r"(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s+", "has, also, further (between the commune and its request)")
+
+NOT_REQUEST = Phrase(r"(?:của|được|khen\s+thưởng|công\s+nhận)\b",
+                     "of, is (requested), commendation: after the verb, a noun use or an award, not a request")

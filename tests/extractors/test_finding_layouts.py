@@ -90,12 +90,14 @@ def test_results_achieved_with_statistics_and_tasks_ahead_are_not_findings() -> 
 
 
 
-def test_running_text_gives_only_stated_causes_and_requests_that_open_a_sentence() -> None:
+def test_running_text_gives_stated_causes_and_requests_but_not_an_announcement_of_difficulties() -> None:
     body = ("1. Tình hình chung\n"
             "Tuy vậy, việc chuyển đổi số của xã vẫn còn gặp không ít khó khăn. Máy tính của bộ phận một cửa đã cũ.\n"
             "Ông Lò Văn Sinh cho biết, xã đã đề nghị Sở Khoa học và Công nghệ hỗ trợ phần mềm quản lý hồ sơ.\n"
             "Nguyên nhân là do mưa lũ kéo dài. Đề nghị Sở Xây dựng hỗ trợ sửa chữa trụ sở làm việc.\n")
     assert _rows(body) == [
+        ("recommendation", "software_data", "Sở Khoa học và Công nghệ", "department",
+         "Ông Lò Văn Sinh cho biết, xã đã đề nghị Sở Khoa học và Công nghệ hỗ trợ phần mềm quản lý hồ sơ."),
         ("cause", "other", None, None, "Nguyên nhân là do mưa lũ kéo dài."),
         ("recommendation", "infrastructure_equipment", "Sở Xây dựng", "department",
          "Đề nghị Sở Xây dựng hỗ trợ sửa chữa trụ sở làm việc."),

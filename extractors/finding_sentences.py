@@ -1,0 +1,72 @@
+"""Findings in running text, outside every assessment part: a sentence counts only when its own
+words say what it is.
+
+News items and results sections state difficulties and requests without a label: `Tuy nhiên,
+17 xã chưa có đường truyền dự phòng`, `xã còn gặp khó khăn về đường truyền`, `Xã Hướng Lập đề
+nghị Sở ... hỗ trợ ...`. The sentences around them (results, statistics, equipment lists) are
+not findings, so nothing is taken from a paragraph beyond the sentence that names itself, and a
+sentence that only announces difficulties (`... vẫn còn gặp không ít khó khăn.`) names none."""
+
+from __future__ import annotations
+
+from datamodel import Document
+from extractors.vocab import compiled
+from extractors.vocab.findings import (
+    CONTRAST_LEAD,
+    DIFFICULTY_MET,
+    GENERIC_TAIL,
+    NOT_REQUEST,
+    PART_KINDS,
+    REPORTING_SIDE,
+    REQUEST_ADVERB,
+    REQUEST_VERB,
+    SHORTFALL,
+)
+
+_CONTRAST = compiled(CONTRAST_LEAD.pattern)
+_SHORTFALL = compiled(SHORTFALL.pattern)
+_MET = compiled(DIFFICULTY_MET.pattern)
+_GENERIC = compiled(GENERIC_TAIL.pattern)
+_DIFFICULTY_WORD = compiled(next(p.pattern for p in PART_KINDS if p.name == "difficulty"))
+_REPORTED_ASK = compiled(
+    rf"(?<![^\s,])(?:{REPORTING_SIDE.pattern})(?P<name>(?:\s+[^\s,.;:]+){{0,4}}?)\s+(?:{REQUEST_ADVERB.pattern})*"
+    rf"(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})"
+)
+
+
+def _names_only(text: str) -> bool:
+    """Whether every word between the commune and its verb is part of a name (capitalised)."""
+    return all(word[:1].isupper() for word in text.split())
+
+
+def reported_request(doc: Document, s: int, e: int) -> int | None:
+    """Where the request starts (its verb) in a sentence that reports the commune asking
+    (`Xã Cam Lộ kiến nghị ...`, `Bà Hạnh cho biết, xã đã đề nghị UBND tỉnh ...`), else None."""
+    for m in _REPORTED_ASK.finditer(doc.match, s, e):
+        if _names_only(doc.text[m.start("name") : m.end("name")]):
+            return m.start("verb")
+    return None
+
+
+def _generic(doc: Document, at: int, e: int) -> bool:
+    """Whether the sentence ends, from `at`, with nothing but an announcement of difficulties."""
+    while at < e and doc.match[at].isspace():
+        at += 1
+    return _GENERIC.match(doc.match, at, e) is not None
+
+
+def running_kind(doc: Document, s: int, e: int) -> str | None:
+    """The kind of a running sentence that names itself: a turn to what is lacking (`Tuy nhiên, ...
+    chưa ...`) is a limitation (a difficulty when it says `khó khăn`), `còn gặp khó khăn` a
+    difficulty; None for any other sentence, and for one that only announces difficulties."""
+    met = _MET.search(doc.match, s, e)
+    if met:
+        tail = met.start() + len(doc.match[met.start() : met.end()].split()[0])
+        return None if _generic(doc, tail, e) else DIFFICULTY_MET.name
+    lead = _CONTRAST.match(doc.match, s, e)
+    if lead is None:
+        return None
+    cue = _SHORTFALL.search(doc.match, lead.end(), e)
+    if cue is None or _generic(doc, cue.end(), e):
+        return None
+    return "difficulty" if _DIFFICULTY_WORD.search(doc.match, lead.end(), e) else "limitation"

@@ -1,0 +1,72 @@
+"""Findings in running text (a sentence that says what it is) and under part titles that are not
+numbered headings (`Phần thứ ba` / `ĐỀ XUẤT, KIẾN NGHỊ`). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from extractors.findings import extract_findings
+from pipeline.build import document_from_text
+
+HEAD = "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG LẠC\nBÁO CÁO\nKết quả chuyển đổi số tháng 10\n"
+FOOT = "Nơi nhận:\n- Như trên;\n"
+
+
+def _rows(body: str) -> list[tuple[str, str, str | None, str]]:
+    rows = extract_findings(document_from_text(HEAD + body + FOOT), {})["findings"]
+    return [(r["kind"], r["category"], r["addressee"], r["text"]) for r in rows]
+
+
+def test_a_turn_to_what_is_lacking_is_a_limitation_and_its_clauses_follow_it() -> None:
+    body = ("1. Hạ tầng số\n"
+            "Xã có 18 máy tính và 02 máy in. Tuy nhiên, phòng một cửa chưa có máy lấy số thứ tự; "
+            "đường truyền dự phòng thường xuyên gián đoạn. Trụ sở mới được sửa chữa.\n"
+            "2. Dịch vụ công\n"
+            "Tỷ lệ hồ sơ trực tuyến đạt 81%. Tuy nhiên, nhờ Tổ công nghệ số cộng đồng, số tài khoản VNeID tăng 9%.\n"
+            "Bên cạnh đó, vẫn còn 05 thôn chưa có loa truyền thanh thông minh.\n")
+    assert _rows(body) == [
+        ("limitation", "infrastructure_equipment", None, "Tuy nhiên, phòng một cửa chưa có máy lấy số thứ tự"),
+        ("limitation", "network_connectivity", None, "đường truyền dự phòng thường xuyên gián đoạn."),
+        ("limitation", "other", None, "Bên cạnh đó, vẫn còn 05 thôn chưa có loa truyền thanh thông minh."),
+    ]
+
+
+def test_a_stated_difficulty_counts_but_an_announcement_or_a_fixed_phrase_does_not() -> None:
+    body = ("I. TÌNH HÌNH CHUNG\n"
+            "Bên cạnh kết quả đạt được, xã vẫn còn gặp không ít khó khăn, vướng mắc cần tháo gỡ.\n"
+            "Theo ông Bùi Văn Hòa, Chủ tịch UBND xã, xã còn gặp khó khăn về đường truyền ở các thôn giáp núi.\n"
+            "Để khắc phục khó khăn, xã đã bố trí 02 công chức trực vào thứ Bảy. Đồng Lạc là xã đặc biệt khó khăn.\n"
+            "Tổ công nghệ số hỗ trợ người dân không gặp khó khăn khi nộp hồ sơ.\n")
+    assert _rows(body) == [
+        ("difficulty", "network_connectivity", None,
+         "Theo ông Bùi Văn Hòa, Chủ tịch UBND xã, xã còn gặp khó khăn về đường truyền ở các thôn giáp núi."),
+    ]
+
+
+def test_a_request_the_commune_makes_in_running_text_with_its_continuation() -> None:
+    body = ("II. Ý KIẾN CỦA CÁC XÃ\n"
+            "Tại buổi làm việc, xã Đồng Lạc đã đề nghị Sở Tài chính bố trí kinh phí mua 04 máy scan; "
+            "đồng thời hỗ trợ tập huấn số hóa cho công chức.\n"
+            "Xã Tân Dân kiến nghị bổ sung 01 biên chế công chức công nghệ thông tin.\n"
+            "Theo đề nghị của Phòng Văn hóa, xã đã cử 03 công chức dự tập huấn.\n"
+            "Phó Giám đốc Sở ghi nhận nỗ lực của xã và đề nghị xã tiếp tục đẩy mạnh tuyên truyền.\n")
+    assert _rows(body) == [
+        ("recommendation", "finance", "Sở Tài chính",
+         "Tại buổi làm việc, xã Đồng Lạc đã đề nghị Sở Tài chính bố trí kinh phí mua 04 máy scan"),
+        ("recommendation", "human_resources_training", "Sở Tài chính", "đồng thời hỗ trợ tập huấn số hóa cho công chức."),
+        ("recommendation", "human_resources_training", None,
+         "Xã Tân Dân kiến nghị bổ sung 01 biên chế công chức công nghệ thông tin."),
+    ]
+
+
+def test_a_part_title_in_capitals_gives_its_kind_to_the_numbered_sections_under_it() -> None:
+    body = ("Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\n"
+            "1. Hạ tầng\nXã có 22 máy tính.\n"
+            "Phần thứ hai\nKHÓ KHĂN, VƯỚNG MẮC\n"
+            "Nhiều máy tính đã cũ; kinh phí sửa chữa chưa được bố trí.\n"
+            "Phần thứ ba\nĐỀ XUẤT, KIẾN NGHỊ\n"
+            "1. Đối với Ủy ban nhân dân tỉnh\n"
+            "Bố trí kinh phí thay thế máy tính cũ cho các xã.\n")
+    assert _rows(body) == [
+        ("difficulty", "infrastructure_equipment", None, "Nhiều máy tính đã cũ"),
+        ("difficulty", "finance", None, "kinh phí sửa chữa chưa được bố trí."),
+        ("recommendation", "finance", "Ủy ban nhân dân tỉnh", "Bố trí kinh phí thay thế máy tính cũ cho các xã."),
+    ]
