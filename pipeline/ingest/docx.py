@@ -30,7 +30,7 @@ from lxml import etree
 
 from datamodel import CELL_SEPARATOR, RawBlock, RawDocument, Region
 from pipeline.ingest.base import InputError
-from pipeline.ingest.docx_package import Irregular, Package
+from pipeline.ingest.docx_package import Irregular, Package, SeenParts
 from pipeline.ingest.legacy_docx import convert_runs
 from pipeline.ingest.legacy_encodings import warning
 from pipeline.ingest.limits import read_part
@@ -55,6 +55,8 @@ class _NoTree:
 
 
 _WELL_FORMED = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, target=_NoTree())
+_CLEAN = SeenParts()
+"""Parts found well-formed and without a DTD (the same bytes always are)."""
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
 
 
@@ -139,6 +141,9 @@ class _Reader:
 def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
     """A part as python-docx may parse it: unchanged when it is well-formed and declares no
     entities; otherwise (never for the body) an empty element of the same name, with a warning."""
+    key = None if name == _BODY else SeenParts.key(data)
+    if key in _CLEAN:
+        return data
     dtd = b"<!DOCTYPE" in data or b"<!ENTITY" in data
     if name == _BODY:
         if dtd:
@@ -149,6 +154,7 @@ def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
     if problem is None:
         try:
             etree.fromstring(data, _WELL_FORMED)
+            _CLEAN.add(key)
             return data
         except etree.XMLSyntaxError as exc:
             problem = f"is not well-formed XML ({exc.msg})"

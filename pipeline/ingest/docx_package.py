@@ -15,6 +15,7 @@ messages stay python-docx's."""
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -34,9 +35,38 @@ _CT = f"{{{OPC_NS['ct']}}}"
 _W = f"{{{nsmap['w']}}}"
 _R_ID = f"{{{nsmap['r']}}}id"
 BODY_PART = "/word/document.xml"
-_LEGACY_STARTS = (b'"vn', b"'vn", b'".vn', b"'.vn")
-"""How an attribute value naming a legacy font begins, in lower case (`.VnTime`, `VnArial`,
-`VNI-Times`: `legacy_docx.encoding_of_font` wants `.?vn` at the start of the name)."""
+_LEGACY_VALUE = re.compile(rb"=\s*[\"']\.?[vV][nN]")
+"""An attribute value that starts like a legacy font's name (`.VnTime`, `VnArial`, `VNI-Times`:
+`legacy_docx.encoding_of_font` wants `.?vn` at the start of the name)."""
+MEMO_MIN = 4096
+"""Parts at least this long are judged once per content (by SHA-256): the documents of a run
+often share a template's styles (350 KB in Word's default one)."""
+
+
+class SeenParts:
+    """The SHA-256 digests of parts already judged one way, at most `size` of them (the set
+    starts again when full), so memory stays bounded however many documents a worker reads."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._digests: set[bytes] = set()
+        self._size = size
+
+    @staticmethod
+    def key(blob: bytes) -> bytes | None:
+        return hashlib.sha256(blob).digest() if len(blob) >= MEMO_MIN else None
+
+    def __contains__(self, key: bytes | None) -> bool:
+        return key is not None and key in self._digests
+
+    def add(self, key: bytes | None) -> None:
+        if key is None:
+            return
+        if len(self._digests) >= self._size:
+            self._digests.clear()
+        self._digests.add(key)
+
+
+_NO_LEGACY_FONT = SeenParts()
 _ENCODING = re.compile(rb"^(?:\xef\xbb\xbf)?<\?xml[^>]*encoding\s*=\s*[\"']([^\"']*)[\"']")
 
 
@@ -183,6 +213,13 @@ def parts_of(members: dict[str, bytes]) -> tuple[list[Rel], dict[str, Part]]:
     return package_rels, parts
 
 
+def _may_name_legacy_font(blob: bytes) -> bool:
+    declared = _ENCODING.match(blob)
+    unbommed = blob[3:] if blob.startswith(b"\xef\xbb\xbf") else blob
+    return bool(_LEGACY_VALUE.search(blob) or b"&#" in blob or b"\x00" in blob or not unbommed.startswith(b"<")
+                or (declared and declared.group(1).lower() not in (b"utf-8", b"utf8")))
+
+
 @dataclass
 class Package:
     """The parts the DOCX backend reads."""
@@ -214,18 +251,17 @@ class Package:
 
     def may_hold_legacy_fonts(self) -> bool:
         """False when no XML part can name a legacy font, so converting runs would find
-        none: no attribute value starts like one (nor any quoted text), and no part could
-        spell one otherwise (a character reference, or an encoding other than UTF-8)."""
+        none: no attribute value starts like one, and no part could spell one otherwise (a
+        character reference, or an encoding other than UTF-8)."""
         for part in self.parts.values():
             if not part.is_xml:
                 continue
-            blob = part.blob
-            declared = _ENCODING.match(blob)
-            unbommed = blob[3:] if blob.startswith(b"\xef\xbb\xbf") else blob
-            lowered = blob.lower()
-            if (any(start in lowered for start in _LEGACY_STARTS) or b"&#" in blob or b"\x00" in blob or not unbommed.startswith(b"<")
-                    or (declared and declared.group(1).lower() not in (b"utf-8", b"utf8"))):
+            key = SeenParts.key(part.blob)
+            if key in _NO_LEGACY_FONT:
+                continue
+            if _may_name_legacy_font(part.blob):
                 return True
+            _NO_LEGACY_FONT.add(key)
         return False
 
     def referenced(self, reference: etree._Element) -> etree._Element:

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from pipeline.ingest.base import InputError
 from pipeline.ingest.docx import DocxBackend, _checked_parts, _package_bytes, _read_fast, _read_python_docx
-from pipeline.ingest.docx_package import Package
+from pipeline.ingest.docx_package import MEMO_MIN, Package, SeenParts
 from pipeline.ingest.legacy_docx import convert_runs
 from pipeline.ingest.legacy_encodings import encode
 from pipeline.options import DEFAULTS
@@ -172,3 +172,23 @@ def test_a_missing_part_is_left_to_python_docx():
     with pytest.raises(InputError) as err:
         DocxBackend().read(data)
     assert err.value.error_type == "not_a_docx"
+
+
+def test_parts_judged_once_are_judged_the_same_again():
+    big_theme = b'<?xml version="1.0"?><a:theme xmlns:a="urn:x"><a:x>' + b"<a:y/>" * 1000  # not closed: not well-formed
+    data = _rewritten(_saved(_report()), "word/theme/theme1.xml", lambda b: big_theme)
+    first, again = DocxBackend().read(data), DocxBackend().read(data)
+    assert len(big_theme) >= MEMO_MIN
+    assert first.warnings == again.warnings and "word/theme/theme1.xml is not well-formed" in first.warnings[0]
+    d = _report()
+    d.add_paragraph().add_run(encode("Đảng ủy xã", "TCVN3")).font.name = ".VnTime"
+    legacy = _saved(d)
+    assert DocxBackend().read(legacy).warnings == DocxBackend().read(legacy).warnings != []
+
+
+def test_seen_parts_stay_bounded():
+    seen = SeenParts(size=2)
+    keys = [SeenParts.key(bytes([n]) * MEMO_MIN) for n in range(3)]
+    for key in keys:
+        seen.add(key)
+    assert keys[2] in seen and keys[0] not in seen and SeenParts.key(b"short") is None and None not in seen
