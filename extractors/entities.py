@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -117,7 +118,8 @@ def report_province(doc: Document) -> int | None:
 def extract_rule_entities(doc: Document, facts: Facts) -> Facts:
     """The entities the rules find (the span ruler and the composition in `entity_rules`)."""
     signer_title = " ".join(f.text for f in doc.header.signer_titles) or None
-    return {"entities": [_row(doc, s) for s in rule_entities(doc, report_province(doc), signer_title)]}
+    province = cache(partial(report_province, doc))  # read only if a commune's name is shared
+    return {"entities": [_row(doc, s) for s in rule_entities(doc, province, signer_title)]}
 
 
 @register("entities", requires=("entities",), assigns=("entities",))

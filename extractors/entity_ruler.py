@@ -149,8 +149,25 @@ def regex_hits(doc: Document) -> list[Hit]:
     return [Hit(m.start(), m.end(), label, name) for label, name, rx in _regex_rules() for m in rx.finditer(doc.match)]
 
 
+@cache
+def _match_keys() -> dict[int, tuple[str, str]]:
+    """The ruler's phrase-matcher keys and the (label, id) each stands for. The `SpanRuler` keys
+    a pattern by `repr((label, id))`; a test checks that `hits` equals the ruler's own spans."""
+    nlp = ruler()
+    pairs = {(p["label"], p.get("id", "")) for p in nlp.get_pipe("span_ruler").patterns}
+    return {nlp.vocab.strings.as_int(repr(pair)): pair for pair in pairs}
+
+
 def hits(doc: Document) -> list[Hit]:
-    """Every piece the ruler and the regex rules find in `doc`, by start (longer first)."""
-    parsed = ruler()(doc.match)
-    found = [Hit(s.start_char, s.end_char, s.label_, s.id_) for s in parsed.spans[SPANS_KEY]]
-    return sorted(found + regex_hits(doc), key=lambda h: (h.start, -h.end))
+    """Every piece the ruler and the regex rules find in `doc`, by start (longer first).
+    The ruler's phrase matcher is called directly: building a spaCy `Span` per match and a span
+    group, as `SpanRuler.__call__` does, cost a fifth of the entity rules' time (same pieces)."""
+    nlp = ruler()
+    parsed = nlp.make_doc(doc.match)
+    keys = _match_keys()
+    found = set()
+    for key, start, end in nlp.get_pipe("span_ruler").phrase_matcher(parsed):
+        last = parsed[end - 1]
+        label, name = keys[key]
+        found.add(Hit(parsed[start].idx, last.idx + len(last), label, name))
+    return sorted([*found, *regex_hits(doc)], key=lambda h: (h.start, -h.end, h.label, h.id))

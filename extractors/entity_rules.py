@@ -11,7 +11,7 @@ one the ruler matched when the text capitalises it; otherwise (a village, a unit
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +65,17 @@ _ABBREVIATIONS = [(compiled(rf"(?<![\p{{L}}]){p.pattern}(?![\p{{L}}])", regex.IG
 _UNIT_PREFIX = compiled(UNIT_PREFIX.pattern, regex.IGNORECASE)
 
 
+Where = Callable[[], int | None]
+"""The report's province code, read when a commune's name is shared by several provinces."""
+Unit = tuple[int, str, int | None]
+"""A unit read after its kind (or a body with its unit): its end, normalized form and official code."""
+
+
+def _anywhere() -> None:
+    """No province known (or none needed: a province's own name)."""
+    return None
+
+
 @dataclass(frozen=True)
 class EntitySpan:
     """A recognised entity: [start, end) in the document's text."""
@@ -92,6 +103,7 @@ class _Pieces:
             self._at.setdefault((hit.label, hit.start), hit)
         self._starts = {hit.start for hit in found}
         self.stops = frozenset(hit.start for hit in found if hit.label in _NAME_STOPS)
+        self.units: dict[Hit, Unit | None] = {}
 
     def at(self, label: str, start: int) -> Hit | None:
         return self._at.get((label, start))
@@ -122,9 +134,16 @@ def _proper_name(doc: Document, pos: int, numbered: bool, most: int = 5,
     return words
 
 
-def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) -> tuple[int, str, int | None] | None:
-    """The end, normalized form and official code of the unit whose kind word is `kind`, or
-    None when no proper name follows it (a number after a village's kind is read in `rule_entities`)."""
+def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: Where) -> Unit | None:
+    """The unit whose kind word is `kind`, or None when no proper name follows it (a number
+    after a village's kind is read in `rule_entities`). Read once per kind: a body, a list and
+    the kind itself all ask."""
+    if kind not in pieces.units:
+        pieces.units[kind] = _read_unit(doc, pieces, kind, province)
+    return pieces.units[kind]
+
+
+def _read_unit(doc: Document, pieces: _Pieces, kind: Hit, province: Where) -> Unit | None:
     words = _proper_name(doc, kind.end, kind.id in _NUMBERED, stops=pieces.stops)
     if not words:
         return None
@@ -154,16 +173,24 @@ def _unit_at(doc: Document, pieces: _Pieces, kind: Hit, province: int | None) ->
     return words[-1].end(), f"{kind.id} {name}", code
 
 
-def _official(name: str, kind: str, province: int | None) -> tuple[int | None, str | None]:
+def _official(name: str, kind: str, province: Where) -> tuple[int | None, str | None]:
+    """The official code and name (without its kind word) of the unit `kind name`, or Nones."""
+    found = _named(name, kind)
+    if len(found) > 1:  # the report's province picks one (read only here: finding it costs a pass over the text)
+        code = province()
+        found = tuple(u for u in found if code is None or u.province_code == code)
+    if len(found) == 1:
+        return found[0].code, _UNIT_PREFIX.sub("", found[0].name, count=1)
+    return None, None
+
+
+@lru_cache(maxsize=4096)  # a report names its own commune and province again and again
+def _named(name: str, kind: str) -> tuple[au.Unit, ...]:
+    """The official units of that kind and name (a province: the one of that name)."""
     if kind in PROVINCE_LEVEL:
         unit = au.province_named(name)
-        return (unit.code, _UNIT_PREFIX.sub("", unit.name, count=1)) if unit else (None, None)
-    found = au.communes_named(name, kind)
-    inside = [u for u in found if province is None or u.province_code == province]
-    if len(inside) == 1 or len(found) == 1:
-        unit = (inside or list(found))[0]
-        return unit.code, _UNIT_PREFIX.sub("", unit.name, count=1)
-    return None, None
+        return (unit,) if unit else ()
+    return au.communes_named(name, kind)
 
 
 @lru_cache(maxsize=4096)  # bodies recur: a report names its UBND dozens of times
@@ -186,7 +213,7 @@ def _next_word(doc: Document, end: int, of: bool = False) -> int:
     return space.end() if space is not None else end
 
 
-def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: int | None) -> tuple[int, str, int | None] | None:
+def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: Where) -> Unit | None:
     """A body extended by the unit written after it (`UBND` + ` xã Tà Tổng`, `Hệ thống ...` +
     ` của tỉnh`); None for a body that names
     something only with its unit (`công an`) or its proper name (`Trường Tiểu học`) when none follows."""
@@ -211,12 +238,12 @@ def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: int | None) 
     bare = pieces.at("PROVINCE", nxt) if nxt > end else None
     named = body.label != "BOUND_BODY" or doc.text[body.start].isupper()  # `Viễn thông Thái Nguyên`, not the trade
     if bare is not None and doc.text[nxt].isupper() and named:  # `Tỉnh ủy Thái Nguyên`
-        code, official = _official(doc.text[bare.start : bare.end], "tỉnh", None)
+        code, official = _official(doc.text[bare.start : bare.end], "tỉnh", _anywhere)
         return bare.end, f"{norm} {official}", code
     return None if body.label == "BOUND_BODY" else (end, norm, None)
 
 
-def _village(doc: Document, pieces: _Pieces, pos: int, province: int | None) -> tuple[int, str] | None:
+def _village(doc: Document, pieces: _Pieces, pos: int, province: Where) -> tuple[int, str] | None:
     """The end and normalized form of a village or group named at `pos` by its kind and a name or
     number (`ấp Tân Hòa`, `thôn 3`, `tổ 7`), or None."""
     kind = pieces.at("UNIT_KIND", pos) or pieces.at("NUMBERED_KIND", pos)
@@ -229,7 +256,7 @@ def _village(doc: Document, pieces: _Pieces, pos: int, province: int | None) -> 
     return (unit[0], unit[1]) if unit is not None else None
 
 
-def _listed_units(doc: Document, pieces: _Pieces, province: int | None) -> list[EntitySpan]:
+def _listed_units(doc: Document, pieces: _Pieces, province: Where) -> list[EntitySpan]:
     """The other names of a list of units after its kind (`các thôn Nà Mòn, Khuôn Lân và Pác
     Nặm`), or all of them after the kind and a colon (`Các xã: Vạn Phú, Đức Lương`): each a LOC
     of that kind, written bare."""
@@ -266,7 +293,7 @@ def _bare_provinces(doc: Document, pieces: _Pieces) -> list[EntitySpan]:
             continue
         if _CAPITALISED_BEFORE.search(doc.text, max(0, hit.start - 20), hit.start):
             continue
-        code, official = _official(" ".join(words), PROVINCE_LEVEL[0], None)
+        code, official = _official(" ".join(words), PROVINCE_LEVEL[0], _anywhere)
         found.append(EntitySpan(hit.start, hit.end, "LOC", "admin_unit", official or " ".join(words), code))
     return found
 
@@ -278,9 +305,14 @@ def _in_symbol(doc: Document, hit: Hit) -> bool:
     return before in _SYMBOL_MARKS or (after[:1] in _SYMBOL_MARKS and after[1:2].isalpha())
 
 
-def rule_entities(doc: Document, province: int | None = None, signer_title: str | None = None) -> list[EntitySpan]:
+def rule_entities(doc: Document, province: int | None | Where = None, signer_title: str | None = None) -> list[EntitySpan]:
     """Every entity the rules find, non-overlapping, in reading order. `province` (the
-    report's province code) picks among communes that share a name."""
+    report's province code, or a function that reads it) picks among communes that share a name."""
+    where = province if callable(province) else lambda: province
+    return _rule_entities(doc, where, signer_title)
+
+
+def _rule_entities(doc: Document, province: Where, signer_title: str | None) -> list[EntitySpan]:
     pieces = _Pieces(hits(doc))
     found: list[EntitySpan] = []
     for hit in pieces.of("BODY", "BOUND_BODY", "NAMED_BODY", "DEPARTMENT", "SYSTEM"):
@@ -318,7 +350,7 @@ def rule_entities(doc: Document, province: int | None = None, signer_title: str 
 _PLACE = regex.compile(r"[\p{Lu}][\p{L}]*(?:[ \t]+[\p{Lu}][\p{L}]*){0,4}(?=,)")
 
 
-def _place_of_issue(doc: Document, province: int | None) -> list[EntitySpan]:
+def _place_of_issue(doc: Document, province: Where) -> list[EntitySpan]:
     """The commune named bare before the date line's comma (`Phượng Tiến, ngày ...`)."""
     found = []
     for span in doc.zone("place_date"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.entity_ruler import hits, ruler, untranslated
+from extractors.entity_ruler import SPANS_KEY, Hit, hits, regex_hits, ruler, untranslated
 from extractors.entity_rules import rule_entities
 from extractors.phrase_patterns import Untranslatable, wordings
 from extractors.vocab.entities import BODIES, SYSTEMS, UNIT_BOUND_BODIES
@@ -172,3 +172,13 @@ def test_a_news_bylines_last_line_is_a_person_even_without_a_family_name() -> No
     assert ("PER", "THU HIỀN", "Thu Hiền") in _spans("Người dân đã quen nộp hồ sơ trực tuyến.\n\nTHU HIỀN\n")
     assert not any(label == "PER" for label, _, _ in _spans("Hội nghị kết thúc lúc 17 giờ.\nThái Nguyên\n"))
     assert not any(label == "PER" for label, _, _ in _spans("Tổng hợp:\nPhòng Nội Vụ\n"))
+
+
+def test_pieces_are_the_span_rulers_own_spans() -> None:
+    # `hits` calls the ruler's phrase matcher without building spaCy spans: the pieces must not change
+    doc = document_from_text("UBND P.Tân Định (TP.HCM), Công an xã A Lưới 2, thôn 3 và Sở TT&TT tỉnh Quảng Trị; "
+                             "Chủ tịch UBND huyện Hải Lăng, ông Lê Văn Hùng, dùng VNeID và Cổng dịch vụ công.\n")
+    parsed = ruler()(doc.match)
+    own = [Hit(s.start_char, s.end_char, s.label_, s.id_) for s in parsed.spans[SPANS_KEY]] + regex_hits(doc)
+    assert hits(doc) == sorted(own, key=lambda h: (h.start, -h.end, h.label, h.id))
+    assert len(own) > 10
