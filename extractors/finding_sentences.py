@@ -20,6 +20,7 @@ from extractors.vocab.findings import (
     REPORTING_SIDE,
     REQUEST_ADVERB,
     REQUEST_VERB,
+    SENTENCE_KIND,
     SHORTFALL,
 )
 
@@ -32,6 +33,8 @@ _REPORTED_ASK = compiled(
     rf"(?<![^\s,])(?:{REPORTING_SIDE.pattern})(?P<name>(?:\s+[^\s,.;:]+){{0,4}}?)\s+(?:{REQUEST_ADVERB.pattern})*"
     rf"(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})"
 )
+_ASK_AFTER_LEAD = compiled(rf"[^,.;:]{{3,60}},\s*(?P<verb>{SENTENCE_KIND[0].pattern})\s+(?!{NOT_REQUEST.pattern})")
+"""An opening phrase and a comma before the request (`Trên cơ sở đó, kính đề nghị UBND tỉnh ...`)."""
 
 
 def _names_only(text: str) -> bool:
@@ -41,7 +44,11 @@ def _names_only(text: str) -> bool:
 
 def reported_request(doc: Document, s: int, e: int) -> int | None:
     """Where the request starts (its verb) in a sentence that reports the commune asking
-    (`Xã Cam Lộ kiến nghị ...`, `Bà Hạnh cho biết, xã đã đề nghị UBND tỉnh ...`), else None."""
+    (`Xã Cam Lộ kiến nghị ...`, `Bà Hạnh cho biết, xã đã đề nghị UBND tỉnh ...`) or asks after an
+    opening phrase (`Trên cơ sở đó, kính đề nghị ...`), else None."""
+    lead = _ASK_AFTER_LEAD.match(doc.match, s, e)
+    if lead:
+        return lead.start("verb")
     for m in _REPORTED_ASK.finditer(doc.match, s, e):
         if _names_only(doc.text[m.start("name") : m.end("name")]):
             return m.start("verb")

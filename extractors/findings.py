@@ -79,11 +79,16 @@ def _part_sentences(doc: Document, part: Part) -> list[tuple[int, int, str | Non
     return out
 
 
+_BRACKETED = regex.compile(r"\([^()]*\)")
+
+
 def category_of(sentence_match: str) -> str:
-    """The topic whose wording comes first in the sentence; `other` when none does."""
+    """The topic whose wording comes first in the sentence, outside brackets (`(nâng cấp thiết bị,
+    hạ tầng mạng)` lists examples, not the subject); `other` when none does."""
+    plain = _BRACKETED.sub(lambda m: " " * len(m.group()), sentence_match)
     best: tuple[int, int, int, str] | None = None
     for rank, (name, pattern) in enumerate(_CATEGORY):
-        m = pattern.search(sentence_match)
+        m = pattern.search(plain)
         if m and (best is None or (m.start(), -len(m.group()), rank) < best[:3]):
             best = (m.start(), -len(m.group()), rank, name)
     return best[3] if best else "other"

@@ -61,7 +61,7 @@ CATEGORIES = (
     Phrase(r"người\s+(?:dân|cao\s+tuổi)[^.;]{0,60}(?:kỹ\s+năng|tiếp\s+cận|chưa\s+quen|chưa\s+biết|thói\s+quen|khó\s+khăn|hưởng\s+ứng"
            r"|điện\s+thoại\s+thông\s+minh|chưa\s+thạo|tài\s+khoản|sử\s+dụng|tham\s+gia)"
            r"|kỹ\s+năng\s+số\s+(?:của|cho)\s+người\s+dân|nhận\s+thức\s+(?:của\s+)?(?:người\s+dân|cộng\s+đồng)"
-           r"|tuyên\s+truyền|tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng|bình\s+dân\s+học\s+vụ\s+số"
+           r"|tuyên\s+truyền|tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng|điện\s+thoại\s+thông\s+minh|bình\s+dân\s+học\s+vụ\s+số"
            r"|(?:trình\s+độ|kỹ\s+năng)[^.;]{0,30}(?:của|cho)\s+người\s+dân",
            "citizens' digital skills and habits", "citizen_digital_skills"),
     Phrase(r"(?:cơ\s+chế|chính\s+sách)[^.;]{0,20}(?:kinh\s+phí|tài\s+chính|ngân\s+sách)"
@@ -69,16 +69,16 @@ CATEGORIES = (
            "funding, budget", "finance"),
     Phrase(r"văn\s+bản\s+hướng\s+dẫn|hướng\s+dẫn\s+(?:cụ\s+thể|chi\s+tiết|chuyên\s+ngành)|chưa\s+có\s+hướng\s+dẫn"
            r"|cơ\s+chế|chính\s+sách|quy\s+định|thể\s+chế|ban\s+hành|pháp\s+lý|chỉ\s+đạo|lãnh\s+đạo|người\s+đứng\s+đầu"
-           r"|hướng\s+dẫn\s+(?:nghiệp\s+vụ|thống\s+nhất|cơ\s+chế|thực\s+hiện|về)",
+           r"|hướng\s+dẫn\s+(?:nghiệp\s+vụ|thống\s+nhất|cơ\s+chế|thực\s+hiện|về|định\s+mức)",
            "legal framework, guidance from above", "legal_guidance"),
-    Phrase(r"kết\s+nối\s+liên\s+thông|kết\s+nối[^.;]{0,15}dữ\s+liệu|chia\s+sẻ\s+dữ\s+liệu|chứng\s+thực\s+điện\s+tử|phần\s+mềm|cơ\s+sở\s+dữ\s+liệu|dữ\s+liệu|liên\s+thông|hệ\s+thống(?!\s+(?:máy|điện|mạng|trang|camera))"
+    Phrase(r"kết\s+nối\s+liên\s+thông|kết\s+nối[^.;]{0,15}dữ\s+liệu|chia\s+sẻ\s+dữ\s+liệu|chứng\s+thực\s+điện\s+tử|phần\s+mềm|cơ\s+sở\s+dữ\s+liệu|dữ\s+liệu|liên\s+thông|hệ\s+thống(?!\s+(?:máy|điện|mạng|trang|camera|wifi|loa))"
            r"|dịch\s+vụ\s+công|chữ\s+ký\s+số|chứng\s+thư\s+số|mail\s+công\s+vụ|ứng\s+dụng|nền\s+tảng|văn\s+bản\s+điều\s+hành"
            r"|một\s+cửa\s+điện\s+tử|tính\s+năng|chức\s+năng|số\s+hóa|định\s+danh\s+điện\s+tử|vneid",
            "software, systems and data", "software_data"),
     Phrase(r"hạ\s+tầng\s+(?:viễn\s+thông|mạng|sóng)|mạng|internet|đường\s+truyền|sóng|phát\s+sóng|cáp\s+quang|viễn\s+thông|wifi|kết\s+nối|điện\s+lưới|lõm\s+điện",
            "network, connectivity, power", "network_connectivity"),
     Phrase(r"máy\s+(?:tính|scan|quét|in|chủ|móc|photo|lấy\s+số)|thiết\s+bị|hạ\s+tầng|cấu\s+hình|trang\s+bị|cơ\s+sở\s+vật\s+chất"
-           r"|lưu\s+trữ|bảo\s+mật|camera|màn\s+hình|trụ\s+sở",
+           r"|lưu\s+trữ|bảo\s+mật|camera|màn\s+hình|trụ\s+sở|phòng\s+máy",
            "equipment and infrastructure", "infrastructure_equipment"),
     Phrase(r"(?:cơ\s+chế|chính\s+sách|chế\s+độ)[^.;]{0,25}(?:thu\s+hút|đãi\s+ngộ)|công\s+chức|cán\s+bộ|nhân\s+lực|nhân\s+sự|đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|kiêm\s+nhiệm|biên\s+chế"
            r"|trình\s+độ|năng\s+lực|chuyên\s+trách|đãi\s+ngộ|đội\s+ngũ|kỹ\s+năng",
@@ -109,16 +109,17 @@ ADDRESSEE_END = Phrase(
 
 ADDRESSEE_HEAD = Phrase(
     r"(?:các\s+)?(?:ủy\s+ban|ubnd|chính\s+phủ|bộ|sở|ban|cấp\s+trên|cơ\s+quan|trung\s+tâm|doanh\s+nghiệp|đơn\s+vị"
-    r"|thành\s+phố|tỉnh|hđnd|hội\s+đồng|đảng\s+ủy|viễn\s+thông|vnpt|viettel|mobifone|trung\s+ương|tập\s+đoàn|công\s+ty"
+    r"|thành\s+phố|tỉnh|hđnd|hội\s+đồng|đảng\s+ủy|văn\s+phòng|viễn\s+thông|vnpt|viettel|mobifone|trung\s+ương|tập\s+đoàn|công\s+ty"
     r"|nhà\s+mạng|xã|phường)\b",
     "a body's first word: a sentence that starts with it names its addressee")
 
-CONTRAST_LEAD = Phrase(r"(?:tuy\s+nhiên|song|nhưng|bên\s+cạnh\s+đó|mặt\s+khác)\s*,?\s+",
+CONTRAST_LEAD = Phrase(r"(?:tuy\s+nhiên|tuy\s+vậy|(?:mặc\s+)?dù\s+vậy|song|nhưng|bên\s+cạnh\s+đó|mặt\s+khác)\s*,?\s+",
                        "however, besides that: a sentence that turns from results to what is still lacking")
 
 SHORTFALL = Phrase(r"\b(?:chưa|thiếu|vẫn\s+còn|hạn\s+chế|bất\s+cập|xuống\s+cấp|quá\s+tải|mới\s+đạt|chỉ\s+đạt"
-                   r"|không\s+(?:đáp\s+ứng|ổn\s+định|đảm\s+bảo|bảo\s+đảm|đủ)"
-                   r"|còn\s+(?:nhiều|một\s+số|thiếu|hạn\s+chế|chậm|yếu|thấp|gặp|lỗi|tình\s+trạng|\d))\b",
+                   r"|không\s+(?:đáp\s+ứng|ổn\s+định|đảm\s+bảo|bảo\s+đảm|đủ|thể|được)"
+                   r"|còn\s+(?:nhiều|một\s+số|thiếu|hạn\s+chế|hạn\s+hẹp|chậm|yếu|thấp|ít|cũ|kém|mỏng|hình\s+thức|khó\s+khăn"
+                   r"|gặp|lỗi|tình\s+trạng))\b",
                    "not yet, lacking, still, limited, below target: what a `Tuy nhiên, ...` sentence must say "
                    "to be a limitation (`Tuy nhiên, nhờ ... đã tăng` is not)")
 
@@ -138,7 +139,8 @@ REPORTING_SIDE = Phrase(r"(?:xã|phường|thị\s+trấn|(?:ubnd|ủy\s+ban\s+n
 
 REQUEST_VERB = Phrase(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)", "requests, proposes: the verb after the commune's name in a reported request")
 
-REQUEST_ADVERB = Phrase(r"(?:đã|cũng|tiếp\s+tục|đồng\s+thời)\s+", "has, also, further (between the commune and its request)")
+REQUEST_ADVERB = Phrase(r"(?:đã|cũng|tiếp\s+tục|đồng\s+thời|kính|có\s+(?:văn\s+bản|công\s+văn|tờ\s+trình))\s+",
+                        "has, also, further, respectfully, in writing (between the commune and its request)")
 
-NOT_REQUEST = Phrase(r"(?:của|được|khen\s+thưởng|công\s+nhận)\b",
-                     "of, is (requested), commendation: after the verb, a noun use or an award, not a request")
+NOT_REQUEST = Phrase(r"(?:của|khen\s+thưởng|công\s+nhận)\b",
+                     "of, commendation: after the verb, a noun use (`đề nghị của`) or an award, not a request")

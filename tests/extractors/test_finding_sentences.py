@@ -70,3 +70,24 @@ def test_a_part_title_in_capitals_gives_its_kind_to_the_numbered_sections_under_
         ("difficulty", "finance", None, "kinh phí sửa chữa chưa được bố trí."),
         ("recommendation", "finance", "Ủy ban nhân dân tỉnh", "Bố trí kinh phí thay thế máy tính cũ cho các xã."),
     ]
+
+
+def test_a_request_after_an_opening_phrase_or_in_writing_and_an_office_as_addressee() -> None:
+    body = ("I. TÌNH HÌNH CHUNG\n"
+            "Từ những khó khăn trên, kính đề nghị Văn phòng UBND tỉnh sớm nâng cấp máy chủ một cửa điện tử.\n"
+            "Xã Đồng Lạc đã có văn bản đề nghị được hỗ trợ 02 máy tính cho bộ phận một cửa.\n"
+            "Tại buổi làm việc, đề xuất của xã về phòng họp trực tuyến được ghi nhận.\n")
+    assert _rows(body) == [
+        ("recommendation", "infrastructure_equipment", "Văn phòng UBND tỉnh",
+         "Từ những khó khăn trên, kính đề nghị Văn phòng UBND tỉnh sớm nâng cấp máy chủ một cửa điện tử."),
+        ("recommendation", "infrastructure_equipment", None,
+         "Xã Đồng Lạc đã có văn bản đề nghị được hỗ trợ 02 máy tính cho bộ phận một cửa."),
+    ]
+
+
+def test_the_topic_is_read_outside_brackets() -> None:
+    body = ("II. ĐÁNH GIÁ\n"
+            "Tuy nhiên, so với nhu cầu (máy chủ, đường truyền, lưu trữ), kinh phí được giao chưa đủ.\n")
+    assert _rows(body) == [
+        ("limitation", "finance", None, "Tuy nhiên, so với nhu cầu (máy chủ, đường truyền, lưu trữ), kinh phí được giao chưa đủ."),
+    ]
