@@ -125,13 +125,41 @@ def _starts_range(doc: Document, end: int, dashed: bool = False) -> bool:
     return bool(regex.match(rf"\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?{tail}", doc.match[end : end + 20]))
 
 
+class _Scan:
+    """The `DATE` matches of one document and the mentions read from them so far: the dates
+    and references extractors both ask for a document's dates (outside different spans), and
+    the scan and each reading (a frozen `DateMention`, from the unchanged text) are the same."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc, self.match = doc, doc.match
+        self.matches = list(DATE.finditer(doc.match))
+        self.read: dict[int, DateMention | None] = {}
+
+    def mention(self, i: int) -> DateMention | None:
+        if i not in self.read:
+            self.read[i] = _from_match(self.doc, self.matches[i])
+        return self.read[i]
+
+
+_last_scan: _Scan | None = None
+"""The last document's scan (one document at a time: the extractors run one after another)."""
+
+
+def _scan(doc: Document) -> _Scan:
+    global _last_scan
+    if _last_scan is None or _last_scan.doc is not doc or _last_scan.match is not doc.match:
+        _last_scan = _Scan(doc)
+    return _last_scan
+
+
 def find_dates(doc: Document, skip: list[Span]) -> list[DateMention]:
     """Every date mention in reading order, outside the `skip` spans (document codes)."""
+    scan = _scan(doc)
     found = []
-    for m in DATE.finditer(doc.match):
+    for i, m in enumerate(scan.matches):
         if any(s.start < m.end() and m.start() < s.end for s in skip):
             continue
-        mention = _from_match(doc, m)
+        mention = scan.mention(i)
         if mention is not None:
             found.append(mention)
     return found

@@ -12,6 +12,7 @@ rule, for values written to the tables (`Đảng uỷ` → `Đảng ủy`).
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -77,7 +78,13 @@ def fold(text: str) -> str:
     quotes folded. Write patterns for it in lower case with `ủy`/`hòa` placement.
 
     Lowered as one string (C speed); only a text where that would change its length (`İ` lowers
-    to two characters) or depend on context (`Σ`) is lowered character by character."""
+    to two characters) or depend on context (`Σ`) is lowered character by character. Short
+    texts (names, labels, lines) are folded again and again by the extractors: their folds
+    are remembered (at most `_REMEMBERED` of them)."""
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+def _fold(text: str) -> str:
     toned = canonical_tone(text)
     lowered = toned.lower()
     if len(lowered) != len(toned) or _CONTEXT_LOWER in toned:
@@ -88,6 +95,11 @@ def fold(text: str) -> str:
             folded = folded.replace(old, new)
     assert len(folded) == len(text)
     return folded
+
+
+_SHORT = 160
+_REMEMBERED = 8192
+_fold_short = lru_cache(maxsize=_REMEMBERED)(_fold)
 
 
 def fold_lines(lines: list[str]) -> list[str]:
