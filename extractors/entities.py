@@ -27,7 +27,8 @@ from extractors.entity_rules import EntitySpan, flat, rule_entities
 from extractors.phrase_patterns import wordings
 from extractors.registry import Facts, register
 from extractors.trained_models import trained_pipeline
-from extractors.vocab.entities import SURNAMES
+from extractors.vocab import compiled
+from extractors.vocab.entities import STREETS, SURNAMES
 from pipeline.textforms import fold
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "model"
@@ -37,6 +38,7 @@ LABELS = ("PER", "ORG", "LOC")
 
 
 _FAMILY_NAMES = frozenset(wordings(SURNAMES.pattern))
+_STREET_BEFORE = compiled(rf"(?<![\p{{L}}])(?:{STREETS.pattern})[ \t]+$")
 _CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}])[\p{Lu}][\p{L}']*(?=[ \t]+[\p{Lu}])")
 
 
@@ -74,12 +76,15 @@ def model_entities(doc: Document, nlp: Any, known: list[EntitySpan] | None = Non
     return found
 
 
-def trusted(span: EntitySpan) -> bool:
-    """Whether a model span is kept: a person's name (two to five capitalised words of letters,
-    the first a family name, all or none in capitals), or a place whose name is an official province or commune. Its
+def trusted(span: EntitySpan, text: str) -> bool:
+    """Whether a model span of `text` is kept: a person's name (two to five capitalised words of
+    letters, the first a family name, all or none in capitals, not a street named after a person:
+    `đường Lê Thị Riêng`), or a place whose name is an official province or commune. Its
     other proposals are not: on the development reports they only added errors to what the
     rules found (a body's abbreviation and the next word, a heading in capitals)."""
     words = span.normalized.split()
+    if span.label == "PER" and _STREET_BEFORE.search(fold(text[max(0, span.start - 12) : span.start])):
+        return False
     if span.label == "PER":
         capitals = {w.isupper() for w in words if len(w) > 1}  # all in capitals (a byline) or none (`Lưu VPĐU`: filing)
         return (2 <= len(words) <= 5 and all(w[:1].isupper() and w.replace("'", "").isalpha() for w in words)
@@ -90,14 +95,14 @@ def trusted(span: EntitySpan) -> bool:
     return False
 
 
-def combine(rules: list[EntitySpan], model: Iterable[EntitySpan]) -> list[EntitySpan]:
-    """Rule spans, plus each trusted model span that overlaps none of them."""
-    return flat(list(rules) + additions([(r.start, r.end) for r in rules], model))
+def combine(rules: list[EntitySpan], model: Iterable[EntitySpan], text: str) -> list[EntitySpan]:
+    """Rule spans, plus each trusted model span of `text` that overlaps none of them."""
+    return flat(list(rules) + additions([(r.start, r.end) for r in rules], model, text))
 
 
-def additions(known: list[tuple[int, int]], model: Iterable[EntitySpan]) -> list[EntitySpan]:
-    """The trusted model spans that overlap none of the `known` [start, end) spans."""
-    return flat([m for m in model if trusted(m) and all(m.end <= s or m.start >= e for s, e in known)])
+def additions(known: list[tuple[int, int]], model: Iterable[EntitySpan], text: str) -> list[EntitySpan]:
+    """The trusted model spans of `text` that overlap none of the `known` [start, end) spans."""
+    return flat([m for m in model if trusted(m, text) and all(m.end <= s or m.start >= e for s, e in known)])
 
 
 def _row(doc: Document, span: EntitySpan) -> dict:
@@ -131,5 +136,5 @@ def extract_entities(doc: Document, facts: Facts) -> Facts:
     if nlp is None:
         return {"entities": []}
     known = [EntitySpan(r["span_start"], r["span_end"], r["label"], r["kind"], r["normalized"]) for r in rows]
-    found = additions([(k.start, k.end) for k in known], model_entities(doc, nlp, known))
+    found = additions([(k.start, k.end) for k in known], model_entities(doc, nlp, known), doc.text)
     return {"entities": [_row(doc, s) for s in found]}

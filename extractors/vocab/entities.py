@@ -183,6 +183,9 @@ MEMBER = Phrase(r"viên", "member, after a body (`Đảng ủy viên`): a positi
 UNIT_LIST = Phrase(r"các|những", "the (plural), before a unit kind that names several units: `các thôn Nà Mòn, Khuôn Lân`")
 LIST_JOIN = Phrase(r"\s*,\s*(?:và\s+)?|\s+và\s+", "`,` or `và` between the names of a list")
 
+STREETS = Phrase(r"đường|phố|ngõ|ngách|hẻm|kiệt|đại\s+lộ",
+                 "street, lane, alley, avenue: before a street's name, often a person's (`đường Lê Thị Riêng`)")
+
 OF_UNIT = Phrase(r"của", "of, between a body and its unit (`UBND của xã`)")
 
 PERSON_CUES = Phrase(r"(?:ông|bà|đồng\s+chí|đ/c|anh|chị|thầy(?:\s+giáo)?|cô\s+giáo|cán\s+bộ|công\s+chức|ảnh\s*:)\s+",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.entities import MODEL_DIR, combine, model_entities
+from extractors.entities import MODEL_DIR, additions, combine, model_entities
 from extractors.entity_rules import EntitySpan
 from extractors.registry import run_components
 from extractors.trained_models import trained_pipeline
@@ -65,5 +65,12 @@ def test_model_spans_that_overlap_rules_or_are_untrusted_are_dropped(nlp) -> Non
     rule = EntitySpan(0, 20, "ORG", "body", "Ủy ban nhân dân xã Mức Một")
     model = [EntitySpan(8, 20, "LOC", "name", "Mức Một", source="model"),
              EntitySpan(0, 4, "ORG", "name", "UBND", source="model")]
-    assert combine([rule], model) == [rule]
+    assert combine([rule], model, doc.text) == [rule]
     assert all(s.source == "model" for s in model_entities(doc, nlp))
+
+
+def test_a_street_named_after_a_person_is_no_person() -> None:
+    text = "Bà Lê Thị Hoa ở số 12 đường Nguyễn Văn Cừ, hẻm Trần Quang Khải.\n"
+    hoa, street, lane = (EntitySpan(text.index(n), text.index(n) + len(n), "PER", "name", n, source="model")
+                         for n in ("Lê Thị Hoa", "Nguyễn Văn Cừ", "Trần Quang Khải"))
+    assert additions([], [hoa, street, lane], text) == [hoa]
