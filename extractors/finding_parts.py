@@ -47,6 +47,7 @@ _BARE_LEAD = compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LA
 _BARE_TAIL = regex.compile(r"[^:.;!?|]{0,60}")
 _SUB_BULLET = compiled(r"[+*•]")
 _PART_TITLE = compiled(PART_TITLE.pattern)
+_LABEL_LEAD = compiled(LABEL_LEAD.pattern)
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,19 @@ def _kind_of(match: regex.Match[str]) -> str:
 
 def kind_at(match: str, pos: int) -> str | None:
     """The kind whose wording starts at `pos` of a matching-form text, if one does."""
-    m = _HEADING_KIND.match(match, pos)
-    return _kind_of(m) if m else None
+    found = kind_span(match, pos)
+    return found[0] if found else None
+
+
+def kind_span(match: str, pos: int, endpos: int | None = None) -> tuple[str, int] | None:
+    """The kind whose wording starts at `pos` (after `một số`/`những` ...) and where that wording
+    ends; a bare `Kết quả đạt được` names none."""
+    lead = _LABEL_LEAD.match(match, pos, endpos if endpos is not None else len(match))
+    start = lead.end() if lead else pos
+    m = _HEADING_KIND.match(match, start, endpos if endpos is not None else len(match))
+    if m is None or _WEAK_STRENGTH.match(match, start):
+        return None
+    return _kind_of(m), m.end()
 
 
 def heading_kind(title_match: str) -> str | None:

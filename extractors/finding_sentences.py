@@ -10,6 +10,7 @@ sentence that only announces difficulties (`... vẫn còn gặp không ít khó
 from __future__ import annotations
 
 from datamodel import Document
+from extractors.finding_parts import kind_span
 from extractors.vocab import compiled
 from extractors.vocab.findings import (
     CONTRAST_LEAD,
@@ -22,11 +23,14 @@ from extractors.vocab.findings import (
     REQUEST_VERB,
     SENTENCE_KIND,
     SHORTFALL,
+    STATED_IS,
 )
 
 _CONTRAST = compiled(CONTRAST_LEAD.pattern)
 _SHORTFALL = compiled(SHORTFALL.pattern)
 _MET = compiled(DIFFICULTY_MET.pattern)
+_STATED_IS = compiled(STATED_IS.pattern)
+_COMMA = compiled(r",\s*")
 _GENERIC = compiled(GENERIC_TAIL.pattern)
 _DIFFICULTY_WORD = compiled(next(p.pattern for p in PART_KINDS if p.name == "difficulty"))
 _REPORTED_ASK = compiled(
@@ -63,9 +67,15 @@ def _generic(doc: Document, at: int, e: int) -> bool:
 
 
 def running_kind(doc: Document, s: int, e: int) -> str | None:
-    """The kind of a running sentence that names itself: a turn to what is lacking (`Tuy nhiên, ...
-    chưa ...`) is a limitation (a difficulty when it says `khó khăn`), `còn gặp khó khăn` a
-    difficulty; None for any other sentence, and for one that only announces difficulties."""
+    """The kind of a running sentence that names itself: one that opens (or goes on after a
+    comma) on a part's name and states it (`..., khó khăn lớn nhất hiện nay là ...`) is of that kind, one that opens on its cause
+    (`Do thiếu kinh phí, ... chưa ...`) a cause, a turn to what is lacking (`Tuy nhiên, ... chưa
+    ...`) a limitation (a difficulty when it says `khó khăn`), `còn gặp khó khăn` a difficulty;
+    None for any other sentence, and for one that only announces difficulties."""
+    for at in [s] + [m.end() for m in _COMMA.finditer(doc.match, s, e)]:
+        named = kind_span(doc.match, at, e)
+        if named and _STATED_IS.match(doc.match, named[1], e):
+            return named[0]
     met = _MET.search(doc.match, s, e)
     if met:
         tail = met.start() + len(doc.match[met.start() : met.end()].split()[0])

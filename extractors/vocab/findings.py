@@ -41,7 +41,8 @@ PART_TITLE = Phrase(r"phần\s+(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu)|[ivx]+
 LABEL_LEAD = Phrase(r"(?:một\s+số|những|các|một\s+vài)\s+", "some, the (before a part's name)")
 
 SENTENCE_KIND = (
-    Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\b", "a sentence that asks (we request ...)", "recommendation"),
+    Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\b|(?:kính|rất)\s+mong\b",
+           "a sentence that asks (we request ..., we hope that ...)", "recommendation"),
 )
 """Sentences whose own first words give their kind, wherever they stand."""
 
@@ -98,7 +99,7 @@ ADDRESSEE_LEVELS = (
 )
 """Level of a recommendation's addressee, first match on the name as written."""
 
-ADDRESSEE_START = Phrase(r"(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)\s*:?\s*",
+ADDRESSEE_START = Phrase(r"(?:(?:kính\s+)?(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)|mong\s+muốn|(?:kính|rất)\s+mong)\s*:?\s*",
                          "we request (the addressee follows)")
 
 ADDRESSEE_END = Phrase(
@@ -137,10 +138,15 @@ REPORTING_SIDE = Phrase(r"(?:xã|phường|thị\s+trấn|(?:ubnd|ủy\s+ban\s+n
                         r"|chúng\s+tôi|trung\s+tâm|đơn\s+vị)",
                         "the commune or its own bodies, as the subject of a request reported in running text")
 
-REQUEST_VERB = Phrase(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)", "requests, proposes: the verb after the commune's name in a reported request")
+REQUEST_VERB = Phrase(r"(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất|mong\s+muốn|(?:kính|rất)\s+mong)",
+                      "requests, proposes, hopes (for): the verb after the commune's name in a reported request")
 
 REQUEST_ADVERB = Phrase(r"(?:đã|cũng|tiếp\s+tục|đồng\s+thời|kính|có\s+(?:văn\s+bản|công\s+văn|tờ\s+trình))\s+",
                         "has, also, further, respectfully, in writing (between the commune and its request)")
 
 NOT_REQUEST = Phrase(r"(?:của|khen\s+thưởng|công\s+nhận)\b",
                      "of, commendation: after the verb, a noun use (`đề nghị của`) or an award, not a request")
+
+STATED_IS = Phrase(r"[^,.;:]{0,30}?\s+là\s+",
+                   "... is: after a part's name opening a sentence, the sentence states one (`Khó khăn lớn nhất hiện nay là ...`)")
+

@@ -91,3 +91,16 @@ def test_the_topic_is_read_outside_brackets() -> None:
     assert _rows(body) == [
         ("limitation", "finance", None, "Tuy nhiên, so với nhu cầu (máy chủ, đường truyền, lưu trữ), kinh phí được giao chưa đủ."),
     ]
+
+
+def test_a_sentence_that_states_a_part_and_a_hope_addressed_to_the_province() -> None:
+    body = ("I. TÌNH HÌNH CHUNG\n"
+            "Ông Lý Văn Sơn cho biết, khó khăn lớn nhất hiện nay là xã chưa có máy scan khổ A3.\n"
+            "Kết quả đạt được là nhờ sự vào cuộc của các thôn. Do đó, xã đã cử 05 đoàn viên hỗ trợ người dân.\n"
+            "Người dân mong muốn thủ tục đơn giản hơn.\n"
+            "Kính mong UBND tỉnh quan tâm hỗ trợ kinh phí mua máy scan.\n")
+    assert _rows(body) == [
+        ("difficulty", "infrastructure_equipment", None,
+         "Ông Lý Văn Sơn cho biết, khó khăn lớn nhất hiện nay là xã chưa có máy scan khổ A3."),
+        ("recommendation", "finance", "UBND tỉnh", "Kính mong UBND tỉnh quan tâm hỗ trợ kinh phí mua máy scan."),
+    ]
