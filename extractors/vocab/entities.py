@@ -134,6 +134,12 @@ BODIES = (
            r"|giám\s+sát,?\s+điều\s+hành\s+đô\s+thị\s+thông\s+minh)", "service, digital and smart-city centres", "state"),
     Phrase(r"tổ\s+công\s+nghệ\s+số\s+cộng\s+đồng", "community digital technology team", "team"),
     Phrase(r"tổ\s+ứng\s+cứu\s+công\s+nghệ(?:\s*-?\s*(?:và\s+)?nghiệp\s+vụ)?", "technology response team", "team"),
+    Phrase(r"hội\s+(?:người\s+cao\s+tuổi|khuyến\s+học|cựu\s+thanh\s+niên\s+xung\s+phong)", "Elderly, Study-promotion, "
+           "Former Youth Volunteers associations", "front"),
+    Phrase(r"ban\s+công\s+tác\s+mặt\s+trận", "Front work board (of a village)", "front"),
+    Phrase(r"ban\s+chỉ\s+huy\s+quân\s+sự", "Military Command board (of a commune or district)", "state"),
+    Phrase(r"ngân\s+hàng\s+nông\s+nghiệp\s+và\s+phát\s+triển\s+nông\s+thôn|agribank|vietcombank|vietinbank|bidv",
+           "banks", "enterprise"),
     Phrase(r"bưu\s+điện", "Post Office", "enterprise"),
     Phrase(r"vnpt|viettel|mobifone", "telecom operators", "enterprise"),
 )
@@ -145,6 +151,8 @@ UNIT_BOUND_BODIES = (
     Phrase(r"trạm\s+y\s+tế", "health station (of the unit written after it)", "state"),
     Phrase(r"bưu\s+điện\s+văn\s+hóa", "commune post and culture office", "enterprise"),
     Phrase(r"viễn\s+thông", "a telecom operator's provincial branch (`Viễn thông Thái Nguyên`): alone, the trade", "enterprise"),
+    Phrase(r"bảo\s+hiểm\s+xã\s+hội|bhxh", "Social Insurance office (`BHXH huyện`): alone, the insurance", "state"),
+    Phrase(r"đài\s+truyền\s+thanh|trung\s+tâm\s+y\s+tế", "radio station, health centre (of the unit after it)", "state"),
 )
 """Bodies that are a name only with their unit after them (`Công an xã Kỳ Văn`): alone they are
 a trade or a kind of place (`lực lượng công an`)."""
@@ -196,6 +204,7 @@ ABBREVIATIONS = (
     Phrase(r"mttq", "Fatherland Front", "Mặt trận Tổ quốc"),
     Phrase(r"ubnd", "People's Committee", "Ủy ban nhân dân"),
     Phrase(r"hđnd", "People's Council", "Hội đồng nhân dân"),
+    Phrase(r"bhxh", "Social Insurance", "Bảo hiểm xã hội"),
 )
 """Abbreviations written out in an entity's `normalized` form."""
 

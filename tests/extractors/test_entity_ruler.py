@@ -182,3 +182,15 @@ def test_pieces_are_the_span_rulers_own_spans() -> None:
     own = [Hit(s.start_char, s.end_char, s.label_, s.id_) for s in parsed.spans[SPANS_KEY]] + regex_hits(doc)
     assert hits(doc) == sorted(own, key=lambda h: (h.start, -h.end, h.label, h.id))
     assert len(own) > 10
+
+
+def test_commune_bodies_of_defence_health_insurance_radio_and_associations() -> None:
+    spans = _spans("Ban Chỉ huy Quân sự xã, Đài Truyền thanh xã Quân Chu, Trung tâm Y tế huyện và BHXH huyện phối hợp "
+                   "Hội Người cao tuổi, Ban công tác Mặt trận thôn 5 và Agribank; người dân đóng bảo hiểm xã hội.\n")
+    assert spans == {("ORG", "Ban Chỉ huy Quân sự xã", "Ban Chỉ huy Quân sự xã"),
+                     ("ORG", "Đài Truyền thanh xã Quân Chu", "Đài Truyền thanh xã Quân Chu"),
+                     ("ORG", "Trung tâm Y tế huyện", "Trung tâm Y tế huyện"),
+                     ("ORG", "BHXH huyện", "Bảo hiểm xã hội huyện"),
+                     ("ORG", "Hội Người cao tuổi", "Hội Người cao tuổi"),
+                     ("ORG", "Ban công tác Mặt trận thôn 5", "Ban công tác Mặt trận thôn 5"),
+                     ("ORG", "Agribank", "Agribank")}
