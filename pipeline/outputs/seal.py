@@ -8,15 +8,16 @@ documents):
 - `documents` is read one part at a time: each batch's part gets `province` filled and its
   `report_key` from the same batch's `commune_summary` part (a document's two rows are always
   written by one batch, and a second copy of a content leaves its batch at the seal);
-- `commune_summary` is ranked and gathered by DuckDB, with a memory limit and a spill folder
-  inside the run's partial folder: only a few columns per document are ranked, and the kept
-  rows come back in batches, in the order of each report's first appearance;
-- what comes out is written as it comes, in Parquet row groups of at most ROW_GROUP rows."""
+- `commune_summary` is ranked by DuckDB, with a memory limit and a spill folder inside the
+  run's partial folder: only a few columns per document are ranked; the plan (which row is
+  kept, in the order of each report's first appearance) comes back in batches, and each batch's
+  rows are gathered from the parts that hold them;
+- what comes out is written as it comes, in Parquet row groups of at most ROW_GROUP rows and
+  about ROW_GROUP_BYTES."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -28,35 +29,46 @@ import schemas
 from pipeline.outputs.summary import FORMAT_RANK, short_province
 
 ROW_GROUP = 65_536
-"""Rows buffered before they are written as one row group: small runs write one row group, as
-`pyarrow.parquet.write_table` would, and a national run never holds more than this."""
-MEMORY_LIMIT = "256MB"
+ROW_GROUP_BYTES = 8 * 2**20
+"""Rows (and their Arrow bytes) buffered before they are written as one row group: a run of a
+few thousand documents writes one row group, as `pyarrow.parquet.write_table` would, and a
+national run never holds more than this."""
+MERGE_EVERY = 64
+"""Small tables buffered before they are merged into one: thousands of 32-row tables, each with
+its own buffers, take several times the memory of their rows."""
+FETCH = 2048
+"""Rows per batch fetched from DuckDB."""
+MEMORY_LIMIT = "128MB"
 """DuckDB's working memory at the seal; beyond it, DuckDB spills to the run's partial folder."""
 SPILL = ".seal-spill"
 
 
 class RowGroups:
     """Tables appended in order, written to one Parquet file in row groups of about ROW_GROUP
-    rows; with no table at all, `empty` is written (as `write_table` of an empty table does)."""
+    rows or ROW_GROUP_BYTES; with no table at all, `empty` is written (as `write_table` of an
+    empty table does)."""
 
     def __init__(self, path: Path, empty: pa.Table) -> None:
         self._path, self._empty = path, empty
         self._writer: pq.ParquetWriter | None = None
         self._buffer: list[pa.Table] = []
-        self._rows = 0
+        self._rows = self._bytes = 0
 
     def add(self, table: pa.Table) -> None:
         self._buffer.append(table)
         self._rows += table.num_rows
-        if self._rows >= ROW_GROUP:
+        self._bytes += table.nbytes
+        if self._rows >= ROW_GROUP or self._bytes >= ROW_GROUP_BYTES:
             self._flush()
+        elif len(self._buffer) >= MERGE_EVERY:
+            self._buffer = [pa.concat_tables(self._buffer).combine_chunks()]
 
     def _flush(self) -> None:
         table = pa.concat_tables(self._buffer) if self._buffer else self._empty
         if self._writer is None:
             self._writer = pq.ParquetWriter(self._path, table.schema)
         self._writer.write_table(table)
-        self._buffer, self._rows = [], 0
+        self._buffer, self._rows, self._bytes = [], 0, 0
 
     def __enter__(self) -> RowGroups:
         return self
@@ -116,45 +128,63 @@ def seal_documents(partial: Path, first_part: str) -> None:
     _swap(folder, written, first_part)
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _format_rank() -> str:
     cases = " ".join(f"WHEN '{fmt}' THEN {rank}" for fmt, rank in FORMAT_RANK.items())
     return f"CASE s.source_format {cases} ELSE 9 END"
 
 
-def _ranking_sql(columns: Iterable[str], with_errors: bool) -> str:
-    """The kept rendition of each report and its rendition list (the rule of
-    `summary.best_renditions`: fewest errors rows, fewest failed checks, most facts, format,
-    doc_id), returned in the order of each report's first appearance."""
+PART_SHIFT = 32
+"""A row's place in the run: its part's number shifted left by this, plus its row in the part."""
+
+
+def _plan_sql(with_errors: bool) -> str:
+    """One row per report, in the order of its first appearance: the place of the kept rendition
+    (`kept`), the number of renditions and their doc_ids, best first (the rule of
+    `pipeline.outputs.summary`: fewest errors rows, fewest failed checks, most facts, format,
+    doc_id). Only these few columns of each document are ranked."""
     errors = ("SELECT doc_id, count(*) AS n FROM read_parquet($errors) GROUP BY doc_id" if with_errors
               else "SELECT NULL::VARCHAR AS doc_id, 0::BIGINT AS n WHERE false")
-    picked = {"renditions": "g.renditions", "rendition_doc_ids": "g.ids"}
-    select = ", ".join(f"{picked.get(c, 's.' + _quoted(c))} AS {_quoted(c)}" for c in columns)
+    index = (f"CAST(regexp_extract(s.filename, 'part-([0-9]+)[.]parquet$', 1) AS BIGINT) * {2 ** PART_SHIFT}"
+             " + s.file_row_number")
     return f"""
-    WITH s AS (
-        SELECT *, CAST(regexp_extract(filename, 'part-([0-9]+)[.]parquet$', 1) AS BIGINT) * 4294967296
-                  + file_row_number AS _idx
-        FROM read_parquet($parts, filename = true, file_row_number = true)
-    ), e AS ({errors}),
+    WITH e AS ({errors}),
     f AS (SELECT doc_id, sum(n) AS n FROM facts GROUP BY doc_id),
     r AS (
-        SELECT s._idx, s.doc_id, coalesce(nullif(s.report_key, ''), 'doc:' || coalesce(s.doc_id, 'None')) AS grp,
+        SELECT {index} AS _idx, s.doc_id,
+               coalesce(nullif(s.report_key, ''), 'doc:' || coalesce(s.doc_id, 'None')) AS grp,
                coalesce(e.n, 0) AS errs, coalesce(s.checks_errors, 0) AS chk, coalesce(f.n, 0) AS facts,
                {_format_rank()} AS fmt
-        FROM s LEFT JOIN e ON e.doc_id = s.doc_id LEFT JOIN f ON f.doc_id = s.doc_id
+        FROM read_parquet($parts, filename = true, file_row_number = true) s
+        LEFT JOIN e ON e.doc_id = s.doc_id LEFT JOIN f ON f.doc_id = s.doc_id
     ), ranked AS (
         SELECT *, row_number() OVER (PARTITION BY grp ORDER BY errs, chk, facts DESC, fmt, doc_id, _idx) AS pos
         FROM r
-    ), g AS (
-        SELECT min(_idx) AS first, count(*) AS renditions, string_agg(doc_id, ',' ORDER BY pos) AS ids,
-               min(CASE WHEN pos = 1 THEN _idx END) AS kept
-        FROM ranked GROUP BY grp
     )
-    SELECT {select} FROM s JOIN g ON s._idx = g.kept ORDER BY g.first
+    SELECT min(_idx) AS first, min(CASE WHEN pos = 1 THEN _idx END) AS kept, count(*) AS renditions,
+           string_agg(doc_id, ',' ORDER BY pos) AS ids
+    FROM ranked GROUP BY grp ORDER BY first
     """
+
+
+def _gathered(folder: Path, schema: pa.Schema, plan: pa.RecordBatch) -> pa.Table:
+    """The kept rows of one batch of the plan, in its order, read part by part, with their
+    `renditions` and `rendition_doc_ids`."""
+    kept = plan.column("kept").to_pylist()
+    by_part: dict[int, list[int]] = {}
+    for place in kept:
+        by_part.setdefault(place >> PART_SHIFT, []).append(place)
+    taken: list[pa.Table] = []
+    order: dict[int, int] = {}
+    for number, places in sorted(by_part.items()):
+        part = pq.read_table(folder / f"part-{number:06d}.parquet", schema=schema, use_threads=False)
+        rows = sorted(set(places))
+        taken.append(part.take(pa.array([p & (2 ** PART_SHIFT - 1) for p in rows], pa.int64())))
+        order.update({p: len(order) + i for i, p in enumerate(rows)})
+    table = pa.concat_tables(taken).take(pa.array([order[p] for p in kept], pa.int64()))
+    for name, values in (("renditions", plan.column("renditions")), ("rendition_doc_ids", plan.column("ids"))):
+        i = table.column_names.index(name)
+        table = table.set_column(i, table.schema.field(i), values.cast(table.schema.field(i).type))
+    return table.combine_chunks()
 
 
 def seal_summary(partial: Path, facts: pa.Table, first_part: str) -> None:
@@ -176,9 +206,8 @@ def seal_summary(partial: Path, facts: pa.Table, first_part: str) -> None:
             if parts:
                 con.register("facts", facts)
                 params = {"parts": parts, **({"errors": errors} if errors else {})}
-                reader = con.sql(_ranking_sql(schema.names, bool(errors)), params=params).to_arrow_reader(ROW_GROUP)
-                for batch in reader:
-                    out.add(pa.Table.from_batches([batch]).cast(schema))
+                for plan in con.sql(_plan_sql(bool(errors)), params=params).to_arrow_reader(FETCH):
+                    out.add(_gathered(folder, schema, plan))
     finally:
         shutil.rmtree(spill, ignore_errors=True)
     _swap(folder, written, first_part)
