@@ -10,12 +10,14 @@ sentence that only announces difficulties (`... vẫn còn gặp không ít khó
 from __future__ import annotations
 
 from datamodel import Document
+from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import kind_span
 from extractors.vocab import compiled
 from extractors.vocab.findings import (
     CONTRAST_LEAD,
     DIFFICULTY_MET,
     GENERIC_TAIL,
+    NOT_ASKING,
     NOT_REQUEST,
     PART_KINDS,
     REPORTING_SIDE,
@@ -37,6 +39,9 @@ _REPORTED_ASK = compiled(
     rf"(?<![^\s,])(?:{REPORTING_SIDE.pattern})(?P<name>(?:\s+[^\s,.;:]+){{0,4}}?)\s+(?:{REQUEST_ADVERB.pattern})*"
     rf"(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})"
 )
+_ASK_ANYWHERE = compiled(rf"(?<=\s)(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})")
+_NOT_ASKING = compiled(NOT_ASKING.pattern)
+_ABOVE_COMMUNE = {"central", "department", "province", "enterprise"}
 _ASK_AFTER_LEAD = compiled(rf"[^,.;:]{{3,60}},\s*(?P<verb>{SENTENCE_KIND[0].pattern})\s+(?!{NOT_REQUEST.pattern})")
 """An opening phrase and a comma before the request (`Trên cơ sở đó, kính đề nghị UBND tỉnh ...`)."""
 
@@ -48,13 +53,20 @@ def _names_only(text: str) -> bool:
 
 def reported_request(doc: Document, s: int, e: int) -> int | None:
     """Where the request starts (its verb) in a sentence that reports the commune asking
-    (`Xã Cam Lộ kiến nghị ...`, `Bà Hạnh cho biết, xã đã đề nghị UBND tỉnh ...`) or asks after an
-    opening phrase (`Trên cơ sở đó, kính đề nghị ...`), else None."""
+    (`Xã Cam Lộ kiến nghị ...`, `Bà Hạnh cho biết, xã đã đề nghị UBND tỉnh ...`), asks after an
+    opening phrase (`Trên cơ sở đó, kính đề nghị ...`), or whoever speaks asks a body above the
+    commune by name (`Chủ tịch UBND xã Lò Văn Páo đề nghị tỉnh ...`), else None."""
     lead = _ASK_AFTER_LEAD.match(doc.match, s, e)
     if lead:
         return lead.start("verb")
     for m in _REPORTED_ASK.finditer(doc.match, s, e):
         if _names_only(doc.text[m.start("name") : m.end("name")]):
+            return m.start("verb")
+    for m in _ASK_ANYWHERE.finditer(doc.match, s, e):
+        if _NOT_ASKING.search(doc.match, max(s, m.start() - 12), m.start()):
+            continue
+        name, _ = addressee_of(doc.text[m.start() : e], doc.match[m.start() : e])
+        if name and level_of(name) in _ABOVE_COMMUNE:
             return m.start("verb")
     return None
 

@@ -13,22 +13,18 @@ from __future__ import annotations
 import regex
 
 from datamodel import Document
+from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, title_lines, to_body
 from extractors.finding_sentences import reported_request, running_kind
 from extractors.registry import Facts, register
 from extractors.span_union import SpanUnion
 from extractors.vocab import alternation, compiled
 from extractors.vocab.findings import (
-    ADDRESSEE_END,
-    ADDRESSEE_HEAD,
-    ADDRESSEE_LEVELS,
-    ADDRESSEE_START,
     CATEGORIES,
     CAUSE_SENTENCE,
     EMPTY_FINDING,
     SENTENCE_KIND,
 )
-from pipeline.textforms import fold
 
 _SENTENCE_END = regex.compile(r"(?<![A-ZĐ]{1,4})[.!?](?=\s+[\p{Lu}\d\-+*•(“\"])|;(?=\s)")
 _SENTENCE_KIND = compiled(alternation(SENTENCE_KIND))
@@ -36,10 +32,6 @@ _ASK = compiled(rf"(?:[^:.;\n]{{0,80}}:\s*)?(?={alternation(SENTENCE_KIND)})")
 _EMPTY = compiled(rf"^(?:{EMPTY_FINDING.pattern})$")
 _CAUSE_SENTENCE = compiled(CAUSE_SENTENCE.pattern)
 _CATEGORY = [(p.name, compiled(p.pattern)) for p in CATEGORIES]
-_LEVELS = [(p.name, compiled(p.pattern)) for p in ADDRESSEE_LEVELS]
-_ADDR_START = compiled(ADDRESSEE_START.pattern)
-_ADDR_END = compiled(ADDRESSEE_END.pattern)
-_ADDR_HEAD = compiled(ADDRESSEE_HEAD.pattern)
 
 
 def _line_sentences(doc: Document, ls: int, le: int) -> list[tuple[int, int]]:
@@ -92,29 +84,6 @@ def category_of(sentence_match: str) -> str:
         if m and (best is None or (m.start(), -len(m.group()), rank) < best[:3]):
             best = (m.start(), -len(m.group()), rank, name)
     return best[3] if best else "other"
-
-
-def addressee_of(text: str, match: str) -> tuple[str | None, int]:
-    """Whom a recommendation asks, as written, and where the request after the name starts;
-    (None, 0) when the sentence does not start by naming a body."""
-    m = _ADDR_START.match(match)
-    start = m.end() if m else 0
-    if not _ADDR_HEAD.match(match, start):
-        return None, 0
-    end = _ADDR_END.search(match, start)
-    stop = end.start() if end else len(match)
-    name = text[start:stop].strip(" ,.:")
-    if not name or len(name.split()) > 25:
-        return None, 0
-    return name, stop
-
-
-def level_of(name: str) -> str | None:
-    """The level of the body named first in an addressee (central, department, province,
-    enterprise, commune), None when no level wording is in the name."""
-    folded = fold(name)
-    found = [(m.start(), lvl) for lvl, pattern in _LEVELS if (m := pattern.search(folded))]
-    return min(found)[1] if found else None
 
 
 def _in_body(doc: Document, offset: int) -> bool:

@@ -15,7 +15,8 @@ PART_KINDS = (
     Phrase(r"giải\s+pháp", "remedy the commune commits to", "recommendation"),
     Phrase(r"(?:kiến\s+nghị|đề\s+xuất)", "recommendations (a part's name; `Đề nghị X: ...` is a sentence)", "recommendation"),
     Phrase(r"(?:khó\s+khăn|vướng\s+mắc)", "difficulty, obstacle", "difficulty"),
-    Phrase(r"(?:tồn\s+tại|hạn\s+chế|(?:những\s+)?(?:điểm|mặt|nội\s+dung)\s+chưa\s+(?:đạt|làm)\s+được|mặt\s+yếu)",
+    Phrase(r"(?:tồn\s+tại|hạn\s+chế|khuyết\s+điểm|(?:những\s+)?(?:điểm|mặt|nội\s+dung|việc|công\s+việc)\s+chưa\s+(?:đạt|làm)\s+được"
+           r"|mặt\s+yếu)",
            "shortcoming, limitation, what was not achieved", "limitation"),
     Phrase(r"(?:ưu\s+điểm|kết\s+quả\s+(?:nổi\s+bật|đạt\s+được)|mặt\s+(?:tích\s+cực|làm\s+được)|điểm\s+mạnh)",
            "strength, notable result", "strength"),
@@ -150,3 +151,6 @@ NOT_REQUEST = Phrase(r"(?:của|khen\s+thưởng|công\s+nhận)\b",
 STATED_IS = Phrase(r"[^,.;:]{0,30}?\s+là\s+",
                    "... is: after a part's name opening a sentence, the sentence states one (`Khó khăn lớn nhất hiện nay là ...`)")
 
+
+NOT_ASKING = Phrase(r"(?:được|theo|tờ\s+trình|các)\s+$",
+                    "is (requested), according to, a submission's, the (proposals): before the verb, not someone asking")

@@ -104,3 +104,25 @@ def test_a_sentence_that_states_a_part_and_a_hope_addressed_to_the_province() ->
          "Ông Lý Văn Sơn cho biết, khó khăn lớn nhất hiện nay là xã chưa có máy scan khổ A3."),
         ("recommendation", "finance", "UBND tỉnh", "Kính mong UBND tỉnh quan tâm hỗ trợ kinh phí mua máy scan."),
     ]
+
+
+def test_whoever_speaks_a_request_to_a_body_above_the_commune_counts_one_to_the_commune_does_not() -> None:
+    body = ("I. TÌNH HÌNH CHUNG\n"
+            "Chủ tịch UBND xã Mường Lay Lò Văn Páo đề nghị tỉnh sớm đầu tư trạm phát sóng cho 04 bản.\n"
+            "Ông Páo cũng kiến nghị Viettel mở rộng vùng phủ sóng.\n"
+            "Phó Giám đốc Sở đề nghị xã tiếp tục tuyên truyền. Theo đề nghị của Sở Nội vụ, xã đã cử 02 công chức.\n"
+            "Xã được đề nghị Bộ Nội vụ khen thưởng.\n")
+    assert _rows(body) == [
+        ("recommendation", "network_connectivity", "tỉnh",
+         "Chủ tịch UBND xã Mường Lay Lò Văn Páo đề nghị tỉnh sớm đầu tư trạm phát sóng cho 04 bản."),
+        ("recommendation", "network_connectivity", "Viettel", "Ông Páo cũng kiến nghị Viettel mở rộng vùng phủ sóng."),
+    ]
+
+
+def test_a_party_report_names_its_shortcomings_khuyet_diem() -> None:
+    body = ("II. ĐÁNH GIÁ\n"
+            "2. Khuyết điểm\n"
+            "- Một số chi bộ chưa cập nhật văn bản lên hệ thống điều hành.\n")
+    assert _rows(body) == [
+        ("limitation", "software_data", None, "Một số chi bộ chưa cập nhật văn bản lên hệ thống điều hành."),
+    ]
