@@ -243,12 +243,13 @@ def _blank(obj: Any, matrix: Matrix, fonts: dict[int, str]) -> Glyph | None:
 
 
 def _key(obj: Any) -> int:
-    """A page object's identity (its handle's address)."""
-    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+    """A page object's identity (its handle's address; 0 for a null handle), read as the
+    address of what the pointer points to: a tenth of the time of casting it to `c_void_p`."""
+    return ctypes.addressof(obj.contents) if obj else 0
 
 
 _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
-    _key(pdfium_c.FPDFText_GetTextObject))
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
 """pdfium's `FPDFText_GetTextObject` giving the handle's address (`_key`) instead of a pointer
 object: it is asked for every character."""
 
