@@ -166,8 +166,8 @@ def title_lines(doc: Document) -> dict[int, tuple[int, str | None]]:
         for s, e in lines(doc, span.start, span.end):
             text = doc.text[s:e].strip("* ")
             part = _PART_TITLE.match(doc.match, s, e)
-            letters = [c for c in text if c.isalpha()]
-            capitals = len(letters) > 3 and text == text.upper() and len(text.split()) <= 12 and text[-1:] not in ".;,"
+            capitals = text == text.upper() and text[-1:] not in ".;," and len(text.split()) <= 12 \
+                and sum(c.isalpha() for c in text) > 3
             if s in headings or not (capitals or (part and (part.end() == e or capitals))):
                 continue
             rest = doc.match[part.end() if part else s : e]
@@ -356,10 +356,11 @@ def _table_parts(doc: Document) -> list[Part]:
     return parts
 
 
-def find_parts(doc: Document) -> list[Part]:
-    """Every assessment part of the body; a labelled line wins over its section's heading."""
+def find_parts(doc: Document, titles: dict[int, tuple[int, str | None]] | None = None) -> list[Part]:
+    """Every assessment part of the body; a labelled line wins over its section's heading.
+    `titles` are the document's `title_lines` when the caller has them already."""
     body_spans = doc.zone("body") or []
-    titles = title_lines(doc)
+    titles = title_lines(doc) if titles is None else titles
     headings = {sec.start for sec in doc.sections}
     parts = _section_parts(doc, titles)
     labelled: list[Part] = []

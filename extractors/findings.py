@@ -123,14 +123,15 @@ def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests and causes stated outside them."""
     rows, covered = [], []
+    part_titles = title_lines(doc)
     titles = SpanUnion([(sec.start, content_start(doc, sec)) for sec in doc.sections
                         if not LABEL.match(doc.match, sec.start, sec.heading_end)]
-                       + [(s, e) for s, (e, _) in title_lines(doc).items()])
+                       + [(s, e) for s, (e, _) in part_titles.items()])
 
     def heading(offset: int) -> bool:
         return offset in titles
 
-    for part in find_parts(doc):
+    for part in find_parts(doc, part_titles):
         if not _in_body(doc, part.start):
             continue
         covered.append((part.start if part.label_start is None else part.label_start, part.end))
