@@ -176,11 +176,11 @@ def _own_number(ln: _Line, zones: _Zones) -> bool:
     return True
 
 
-def _untitled_front(lines: list[_Line], i: int, zones: _Zones) -> int:
+def _untitled_front(lines: list[_Line], i: int, stop: int, zones: _Zones) -> int:
     """Without a title: the report's own `(Số ..., ngày ...)` line and `Kính gửi` recipients at
     the top; returns the index of the first body line."""
     last = ""
-    while i < len(lines):
+    while i < stop:
         ln = lines[i]
         if not last and "number" not in zones.zones and _own_number(ln, zones):
             last = "number"
@@ -193,14 +193,18 @@ def _untitled_front(lines: list[_Line], i: int, zones: _Zones) -> int:
     return i
 
 
-def _front_matter(lines: list[_Line], i: int, title: int | None, zones: _Zones) -> int:
-    """Title, subject, period and recipients; returns the index of the first body line."""
+def _front_matter(lines: list[_Line], i: int, title: int | None, stop: int, zones: _Zones) -> int:
+    """Title, subject, period, recipients and opening, up to the first numbered heading or the
+    footer (line `stop`); returns the index of the first body line. In a short report without
+    numbered sections the opening is its first paragraph and the rest is the body, and a
+    sentence (a line ending in a full stop) is never the subject."""
     if title is None:
-        return _untitled_front(lines, i, zones)
+        return _untitled_front(lines, i, stop, zones)
     zones.add("title", lines[title].start, lines[title].end)
     i = title + 1
+    sectionless = not any(_HEADING.match(ln.match) and not _PERIOD.match(ln.match) for ln in lines[i:stop])
     last, subject_lines = "title", 0
-    while i < len(lines):
+    while i < stop:
         ln = lines[i]
         if _HEADING.match(ln.match) and not _PERIOD.match(ln.match):
             break
@@ -214,9 +218,12 @@ def _front_matter(lines: list[_Line], i: int, title: int | None, zones: _Zones) 
             kind = "recipients"
         elif _PERIOD.match(ln.match) and ln.match.startswith("(") and len(ln.match) < 80:
             kind = "period"
-        elif last in ("title", "subject") and subject_lines < 3 and not _OPENING_START.match(ln.match) and not ln.text.endswith(":"):
+        elif (last in ("title", "subject") and subject_lines < 3 and not _OPENING_START.match(ln.match)
+              and not ln.text.endswith(":") and not (sectionless and ln.text.endswith("."))):
             kind = "subject"
             subject_lines += 1
+        elif sectionless and last == "opening":
+            break
         else:
             kind = "opening"
         zones.add(kind, ln.start, ln.end)
@@ -334,8 +341,8 @@ def segment(text: str, match: str) -> tuple[dict[str, list[Span]], list[Section]
     zones = _Zones()
     title = _find_title(lines)
     i = _header(lines, title, zones)
-    body_begin = _front_matter(lines, i, title, zones)
-    footer = _footer_start(lines, body_begin)
+    footer = _footer_start(lines, i if title is None else title + 1)  # a short report's footer ends its front matter
+    body_begin = _front_matter(lines, i, title, footer, zones)
     if body_begin < footer:
         body_end_offset = lines[footer - 1].end
         zones.add("body", lines[body_begin].start, body_end_offset)

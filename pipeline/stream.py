@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 import schemas
 from pipeline import __version__, cache
 from pipeline.executors import BatchSummary, DocInfo, RunPlan, part_name, plan_batches
+from pipeline.ingest.pdf import ocr_engine
 from pipeline.inputs import Input
 from pipeline.options import Options
 from pipeline.outputs.seal import RowGroups, seal_documents, seal_summary
@@ -164,6 +165,7 @@ def run_streamed(inputs: list[Input], outdir: Path, options: Options,
         cache.mark_checked(cache_dir, plan.salt)
         cache.prune(cache_dir, {d.entry for s in summaries for d in s.docs if d.entry})
         reuse.prune(cache_dir, {s.signature for s in summaries if s.signature})
+        ocr_engine.prune(Path(options.ocr_cache))
     return [d for s in summaries for d in s.docs], rows
 
 

@@ -182,3 +182,6 @@ def test_a_run_keeps_ocr_readings_inside_its_output_folder_and_reuses_them(tmp_p
     run([source.parent], out, Options(jobs=1, executor="serial", fact_model=True), progress=False)  # re-extracts
     assert sorted((out / ".baocao" / "cache" / "ocr").rglob("*.json")) == readings
     assert "Tổng số hồ sơ tiếp nhận 49" in pq.read_table(out / "texts").column("text")[0].as_py()
+    monkeypatch.setattr(engine, "CACHE_LIMIT", 0)
+    run([source.parent], out, Options(jobs=1, executor="serial"), progress=False)
+    assert not list((out / ".baocao" / "cache" / "ocr").rglob("*.json"))  # a run bounds its OCR cache

@@ -3,6 +3,7 @@ that decides it), and the slots never let more Tesseract processes run than ther
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -104,3 +105,28 @@ def test_a_second_reading_of_a_number_must_keep_its_shape():
     assert _same_shape("15/BC", "l5/BC")  # a letter may become a digit
     assert not _same_shape("S12", "512")  # a digit never becomes a letter
     assert not _same_shape("14/12/2025", "14/12/20255") and not _same_shape("14.12.2025", "14/12/2025")
+
+
+def test_the_cache_is_pruned_to_its_limit_keeping_the_entries_used_last(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(engine, "_cache_folder", tmp_path)
+    monkeypatch.setattr(engine, "version", lambda: "5.3.0")
+    paths = []
+    for k in range(5):  # five readings of 1,000 bytes, written an hour apart
+        key = engine.cache_key(_image(f"page {k}"), "--psm 3")
+        path = tmp_path / key[:2] / f"{key}.json"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps({column: ["x" * 100] for column in engine.KEPT})[:1000].ljust(1000))
+        os.utime(path, (1_000_000 + 3600 * k, 1_000_000 + 3600 * k))
+        paths.append(path)
+    paths[0].write_text(json.dumps({column: [] for column in engine.KEPT}).ljust(1000))
+    os.utime(paths[0], (900_000, 900_000))
+    assert engine.read(_image("page 0"), "--psm 3") == {column: [] for column in engine.KEPT}  # a hit: used now
+    leftover = tmp_path / paths[1].parent.name / ".dead-writer.tmp"
+    leftover.write_text("partial")
+    os.utime(leftover, (1_000_000, 1_000_000))
+    assert engine.prune(tmp_path, limit=2500) == 4  # three entries and the dead writer's file
+    assert [p.exists() for p in paths] == [True, False, False, False, True]
+    assert not leftover.exists()
+    assert engine.prune(tmp_path, limit=2500) == 0

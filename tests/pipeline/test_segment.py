@@ -4,6 +4,7 @@ import pytest
 import regex
 
 from pipeline.build import document_from_text
+from pipeline.run import process_bytes
 from tests.conftest import SEEDS, sample
 
 
@@ -96,3 +97,82 @@ def test_signer_name_in_capitals_after_the_title():
     assert _zone(doc, "signer_authority") == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
     assert _zone(doc, "signer_title") == ["PHÓ CHỦ TỊCH"]
     assert _zone(doc, "signer_name") == ["NGUYỄN VĂN AN"]
+
+
+SHORT_STATE = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+   XÃ TÂN HƯNG                         Độc lập - Tự do - Hạnh phúc
+
+Số: 27/BC-UBND                      Tân Hưng, ngày 12 tháng 11 năm 2025
+
+BÁO CÁO
+Kết quả rà soát máy tính phục vụ chuyển đổi số
+
+Kính gửi: Ban Chỉ đạo chuyển đổi số huyện.
+
+Thực hiện Công văn số 85/UBND-VP ngày 03/11/2025 của UBND huyện về việc rà
+soát trang thiết bị công nghệ thông tin, UBND xã Tân Hưng báo cáo như sau: xã
+hiện có 14 máy tính để bàn, trong đó 3 máy cấu hình thấp cần thay thế; 100%
+cán bộ, công chức đã có tài khoản thư điện tử công vụ.
+
+Trên đây là báo cáo của UBND xã Tân Hưng./.
+
+Nơi nhận:                                   TM. ỦY BAN NHÂN DÂN
+- Như trên;                                       CHỦ TỊCH
+- Lưu: VT.
+
+                                                  Trần Văn Lộc
+"""
+
+SHORT_PARTY = """ĐẢNG BỘ HUYỆN ĐÔNG SƠN              ĐẢNG CỘNG SẢN VIỆT NAM
+  ĐẢNG ỦY XÃ ĐÔNG HÒA
+        *                              Đông Hòa, ngày 03 tháng 12 năm 2025
+  Số 41-BC/ĐU
+
+BÁO CÁO
+tiến độ số hóa hồ sơ tháng 11 năm 2025
+
+Căn cứ Kế hoạch số 02-KH/BCĐTW ngày 19/6/2025 của Ban Chỉ đạo Trung ương,
+Ban Thường vụ Đảng ủy xã báo cáo tiến độ số hóa hồ sơ tháng 11 như sau:
+
+Trong tháng, Bộ phận một cửa đã số hóa 326 hồ sơ, đạt 82% kế hoạch tháng.
+
+Còn 2 cán bộ chưa được tập huấn sử dụng chữ ký số; xã đề nghị huyện mở lớp
+tập huấn bổ sung trong tháng 12.
+
+Nơi nhận:                                     T/M BAN THƯỜNG VỤ
+- Ban Thường vụ Huyện ủy,                            BÍ THƯ
+- Lưu Văn phòng Đảng ủy.
+
+                                                  Lê Thị Mai
+"""
+
+
+@pytest.mark.parametrize(("text", "signer"), [
+    (SHORT_STATE, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Lộc"]),
+    (SHORT_PARTY, ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Thị Mai"]),
+])
+def test_a_short_report_without_numbered_sections_keeps_its_footer(text, signer):
+    doc = document_from_text(text)
+    assert [_zone(doc, z) for z in ("signer_authority", "signer_title", "signer_name")] == [[s] for s in signer]
+    assert _zone(doc, "distribution")[0].startswith("Nơi nhận:")
+    assert not any("Nơi nhận" in z or signer[-1] in z for z in _zone(doc, "subject") + _zone(doc, "opening"))
+    assert doc.sections == []
+
+
+def test_a_short_report_s_opening_is_its_first_paragraph_and_the_rest_its_body():
+    single = document_from_text(SHORT_STATE)  # one paragraph: the opening, which states the facts too
+    assert _zone(single, "opening")[0].startswith("Thực hiện Công văn số 85/UBND-VP") and _zone(single, "body") == []
+    assert _zone(single, "closing") == ["Trên đây là báo cáo của UBND xã Tân Hưng./."]
+    doc = document_from_text(SHORT_PARTY)
+    assert _zone(doc, "subject") == ["tiến độ số hóa hồ sơ tháng 11 năm 2025"]
+    assert _zone(doc, "opening")[0].startswith("Căn cứ Kế hoạch số 02-KH/BCĐTW")
+    body = _zone(doc, "body")
+    assert len(body) == 1 and body[0].startswith("Trong tháng, Bộ phận một cửa") and body[0].endswith("trong tháng 12.")
+
+
+def test_a_short_report_s_facts_and_signer_reach_the_tables():
+    result = process_bytes(SHORT_PARTY.encode(), "dong_hoa.txt")
+    docs = result.tables["documents"].to_pylist()[0]
+    assert (docs["signer_title"], docs["signer_name"]) == ("BÍ THƯ", "Lê Thị Mai")
+    metrics = {(r["metric"], r["value"]) for r in result.tables["metrics"].to_pylist()}
+    assert ("dossiers_digitized", 326.0) in metrics  # read from the body paragraph

@@ -11,6 +11,9 @@ extraction cache; none with `--no-cache` or for a document processed on its own)
 atomically (a temporary name, then a rename) so parallel workers may share them. It is kept
 apart from the extraction cache because it is about images, not extraction rules: a re-run
 after an extractor change, or a repeated eval, skips the 2-4 s a page that Tesseract costs.
+The cache is bounded (`prune`, at the end of each run): over `CACHE_LIMIT` bytes, the entries
+used longest ago go first (a hit marks its entry used), so readings of inputs no longer read
+leave as new ones come in.
 
 A slot is an exclusive `flock` on one of `os.cpu_count()` files: the document workers of a
 run (and other runs on the machine) each read their pages in threads, and a thread takes a
@@ -44,6 +47,10 @@ KEPT = ("text", "conf", "left", "top", "width", "height", "block_num", "par_num"
 """The columns of `image_to_data` the OCR modules use: all a cache entry holds."""
 WAIT = 0.05
 """Seconds between two looks for a free slot."""
+CACHE_LIMIT = 1 << 30
+"""Bytes the OCR cache may hold after a run (1 GiB: 20,000-50,000 pages at 20-60 KB a page)."""
+STALE = 3600.0
+"""Seconds after which a temporary file a writer left behind (it died mid-write) is removed."""
 
 
 def available() -> bool:
@@ -97,7 +104,10 @@ def read(image: Image.Image, config: str) -> dict[str, list[Any]]:
         key = cache_key(image, config)
         path = folder / key[:2] / f"{key}.json"
         with contextlib.suppress(OSError, ValueError):
-            return json.loads(path.read_text(encoding="utf-8"))
+            found: dict[str, list[Any]] = json.loads(path.read_text(encoding="utf-8"))
+            with contextlib.suppress(OSError):
+                os.utime(path)  # used now: the last to go when the cache is pruned
+            return found
     import pytesseract
 
     with slot():
@@ -115,6 +125,31 @@ def _store(path: Path, data: dict[str, list[Any]]) -> None:
         partial = path.with_name(f".{uuid.uuid4().hex}.tmp")
         partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, path)
+
+
+def prune(folder: Path, limit: int | None = None) -> int:
+    """Delete the entries used longest ago until the cache holds at most `limit` bytes
+    (`CACHE_LIMIT` unless given), and
+    temporary files older than `STALE`; returns how many files went. Safe while other runs
+    read or write the cache: a file gone meanwhile is skipped, a reader only misses."""
+    entries, removed, now = [], 0, time.time()
+    for path in folder.glob("??/*"):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            if path.suffix == ".json":
+                entries.append((stat.st_mtime, stat.st_size, path))
+            elif now - stat.st_mtime > STALE:
+                path.unlink()
+                removed += 1
+    total, limit = sum(size for _, size, _ in entries), CACHE_LIMIT if limit is None else limit
+    for _, size, path in sorted(entries):
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+        total -= size
+    return removed
 
 
 def slots() -> int:
