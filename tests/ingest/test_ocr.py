@@ -103,6 +103,10 @@ def test_a_blank_scan_is_no_text_layer():
     ("Độc lập - Tư do - Hanh phúc", "Độc lập - Tự do - Hạnh phúc"),  # each letter keeps the case it was read in
     ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),  # read right, the old spelling kept
     ("đảng viên cộng sản", "đảng viên cộng sản"),  # not the motto's letters
+    ("Kết luận số 186-KI,/TW, ngày 29/8/2025", "Kết luận số 186-KL/TW, ngày 29/8/2025"),  # a speck, L read as I
+    ("Intel Core ¡'3- 8100", "Intel Core i3- 8100"),  # a speck between a lone letter and a digit
+    ("Ông O'Neil có 3 máy", "Ông O'Neil có 3 máy"),
+    ("tại Mục 2.1, /BC", "tại Mục 2.1, /BC"),  # a comma after a number, not inside a code
 ])
 def test_sure_repairs_of_ocr_damage(read, repaired):
     assert repair_line(read) == repaired
@@ -132,6 +136,31 @@ def test_a_scanned_ruled_table_comes_out_as_rows_of_cells():
     assert {"RAM", "4GB", "DDR4"} <= {w["text"] for w in reread} and all(0 < w["conf"] <= 100 for w in reread)
     x0, top, x1, bottom = page.tables[0].box
     assert all(x0 < w["x0"] < w["x1"] < x1 and top < w["top"] < w["bottom"] < bottom for w in reread)
+
+
+def test_only_low_resolution_scans_are_softened_for_second_readings():
+    import pypdfium2 as pdfium
+
+    def softening(path):
+        return pdf_ocr.softening(pdfium.PdfDocument(path), 1, 300)
+
+    assert softening(ROOT / "data" / "renditions" / "001_35ae03e1e9c7ec90.scan150.pdf") == pytest.approx(pdf_ocr.SOFTEN)
+    assert softening(ROOT / "data" / "renditions" / "001_35ae03e1e9c7ec90.scan300.pdf") == 0.0
+    assert softening(FIXTURES / "stamped_scan.pdf") == 0.0  # 200 dpi: read as it is
+    assert softening(FIXTURES / "scanned_last_page.pdf") == 0.0  # a text page: no image
+
+
+@NO_TESSERACT
+def test_a_150_dpi_scanned_table_s_disk_cells_are_read_softened():
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest.pdf.reading import read_page
+
+    pdf = pdfium.PdfDocument(ROOT / "data" / "renditions" / "001_35ae03e1e9c7ec90.scan150.pdf")
+    page = read_page(pdf, 2, [])
+    pdf_ocr.read_pages(pdf, [page])
+    disks = [row[4] for row in page.tables[0].rows[-5:]]
+    assert [disks[k] for k in (0, 1, 3, 4)] == ["HDD 256 GB", "SSD 256 GB", "SSD 512 GB", "SSD 512 GB"]  # read 25B, S12, @B unsoftened
 
 
 def test_a_re_read_cell_s_words_take_the_place_of_its_first_reading():

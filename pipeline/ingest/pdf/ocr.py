@@ -14,6 +14,8 @@ to codes and numbers is repaired by `ocr_repair`."""
 
 from __future__ import annotations
 
+import ctypes
+import math
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from ctypes import c_float
@@ -61,6 +63,17 @@ FRINGE = 5
 BLACK_SHARE = 0.5
 """Share of a page's dark pixels that must be black or grey for coloured ink to be dropped."""
 DARK = 128
+LOW_RESOLUTION = 0.6
+"""A page whose scanned image has fewer pixels per inch than this share of the rendering
+resolution is a low-resolution scan (a 150-dpi scan rendered at 300)."""
+SOFTEN = 1.0
+"""Gaussian blur (pixels of the rendering) per doubling of a low-resolution scan, applied to the
+crops read a second time: the staircase edges of an enlarged black-and-white scan are read as
+other glyphs (`6`→`B`, `S`→`5`, `T`→`1`) once a crop is enlarged again; smoothed, they are read
+as the letters they are. Measured on the 150-dpi renditions (`make eval`): disk cells read right
+1 → 4 of 5, CER 0.85 → 0.82 %; 1.0 and 1.5 read alike, 2.0 loses the disk column. The page
+reading itself is not blurred: softened whole pages (also a Lanczos or bicubic enlargement of
+the scan's own pixels instead of pdfium's) lost table rows, issuers and references."""
 COLUMN_GAP = 40.0
 """A gap between two words wider than this (points, about 14 mm) parts two columns."""
 
@@ -76,19 +89,27 @@ class Timing:
 TIMING = Timing()
 
 
-def _image_share(pdf: pdfium.PdfDocument, index: int, area: float) -> float:
-    """The share of the page covered by its largest image."""
+def _largest_image(pdf: pdfium.PdfDocument, index: int) -> tuple[float, float]:
+    """The share of the page covered by its largest image, and that image's resolution
+    (pixels per inch across the page; 0 without an image)."""
     page = pdf[index]
     try:
-        best = 0.0
+        area = page.get_width() * page.get_height()
+        best, resolution = 0.0, 0.0
         for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
             obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
             if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 continue
             left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
-            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                best = max(best, (right.value - left.value) * (top.value - bottom.value) / max(area, 1.0))
-        return best
+            width, height = ctypes.c_uint(), ctypes.c_uint()
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                continue
+            share = (right.value - left.value) * (top.value - bottom.value) / max(area, 1.0)
+            if share > best:
+                best = share
+                if pdfium_c.FPDFImageObj_GetImagePixelSize(obj, width, height) and right.value > left.value:
+                    resolution = 72 * max(width.value, height.value) / max(right.value - left.value, top.value - bottom.value)
+        return best, resolution
     finally:
         page.close()
 
@@ -98,7 +119,7 @@ def needs_ocr(pdf: pdfium.PdfDocument, page: Page) -> str | None:
     if not page.lines:
         return "no text" if page.width else None
     chars = sum(len(line.text) for line in page.lines)
-    if chars < STAMP_CHARS and _image_share(pdf, page.number - 1, page.width * page.height) >= IMAGE_SHARE:
+    if chars < STAMP_CHARS and _largest_image(pdf, page.number - 1)[0] >= IMAGE_SHARE:
         return "stamp layer"
     text = "\n".join(line.text for line in page.lines)
     bad = sum(1 for ch in text if ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (ord(ch) < 32 and ch not in "\t\n"))
@@ -123,6 +144,15 @@ def render(pdf: pdfium.PdfDocument, number: int, dpi: int = DPI) -> Image.Image:
         return black_ink(page.render(scale=dpi / 72).to_pil())
     finally:
         page.close()
+
+
+def softening(pdf: pdfium.PdfDocument, number: int, dpi: int = DPI) -> float:
+    """The blur for second readings of page `number` rendered at `dpi`: `SOFTEN` per doubling
+    when its scanned image has under `LOW_RESOLUTION` of that resolution, else none."""
+    resolution = _largest_image(pdf, number - 1)[1]
+    if not resolution or resolution >= LOW_RESOLUTION * dpi:
+        return 0.0
+    return SOFTEN * math.log2(dpi / resolution)
 
 
 def black_ink(image: Image.Image) -> Image.Image:
@@ -151,17 +181,18 @@ def _coloured(pixels: np.ndarray) -> np.ndarray:
     return np.asarray(pixels.max(axis=2) - pixels.min(axis=2) > COLOURED)
 
 
-def read_image(image: Image.Image, page: Page, dpi: int = DPI) -> None:
-    """Replace the page's lines and tables by what Tesseract reads on its rendering (thread-safe)."""
+def read_image(image: Image.Image, page: Page, dpi: int = DPI, soften: float = 0.0) -> None:
+    """Replace the page's lines and tables by what Tesseract reads on its rendering (thread-safe);
+    `soften` blurs the crops read a second time (see `SOFTEN`)."""
     scale = dpi / 72
     image = deskewed(image)
     grid = find_grid(image)
     cleaned = without_rules(image, grid)
     words = _words(read(cleaned, "--psm 3"), scale)
-    reread_numbers(cleaned, words, scale)
+    reread_numbers(cleaned, words, scale, soften)
     _repair_words(words)
     page.lines = _lines([w for w in words if not _noise(w["text"], w["conf"])])  # table cells keep theirs
-    found, words = tables(grid, words, scale, cleaned)
+    found, words = tables(grid, words, scale, cleaned, soften)
     page.tables = [_repaired(t) for t in found]
     place_tables(page)
     page.ocr_words = words
@@ -194,7 +225,7 @@ def read_pages(pdf: pdfium.PdfDocument, pages: list[Page], dpi: int = DPI) -> No
         for page in pages:
             if len(running) >= 2 * workers:
                 running.pop(0).result()
-            running.append(pool.submit(read_image, render(pdf, page.number, dpi), page, dpi))
+            running.append(pool.submit(read_image, render(pdf, page.number, dpi), page, dpi, softening(pdf, page.number, dpi)))
         for future in running:
             future.result()
     TIMING.seconds += time.perf_counter() - started

@@ -14,7 +14,7 @@ where exactly one known title (`extractors.vocab.signers`) has those letters.
 In the letter parts of a code Tesseract doubles or adds a letter (`QĐÐ`, `ĐĐU`, `BCĐTVW`),
 reads `D` for `Đ` and `—` for its hyphen. A part that is not a known code part (`KNOWN`)
 becomes one when exactly one known part is reached by taking out one letter or by one
-look-alike (`D`→`Đ`, `0`→`O`, `I`→`T`); a known part is never changed. `SSD` read `55D`
+look-alike (`D`→`Đ`, `0`→`O`, `I`→`T` or `L`); a known part is never changed. `SSD` read `55D`
 before a capacity is written `SSD`; vocabulary wordings with damaged marks are read back by
 `ocr_wordings`."""
 
@@ -37,8 +37,12 @@ _CODE = re.compile(r"\b([0-9OolI]{1,4})\s?[/|]\s?((?:[A-ZĐ0&]{1,8})(?:-[A-ZĐ0&
 """A document code: its number, a slash (maybe spaced or read as `|`) and its capitals part."""
 KNOWN = frozenset(code for code, _ in TYPES.values()) | COMMUNE_CODES | HIGHER_CODES
 """Letter parts of codes known for sure (type codes, commune and higher issuer codes)."""
-_LOOK_ALIKES = {"D": "Đ", "0": "O", "I": "T"}
-"""A letter Tesseract reads for another in capitals: read → meant."""
+_LOOK_ALIKES = {"D": "Đ", "0": "O", "I": "TL"}
+"""A letter Tesseract reads for another in capitals: read → the letters it may stand for."""
+_CODE_SPECK = re.compile(r"(\d[-/][A-ZĐ]{1,6})[,.](/[A-ZĐ])")
+"""A speck read as a comma or dot between a code's letter parts (`186-KL,/TW`): never written there."""
+_LETTER_SPECK = re.compile(r"(?<![\w'’])([A-Za-z])['’](\d)")
+"""A speck read as an apostrophe between a lone letter and a digit (`Core i'3-8100`): never written there."""
 _CODE_PARTS = re.compile(r"(?<![\w/])(?:(\d{1,4}(?:/\d{4})?)\s?([-/—–])\s?)?([^\W\d_][\w]*(?:\s?[-/—–]\s?[^\W\d_][\w]*){0,3})")
 """A code's number and its letter parts (`97-CV/ĐĐU`, `01/QĐÐ-BCĐ`, `12/2024/QĐ-UBND`), maybe with
 dashes; or its letter parts alone (a symbol written after its number's blank: `BC/ĐU`)."""
@@ -62,6 +66,7 @@ def _date(m: re.Match[str]) -> str:
 def repair_line(text: str, header: bool = False) -> str:
     """One OCR line (or a table cell, `header` in a header row) with the sure repairs applied."""
     text = text.replace("Ð", "Đ").replace("ð", "đ").replace("¡", "i")  # none is a Vietnamese letter
+    text = _LETTER_SPECK.sub(r"\1\2", _CODE_SPECK.sub(r"\1\2", text))
     text = _DATE.sub(_date, text)
     text = _CODE.sub(_code, text)
     text = _CODE_PARTS.sub(_code_parts, text)
@@ -88,7 +93,7 @@ def known_part(part: str) -> str | None:
     if part in KNOWN:
         return part
     candidates = {part[:k] + part[k + 1:] for k in range(len(part))}
-    candidates |= {part[:k] + _LOOK_ALIKES[c] + part[k + 1:] for k, c in enumerate(part) if c in _LOOK_ALIKES}
+    candidates |= {part[:k] + meant + part[k + 1:] for k, c in enumerate(part) for meant in _LOOK_ALIKES.get(c, "")}
     found = candidates & KNOWN
     return found.pop() if len(found) == 1 else None
 

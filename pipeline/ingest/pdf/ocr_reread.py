@@ -12,7 +12,7 @@ keeps its shape: no digit read as a letter)."""
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from pipeline.ingest.pdf.ocr_engine import read
 from pipeline.ingest.pdf.ocr_repair import repair_line
@@ -34,11 +34,14 @@ DARK = 128
 """A crop without a pixel darker than this is empty."""
 
 
-def _framed(image: Image.Image, box: tuple[int, int, int, int]) -> Image.Image | None:
-    """The box cut out, enlarged and framed in white; None when it holds no dark pixel."""
+def _framed(image: Image.Image, box: tuple[int, int, int, int], soften: float = 0.0) -> Image.Image | None:
+    """The box cut out, blurred by `soften` (a low-resolution scan), enlarged and framed in
+    white; None when it holds no dark pixel."""
     crop = image.crop(box)
     if crop.width < 2 or crop.height < 2 or int(np.asarray(crop).min()) >= DARK:
         return None
+    if soften:
+        crop = crop.filter(ImageFilter.GaussianBlur(soften))
     crop = crop.resize((crop.width * ENLARGE, crop.height * ENLARGE), Image.Resampling.LANCZOS)
     framed = Image.new("L", (crop.width + 2 * MARGIN, crop.height + 2 * MARGIN), 255)
     framed.paste(crop, (MARGIN, MARGIN))
@@ -53,7 +56,8 @@ def _found(image: Image.Image, config: str) -> list[Word]:
             if str(t).strip() and float(c) >= 0]
 
 
-def cell_text(image: Image.Image, words: list[Word], box: tuple[int, int, int, int], scale: float) -> tuple[str, list[Word]]:
+def cell_text(image: Image.Image, words: list[Word], box: tuple[int, int, int, int], scale: float,
+              soften: float = 0.0) -> tuple[str, list[Word]]:
     """The cell's text and the words it was read from: its words from the page reading, or a
     second reading of the cell alone where that reading was empty or doubtful and the second
     one is better (then its words, with their own confidences and their boxes on the page, in
@@ -62,7 +66,7 @@ def cell_text(image: Image.Image, words: list[Word], box: tuple[int, int, int, i
     if words and min(w["conf"] for w in words) >= DOUBTFUL:
         return first, words
     left, top = box[0] + INSET, box[1] + INSET
-    framed = _framed(image, (left, top, box[2] - INSET, box[3] - INSET))
+    framed = _framed(image, (left, top, box[2] - INSET, box[3] - INSET), soften)
     found = _found(framed, "--psm 6") if framed is not None else []
     if not found:
         return first, words
@@ -78,7 +82,7 @@ def cell_text(image: Image.Image, words: list[Word], box: tuple[int, int, int, i
     return " ".join(w["text"] for w in found), found
 
 
-def reread_numbers(image: Image.Image, words: list[Word], scale: float) -> None:
+def reread_numbers(image: Image.Image, words: list[Word], scale: float, soften: float = 0.0) -> None:
     """Read again, alone, each word with a digit whose confidence is doubtful; keep the second
     reading where it is more confident and has the same shape."""
     for word in words:
@@ -86,7 +90,7 @@ def reread_numbers(image: Image.Image, words: list[Word], scale: float) -> None:
             continue
         box = (int(word["x0"] * scale) - PAD, int(word["top"] * scale) - PAD,
                int(word["x1"] * scale) + PAD, int(word["bottom"] * scale) + PAD)
-        framed = _framed(image, box)
+        framed = _framed(image, box, soften)
         found = _found(framed, "--psm 7") if framed is not None else []
         if len(found) == 1 and found[0]["conf"] > word["conf"] and _same_shape(found[0]["text"], word["text"]):
             word["text"], word["conf"] = found[0]["text"], found[0]["conf"]

@@ -84,12 +84,12 @@ Reread = tuple[list[Word], list[Word], tuple[float, float, float, float]]
 """A re-read cell: its words from the page reading, from its second reading, and its box (points)."""
 
 
-def tables(grid: Grid, words: list[Word], scale: float, image: Image.Image) -> tuple[list[Table], list[Word]]:
+def tables(grid: Grid, words: list[Word], scale: float, image: Image.Image, soften: float = 0.0) -> tuple[list[Table], list[Word]]:
     """The tables with their cells filled with the words inside them (points); a cell the page
     reading left empty or doubtful is read again on its own (`ocr_reread`). Also the page's
     words with each re-read cell's words in place of its first reading's, in reading order."""
     read: list[Reread] = []
-    found = [_table(bands, words, scale, image, read) for bands in grid]
+    found = [_table(bands, words, scale, image, read, soften) for bands in grid]
     return found, _with_rereads(words, read)
 
 
@@ -143,7 +143,7 @@ def _bounds(dark: np.ndarray, top: int, bottom: int) -> list[int]:
 
 
 def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: float, image: Image.Image,
-           read: list[Reread]) -> Table:
+           read: list[Reread], soften: float) -> Table:
     """One table from its rows' bands and cell boundaries; each re-read cell's (first, second)
     words are added to `read`."""
     rows: list[tuple[str, ...]] = []
@@ -151,7 +151,7 @@ def _table(bands: list[tuple[int, int, list[int]]], words: list[Word], scale: fl
         cells = []
         for left, right in zip(bounds, bounds[1:]):
             inside = [w for w in words if _inside(w, left / scale, top / scale, right / scale, bottom / scale)]
-            text, used = cell_text(image, inside, (left, top, right, bottom), scale)
+            text, used = cell_text(image, inside, (left, top, right, bottom), scale, soften)
             if used is not inside:
                 read.append((inside, used, (left / scale, top / scale, right / scale, bottom / scale)))
             cells.append(text)
