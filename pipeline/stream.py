@@ -16,7 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import schemas
@@ -58,6 +57,8 @@ def _drop_duplicates(partial: Path, summaries: list[BatchSummary]) -> None:
 
 
 def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: list[dict]) -> None:
+    import pyarrow.compute as pc  # only when a duplicate is met
+
     keep = pa.array(sorted(dropped), pa.string())
     for folder in partial.iterdir():
         part = folder / part_name(index)

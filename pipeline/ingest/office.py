@@ -15,7 +15,6 @@ from pathlib import Path
 
 from datamodel import RawDocument
 from pipeline.ingest.base import InputError
-from pipeline.ingest.docx import DocxBackend
 from pipeline.options import DEFAULTS, Options
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -70,6 +69,8 @@ class OfficeBackend:
         return office_kind(data) is not None
 
     def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
+        from pipeline.ingest.docx import DocxBackend  # python-docx only when a file is converted
+
         kind = office_kind(data) or "doc"
         raw = DocxBackend().read(to_docx(data, kind, options.convert_seconds), options)
         raw.source_format = kind

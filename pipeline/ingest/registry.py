@@ -5,12 +5,13 @@ content calls for, and the mismatch is reported, so nothing is lost and nothing 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datamodel import RawDocument
 from pipeline.ingest.base import Backend, InputError
-from pipeline.ingest.docx import DocxBackend
 from pipeline.ingest.limits import check_chars, check_pdf, check_zip, too_large
 from pipeline.ingest.long_lines import break_long_lines
 from pipeline.ingest.office import OfficeBackend
@@ -51,7 +52,27 @@ class _LazyPdf:
         return _pdf_backend().read(data, options)
 
 
-BACKENDS: tuple[Backend, ...] = (_LazyPdf(), DocxBackend(), OfficeBackend(), TxtBackend())
+class _LazyDocx:
+    """Stands for the DOCX backend until a DOCX is met: python-docx and lxml are imported only
+    then (a TXT or PDF run never needs them; forked workers get them from the warm-up)."""
+
+    name = "docx"
+    suffixes: tuple[str, ...] = (".docx", ".docm")
+
+    def sniff(self, data: bytes) -> bool:
+        """A zip archive holding a Word body part (what `DocxBackend.sniff` checks)."""
+        try:
+            return data.startswith(b"PK") and "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return False
+
+    def read(self, data: bytes, options: Options = DEFAULTS) -> RawDocument:
+        from pipeline.ingest.docx import DocxBackend
+
+        return DocxBackend().read(data, options)
+
+
+BACKENDS: tuple[Backend, ...] = (_LazyPdf(), _LazyDocx(), OfficeBackend(), TxtBackend())
 """Every backend, most specific content signature first (plain text sniffs last)."""
 
 SUPPORTED_SUFFIXES = tuple(s for b in BACKENDS for s in b.suffixes)

@@ -10,9 +10,10 @@ the province as written, else the official name without its prefix (`short_provi
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from extractors.admin_units import UNIT_PREFIXES
 from pipeline.textforms import fold
 
 FORMAT_RANK = {"docx": 0, "pdf": 1, "txt": 2}
@@ -20,7 +21,15 @@ FORMAT_RANK = {"docx": 0, "pdf": 1, "txt": 2}
 
 FACT_TABLES = ("metrics", "equipment", "references", "dates", "checks")
 
-_PREFIX = regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in UNIT_PREFIXES) + r")\s+")
+
+
+@cache
+def _prefix() -> regex.Pattern:
+    """The province prefixes, read when first needed: `extractors.admin_units` loads the
+    official unit lists (vietnam_provinces), which the run's start does not need."""
+    from extractors.admin_units import UNIT_PREFIXES
+
+    return regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in UNIT_PREFIXES) + r")\s+")
 
 
 def short_province(official: str | None) -> str | None:
@@ -28,5 +37,5 @@ def short_province(official: str | None) -> str | None:
     → `Hải Phòng`), the form reports write and `documents.province` holds."""
     if not official:
         return None
-    match = _PREFIX.match(fold(official))  # fold keeps the length: the offset is valid in `official`
+    match = _prefix().match(fold(official))  # fold keeps the length: the offset is valid in `official`
     return official[match.end():] if match else official
