@@ -9,13 +9,17 @@ in `H` draw the lower-case codes as capitals, so their text is upper-cased."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 from pipeline.ingest.legacy_encodings import convert
 
+qn = cache(_qn)
+"""Clark names of `w:` tags, each worked out once (python-docx splits the string on every call,
+seven times per run here)."""
 _TCVN3_FONT = re.compile(r"^\.?vn[a-z0-9 ]+$", re.IGNORECASE)
 """`.VnTime`, `.VnTimeH`, `.VnArial`, `.VnArialH`, `VnTime` ... (the ABC font family)."""
 _VNI_FONT = re.compile(r"^vni[- ]", re.IGNORECASE)
