@@ -88,10 +88,13 @@ def _continues(prev: Line, nxt: Line, width: int) -> str | None:
         return None
     if _CODE_HYPHEN.search(p) and regex.match(r"[\p{Lu}\d]", n):
         return ""
-    if _DANGLING.search(fold(p)) or (n[0].isdigit() and _BEFORE_FIGURE.search(fold(p))) \
-            or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
+    if (n[0].isdigit() and _BEFORE_FIGURE.search(fold(p))) or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
         return " "
-    if _HEADING_LINE.match(fold(p)) and not _LOWER_START.match(n):
+    cut_by_width = bool(prev.wrapped) or (width >= 40 and len(p) >= 0.75 * width)
+    heading = _HEADING_LINE.match(fold(p)) and not _LOWER_START.match(n)
+    if _DANGLING.search(fold(p)) and (cut_by_width or not heading):
+        return " "  # a short heading (`1. Những mặt làm được`) ends where its writer ended it
+    if heading:
         return None
     if _SENTENCE_END.search(p) or _is_upper_line(p) or _is_upper_line(n):
         return None
@@ -99,8 +102,7 @@ def _continues(prev: Line, nxt: Line, width: int) -> str | None:
         return " "
     if prev.wrapped is False:
         return None
-    long_enough = width >= 40 and len(p) >= 0.75 * width
-    return " " if (prev.wrapped or long_enough) else None
+    return " " if cut_by_width else None
 
 
 def reflow(lines: list[Line]) -> list[Paragraph]:

@@ -37,6 +37,14 @@ def test_a_heading_ending_on_a_number_word_keeps_its_first_sentence_apart():
                             "II. KẾT QUẢ TRONG NĂM", "Trong năm 2025, xã tiếp nhận 1.204 hồ sơ."]
 
 
+def test_a_short_heading_ending_on_a_dangling_word_keeps_its_first_sentence_apart():
+    body = ("Xã đã hoàn thành việc số hóa hồ sơ một cửa, kết quả giải quyết thủ tục hành chính được trả đúng hẹn,\n"
+            "người dân được hướng dẫn nộp hồ sơ trực tuyến tại bộ phận một cửa của xã.\n")
+    text = "1. Những việc đã làm được\n" + body + "2. Tăng cường công tác chỉ đạo, điều hành của toàn hệ thống chính trị và\nMặt trận Tổ quốc xã."
+    assert _texts(text)[0] == "1. Những việc đã làm được"
+    assert _texts(text)[2] == "2. Tăng cường công tác chỉ đạo, điều hành của toàn hệ thống chính trị và Mặt trận Tổ quốc xã."
+
+
 def test_pages_of_a_paragraph_that_crosses_a_page_break_are_kept():
     para = reflow([Line("Đảng uỷ giao UBND xã xây dựng kế hoạch thực hiện đảm bảo yêu cầu rõ", 1),
                    Line("người, rõ việc.", 2)])[0]
