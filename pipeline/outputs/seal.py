@@ -97,8 +97,8 @@ def _short(official: str | None) -> str | None:
 
 
 def _filled(documents: pa.Table, keys: dict[str, str | None]) -> pa.Table:
-    """One part of `documents` with `province` filled and `report_key` set (the rules of
-    `summary.fill_province` and `summary.add_report_keys`)."""
+    """One part of `documents` with `province` filled (as written, else the short form of the
+    official name) and `report_key` set from `keys` (its batch's `commune_summary` part)."""
     names = documents.column_names
     written = documents.column("province").to_pylist()
     official = documents.column("province_name").to_pylist()
