@@ -80,10 +80,11 @@ def _generic(doc: Document, at: int, e: int) -> bool:
 
 def running_kind(doc: Document, s: int, e: int) -> str | None:
     """The kind of a running sentence that names itself: one that opens (or goes on after a
-    comma) on a part's name and states it (`..., khó khăn lớn nhất hiện nay là ...`) is of that kind, one that opens on its cause
-    (`Do thiếu kinh phí, ... chưa ...`) a cause, a turn to what is lacking (`Tuy nhiên, ... chưa
-    ...`) a limitation (a difficulty when it says `khó khăn`), `còn gặp khó khăn` a difficulty;
-    None for any other sentence, and for one that only announces difficulties."""
+    comma) on a part's name and states it (`..., khó khăn lớn nhất hiện nay là ...`) is of that
+    kind, `còn gặp khó khăn` a difficulty, a turn to what is lacking (`Tuy nhiên, ... chưa ...`)
+    a limitation (a difficulty when it says `khó khăn`); None for any other sentence, and for one
+    that only announces difficulties. A sentence opening on its cause (`Do ..., ...`) is not
+    taken: as a rule it added wrong rows."""
     for at in [s] + [m.end() for m in _COMMA.finditer(doc.match, s, e)]:
         named = kind_span(doc.match, at, e)
         if named and _STATED_IS.match(doc.match, named[1], e):
