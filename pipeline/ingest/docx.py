@@ -287,6 +287,8 @@ def _read_python_docx(package: bytes, warnings: list[str]) -> tuple[_Reader, lis
 
 _DAMAGED = (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error, RuntimeError, NotImplementedError,
             etree.XMLSyntaxError)
+"""What reading a damaged package raises; `zipfile` raises NotImplementedError for a member
+compressed by a method it does not support (a user's file, not unfinished code here)."""
 
 
 def _not_a_docx(exc: Exception) -> InputError:
