@@ -377,8 +377,8 @@ _BYLINE = regex.compile(r"[ \t]*([\p{Lu}][\p{L}]*(?:[ \t]+[\p{Lu}][\p{L}]*){1,3}
 
 
 def _byline(doc: Document, pieces: _Pieces) -> list[EntitySpan]:
-    """A news text's byline: its last line holding only two to four capitalised words (`Bảo Anh`,
-    `TRÚC GIANG`). Pen names often open with no family name, so the line's place is the cue;
+    """A news text's byline: its last line holding only two to four capitalised words (`Minh Châu`,
+    `HẢI YẾN`). Pen names often open with no family name, so the line's place is the cue;
     a body, a unit or an official place name there is no byline (a word that may cue a name,
     `Anh`, may be part of one)."""
     last = doc.text.rstrip().rfind("\n") + 1
