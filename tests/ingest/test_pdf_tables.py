@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 from functools import cache
 from pathlib import Path
 
@@ -129,7 +130,7 @@ def test_a_failure_while_rebuilding_leaves_the_page_to_pdfplumber(monkeypatch: p
 
     monkeypatch.setattr(objects, "find_tables", broken)
     doc = PdfBackend().read(_report())
-    assert doc.meta["pdfplumber_pages"] == [2]  # page 1 needs no table search before layout
+    assert doc.meta["pdfplumber_pages"] == [1, 2]  # both ruled pages look for their tables while pdfium has them
     assert [b.cells for b in rows_of(doc)] == [b.cells for b in rows_of(read())]
     assert doc.warnings == []
 
@@ -226,8 +227,8 @@ def _both(data: bytes) -> list[tuple[object, object]]:
         for i in range(len(pdf)):
             page = pdf[i]
             textpage = page.get_textpage()
-            every = page_objects(page, textpage, every_char=True)  # page 1: the header's words
-            in_tables = page_objects(page, textpage, every_char=False)  # other pages: tables only
+            every = page_objects(page, textpage, math.inf, tables=False)  # every word
+            in_tables = page_objects(page, textpage, None, tables=True)  # the tables' characters only
             width = page.get_width()
             textpage.close()
             page.close()

@@ -73,7 +73,8 @@ def _pdfium_pages(data: bytes, pages: list[Page]) -> dict[int, PdfiumPage]:
     for page in pages:
         assert page.objects is not None
         chars = page.objects.chars(descents)
-        if chars is not None:
+        cut = header_cut(page.lines, page.height) if page.number == 1 else None
+        if chars is not None and page.objects.has_words_above(cut):
             views[page.number] = PdfiumPage(chars, page.objects.edges, page.width, page.objects.height,
                                             page.objects.tables)
     return views
@@ -106,8 +107,10 @@ def _find_header(plumber_page: Any, page: Page) -> float:
 
     The header is the longest run of word rows from the top of the page (above the title)
     that leaves an empty vertical strip, the gutter, with words on both sides of it."""
-    title = _title_top(page)
-    rows = _rows([w for w in plumber_page.extract_words() if w["bottom"] <= title + 1])
+    cut = header_cut(page.lines, page.height)
+    if cut is None:
+        return 0.0
+    rows = _rows([w for w in plumber_page.extract_words() if w["bottom"] <= cut])
     for end in range(len(rows), 0, -1):
         head = [w for row in rows[:end] for w in row]
         gutter = _gutter(head, page.width)
@@ -131,15 +134,21 @@ def _set_header(page: Page, left: list[Word], right: list[Word]) -> float:
     return bottom
 
 
-def _title_top(page: Page) -> float:
+def _title_top(lines: list[Line], height: float) -> float:
     """The top of the document-type title, or the bottom of the header zone without one."""
-    return next((line.top for line in page.lines if _is_title(line.text)), page.height * HEADER_ZONE)
+    return next((line.top for line in lines if _is_title(line.text)), height * HEADER_ZONE)
 
 
 def _may_have_header(page: Page) -> bool:
     """True for page 1 when some text lies above the title: only then can there be a header."""
-    title = _title_top(page)
-    return page.number == 1 and any(line.bottom <= title for line in page.lines)
+    return page.number == 1 and header_cut(page.lines, page.height) is not None
+
+
+def header_cut(lines: list[Line], height: float) -> float | None:
+    """For page 1's lines: how low a word may reach and still be part of the two-column header
+    (the title's top, plus 1 pt), or None when no text lies above the title (no header)."""
+    title = _title_top(lines, height)
+    return title + 1 if any(line.bottom <= title for line in lines) else None
 
 
 def _is_title(text: str) -> bool:

@@ -7,9 +7,13 @@ The values are pdfminer's, rebuilt from what pdfium knows: the edges from the pa
 (`edges`); each character's box from the glyph's origin over its advance width, and from the
 font's descriptor `/Descent` (`fonts`: pdfminer's value, not pdfium's) up one font size.
 
-Characters cost most (a few pdfium calls each), and a ruled page past page 1 needs only those
-of its tables: there the tables are found first, from the edges alone, and only the text
-objects that reach into one of them are read character by character.
+Characters cost most (a few pdfium calls each), and the layout needs only some of them: those
+of the ruled tables (found first, from the edges alone) and, on page 1, those of the words above
+the title (the two-column header). Only the text objects that reach into one of these zones
+are read character by character. The header's words are pdfplumber's only if each printed line
+that holds one was read whole (pdfplumber groups characters into lines by their tops, 3 pt
+apart at most): `PageObjects.chars` checks that no character left unread could have joined such
+a line, and gives None otherwise.
 
 pdfium's text page differs from pdfminer's characters in blanks only: it drops the blanks at the
 end of a printed line, all but one of a run of blanks, and text objects that hold nothing but
@@ -27,6 +31,7 @@ pdfminer takes from its own tables)."""
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Iterator
 from ctypes import c_double, c_float
 from dataclasses import dataclass, field
@@ -38,6 +43,7 @@ from pdfplumber.table import Table as PlumberTable
 
 from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Obj, edges_of, times
 from pipeline.ingest.pdf.fonts import Descents, base_name
+from pipeline.ingest.pdf.page import Box
 from pipeline.ingest.pdf.ruled_tables import find_tables
 
 HYPHEN_MARK, HYPHEN, NOT_A_CHARACTER = 0x02, 0x2D, 0xFFFE
@@ -45,6 +51,8 @@ WALKED = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
 REACH = 20.0
 """Points around a table within which a text object's characters are read: pdfium's bounds of
 a text object and pdfminer's boxes of its characters differ by a fraction of the font size."""
+LINE_GAP = 3.0
+"""pdfplumber's `y_tolerance`: characters whose tops are at most this far apart share a line."""
 
 
 @dataclass(slots=True)
@@ -70,10 +78,17 @@ class PageObjects:
     edges: list[Obj]
     tables: list[PlumberTable] | None = field(default=None)
     """The tables already found from the edges (None: not looked for yet)."""
+    words_above: float | None = None
+    """The words whose bottom is at most this are pdfplumber's (None: none are; inf: all)."""
+
+    def has_words_above(self, cut: float | None) -> bool:
+        """True when the words the layout reads above `cut` (None: no word) are all here."""
+        return cut is None or (self.words_above is not None and cut <= self.words_above)
 
     def chars(self, descents: Descents) -> list[Obj] | None:
         """pdfplumber's `page.chars` (the keys its word grouping reads), or None when a
-        font's descent is unknown."""
+        font's descent is unknown, or when a line holding a word above `words_above` may have
+        been read in part."""
         chars: list[Obj] = []
         for g in self.glyphs:
             descent = descents.get(g.font)
@@ -84,12 +99,35 @@ class PageObjects:
             top, bottom = self.height - y1, self.height - y0
             chars.append({"text": g.text, "x0": g.x, "x1": g.x + g.advance, "top": top, "bottom": bottom,
                           "doctop": top, "upright": True, "size": bottom - top})
+        if self.words_above is not None and self.words_above != math.inf:
+            return chars if _lines_whole(chars, self.words_above) else None
         return chars
 
 
-def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, every_char: bool) -> PageObjects | None:
-    """The page's glyphs and edges (all glyphs, or only those that can fall in a table), or
-    None when pdfplumber's values cannot be rebuilt."""
+def _lines_whole(chars: list[Obj], cut: float) -> bool:
+    """True when no unread character can join a line that holds a character reaching no lower
+    than `cut`: the characters of the text objects whose bounds come within 2 x `REACH` of
+    the cut were read, so an unread character's top lies more than `REACH` below the cut."""
+    lowest: dict[float, float] = {}  # each top -> the highest bottom among its characters
+    for char in chars:
+        lowest[char["top"]] = min(char["bottom"], lowest.get(char["top"], math.inf))
+    last = reach = -math.inf
+    line_wanted = False
+    for top in sorted(lowest):
+        if top > last + LINE_GAP:  # a new line (pdfplumber's `cluster_list`)
+            line_wanted = False
+        line_wanted = line_wanted or lowest[top] <= cut
+        if line_wanted:
+            reach = top
+        last = top
+    return reach + LINE_GAP < cut + REACH
+
+
+def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above: float | None,
+                 tables: bool) -> PageObjects | None:
+    """The page's glyphs and edges, or None when pdfplumber's values cannot be rebuilt. The
+    glyphs read are those that can make a word whose bottom is at most `words_above` (None:
+    no word; inf: every word) and, with `tables`, those that can fall in a ruled table."""
     height = _page_height(page)
     if height is None:
         return None
@@ -97,15 +135,21 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, every_char:
     paths: list[tuple[Any, Matrix]] = []
     for kind, obj, outer, form in _walk(page.raw, IDENTITY, form=False):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            paths.append((obj, times(_matrix(obj), outer)))
+            if tables:
+                paths.append((obj, times(_matrix(obj), outer)))
         else:
             texts.append((obj, outer, form))
     edges = edges_of(paths, height)
-    tables = None
+    found = None
     wanted: set[int] | None = None
-    if not every_char:
-        tables = find_tables(edges)
-        reaches = _reach_test([table.bbox for table in tables], height)
+    if words_above != math.inf:
+        zones: list[Box] = []
+        if tables:
+            found = find_tables(edges)
+            zones += [table.bbox for table in found]
+        if words_above is not None:  # the words' lines: twice the reach, see `_lines_whole`
+            zones.append((-math.inf, -math.inf, math.inf, words_above + REACH))
+        reaches = _reach_test(zones, height)
         # a text object inside a form XObject has its bounds in the form's space: always read
         wanted = {_key(obj) for obj, _, form in texts if form or reaches(obj)}
     fonts: dict[int, str] = {}
@@ -123,7 +167,7 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, every_char:
             if blank is None:
                 return None
             glyphs.append(blank)
-    return PageObjects(height, glyphs, edges, tables)
+    return PageObjects(height, glyphs, edges, found, words_above)
 
 
 def _page_height(page: pdfium.PdfPage) -> float | None:
@@ -139,8 +183,9 @@ def _page_height(page: pdfium.PdfPage) -> float | None:
     return top
 
 
-def _reach_test(boxes: list[tuple[float, float, float, float]], height: float) -> Any:
-    """A test: does a text object's bounds come within `REACH` of one of the tables' boxes?"""
+def _reach_test(boxes: list[Box], height: float) -> Any:
+    """A test: does a text object's bounds come within `REACH` of one of the boxes (x0, top,
+    x1, bottom)?"""
     left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
 
     def reaches(obj: Any) -> bool:

@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.base import InputError
+from pipeline.ingest.pdf.layout import header_cut
 from pipeline.ingest.pdf.objects import PageObjects, page_objects, path_objects
 from pipeline.ingest.pdf.page import Box, Line, Page
 
@@ -80,7 +81,8 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
             paths = list(_path_boxes(page.raw, top))
             ruled = any(_is_ruling(p, width, height) for p in paths)
             # what the layout step needs (page 1's header, ruled tables), while pdfium has the page open
-            objects = _objects(page, textpage, index == 0) if ruled or index == 0 else None
+            words_above = header_cut(lines, height) if index == 0 else None
+            objects = _objects(page, textpage, words_above, ruled) if ruled or words_above is not None else None
         finally:
             textpage.close()
     finally:
@@ -89,11 +91,12 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
     return Page(index + 1, width, height, lines, rules, ruled, objects=objects)
 
 
-def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, first: bool) -> PageObjects | None:
+def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above: float | None,
+             ruled: bool) -> PageObjects | None:
     """The page's characters and edges for the layout step (None: pdfplumber reads the page):
-    every character on page 1 (its header), those that can fall in a table elsewhere."""
+    those of page 1's header words (above `words_above`) and those that can fall in a table."""
     try:
-        return page_objects(page, textpage, every_char=first)
+        return page_objects(page, textpage, words_above, tables=ruled)
     except Exception:  # pdfplumber's table finder asserts on odd edges: the page is then pdfplumber's, as before
         return None
 
