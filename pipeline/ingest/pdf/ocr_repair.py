@@ -16,7 +16,7 @@ reads `D` for `Đ` and `—` for its hyphen. A part that is not a known code par
 becomes one when exactly one known part is reached by taking out one letter or by one
 look-alike (`D`→`Đ`, `0`→`O`, `I`→`T` or `L`); a known part is never changed. `SSD` read `55D`
 before a capacity is written `SSD`; vocabulary wordings with damaged marks are read back by
-`ocr_wordings`."""
+`ocr_wordings`, label wordings with changed tone marks by `ocr_tones`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from extractors.doc_codes import TYPES
 from extractors.vocab.bodies import COMMUNE_CODES
 from extractors.vocab.code_parts import HIGHER_CODES
 from extractors.vocab.signers import AUTHORITY, title_wordings
+from pipeline.ingest.pdf.ocr_tones import restore_tones
 from pipeline.ingest.pdf.ocr_wordings import repair_wordings, unmarked
 
 _TO_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
@@ -71,7 +72,7 @@ def repair_line(text: str, header: bool = False) -> str:
     text = _CODE.sub(_code, text)
     text = _CODE_PARTS.sub(_code_parts, text)
     text = _DISK.sub("SSD", text)
-    return repair_wordings(_title(_NUMBER.sub(_number, text)), header)
+    return restore_tones(repair_wordings(_title(_NUMBER.sub(_number, text)), header))
 
 
 def _code_parts(m: re.Match[str]) -> str:

@@ -98,12 +98,12 @@ def repair_wordings(text: str, header: bool = False) -> str:
         wording = known[unmarked(m.group())]
         if " ".join(fold(read).split()) == wording:  # read right (`HOÀ` is `hòa` written the old way)
             continue
-        out += [text[last:m.start()], _cased(wording, read)]
+        out += [text[last:m.start()], cased(wording, read)]
         last = m.end()
     return "".join(out) + text[last:] if out else text
 
 
-def _cased(wording: str, read: str) -> str:
+def cased(wording: str, read: str) -> str:
     """The wording in the case it was read in, letter by letter (`Độc lập - Tự do`), its
     spacing as read (both have the same letters, marks set aside, one for one)."""
     letters = iter(wording.replace(" ", ""))
