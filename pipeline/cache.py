@@ -18,9 +18,10 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,11 +123,22 @@ def mark_checked(folder: Path, run_salt: str) -> None:
         return
 
 
-def prune(folder: Path, used: set[str]) -> None:
-    """Delete the entries that no input of the last run used."""
+def by_folder(folder: Path, used: Iterable[str]) -> Iterator[tuple[Path, set[str]]]:
+    """Each sub-folder of `folder`, with the keys of `used` (sorted) that belong in it (its name
+    is their first two characters): the caller holds one folder's share of the keys at a time."""
+    groups = groupby(used, key=lambda k: k[:2])
+    pending = next(groups, None)
+    for sub in sorted((s for s in folder.iterdir() if s.is_dir()), key=lambda s: s.name):
+        while pending is not None and pending[0] < sub.name:
+            pending = next(groups, None)
+        yield sub, set(pending[1]) if pending is not None and pending[0] == sub.name else set()
+
+
+def prune(folder: Path, used: Iterable[str]) -> None:
+    """Delete the entries that no input of the last run used (`used`: their keys, sorted)."""
     if not folder.is_dir():
         return
-    for sub in folder.iterdir():
-        for entry in sub.iterdir() if sub.is_dir() else ():
-            if entry.suffix in LEGACY or (entry.suffix == SUFFIX and entry.stem not in used):
+    for sub, kept in by_folder(folder, used):
+        for entry in sub.iterdir():
+            if entry.suffix in LEGACY or (entry.suffix == SUFFIX and entry.stem not in kept):
                 entry.unlink(missing_ok=True)

@@ -76,7 +76,7 @@ def _missing(paths: list[Path | str]) -> str | None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.inputs import find_inputs
+    from pipeline.inputs import has_inputs
     from pipeline.run import run
     from pipeline.writer import OutputLock, OutputRefused
 
@@ -88,7 +88,7 @@ def _extract(args: argparse.Namespace) -> int:
     if problem:
         _say(problem)
         return EXIT_USAGE
-    if not find_inputs(args.paths, options):
+    if not has_inputs(args.paths, options):
         _say(f"baocao: no .docx, .pdf or .txt files found in {', '.join(map(str, args.paths))}")
         return EXIT_USAGE
     try:

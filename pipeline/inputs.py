@@ -156,21 +156,23 @@ class _Walk:
                            f"a symbolic link to {_special(mode) or 'a special file'}; it is not opened")
 
 
-def find_inputs(paths: Iterable[Path | str], options: Options = DEFAULTS) -> list[Input]:
-    """The inputs under `paths`, in order, each entry once. A path named directly is an input
-    whatever its extension (its content decides); folders are walked recursively; a
-    `protocol://` string is searched with fsspec (`pipeline.remote_inputs`)."""
+def iter_inputs(paths: Iterable[Path | str], options: Options = DEFAULTS) -> Iterator[Input]:
+    """The inputs under `paths`, in order, each entry once, as the walk finds them. A path named
+    directly is an input whatever its extension (its content decides); folders are walked
+    recursively; a `protocol://` string is searched with fsspec (`pipeline.remote_inputs`).
+    Only the names already met are held (to give each entry once), not the inputs."""
     from pipeline.remote_inputs import find_url_inputs, is_url
 
     paths = list(paths)
     roots = [Path(p).resolve() for p in paths if not is_url(p)]
     walk = _Walk([r for r in roots if r.is_dir()], options)
-    found: dict[Path | str, Input] = {}
+    met: set[str] = set()
     for path in paths:
         if isinstance(path, str):
             if is_url(path):
                 for item in find_url_inputs(path):
-                    found.setdefault(item.shown, item)
+                    if _first(met, "url:" + item.shown):
+                        yield item
                 continue
             path = Path(path)
         try:
@@ -185,5 +187,23 @@ def find_inputs(paths: Iterable[Path | str], options: Options = DEFAULTS) -> lis
             else:
                 items = [_refused(path, "not_a_regular_file", f"{_special(mode) or 'not a regular file'}; it is not opened")]
         for item in items:
-            found.setdefault(item.path, item)
-    return list(found.values())
+            if _first(met, "path:" + str(item.path)):
+                yield item
+
+
+def _first(met: set[str], key: str) -> bool:
+    """True the first time `key` is met."""
+    if key in met:
+        return False
+    met.add(key)
+    return True
+
+
+def find_inputs(paths: Iterable[Path | str], options: Options = DEFAULTS) -> list[Input]:
+    """Every input of `iter_inputs`, as a list."""
+    return list(iter_inputs(paths, options))
+
+
+def has_inputs(paths: Iterable[Path | str], options: Options = DEFAULTS) -> bool:
+    """Whether `paths` hold at least one input (the walk stops at the first)."""
+    return next(iter_inputs(paths, options), None) is not None

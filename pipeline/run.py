@@ -18,6 +18,7 @@ import ctypes
 import hashlib
 import multiprocessing
 import os
+import shutil
 import signal
 import stat
 import sys
@@ -38,7 +39,7 @@ from pipeline import __version__
 from pipeline.build import doc_id_for, read_document
 from pipeline.ingest.base import InputError
 from pipeline.ingest.limits import too_large
-from pipeline.inputs import Input, find_inputs, shown_name
+from pipeline.inputs import Input, find_inputs, iter_inputs, shown_name
 from pipeline.ocr_evidence import annotate
 from pipeline.options import DEFAULTS, Options
 from pipeline.writer import OutputLock
@@ -232,15 +233,21 @@ def run(paths: Sequence[Path | str], outdir: Path, options: Options = DEFAULTS, 
     from tqdm import tqdm
 
     from pipeline import cache
-    from pipeline.stream import cache_folder, run_streamed
+    from pipeline.stream import cache_folder, run_streamed, spool_inputs
+    from pipeline.writer import new_run
 
     started = time.perf_counter()
     if options.no_cache or not cache.checked_before(cache_folder(outdir), cache.salt(options.output_affecting())):
         components()  # a badly declared extractor is refused here, before any file is read
     lock = lock or OutputLock.take(outdir)
-    inputs = find_inputs(paths, options)
-    bar = tqdm(total=len(inputs), unit="doc", desc="baocao", leave=False,
-               disable=not progress or len(inputs) < 2 or not sys.stderr.isatty())
+    run_id, partial = new_run(outdir)
+    try:
+        spool = spool_inputs(partial, iter_inputs(paths, options))  # no list of the inputs in memory
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    bar = tqdm(total=spool.inputs, unit="doc", desc="baocao", leave=False,
+               disable=not progress or spool.inputs < 2 or not sys.stderr.isatty())
 
     def on_batch(messages: list[str], done: int) -> None:
         if report is not None:
@@ -249,13 +256,13 @@ def run(paths: Sequence[Path | str], outdir: Path, options: Options = DEFAULTS, 
                 report(message)
         bar.update(done)
 
-    docs, rows = run_streamed(inputs, outdir, options, on_batch)
+    counts, rows = run_streamed(spool, outdir, run_id, partial, options, on_batch)
     bar.close()
     lock.release()
     return RunSummary(
         outdir=outdir,
-        by_format=Counter(d.source_format for d in docs if not d.failed),
-        failed=[d.source_path for d in docs if d.failed],
+        by_format=Counter(counts.by_format),
+        failed=counts.failed,
         errors=rows["errors"],
         documents=rows["documents"],
         elapsed=time.perf_counter() - started,

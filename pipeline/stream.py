@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,13 +20,14 @@ import pyarrow.parquet as pq
 
 import schemas
 from pipeline import __version__, cache
-from pipeline.executors import BatchSummary, DocInfo, RunPlan, part_name, plan_batches
+from pipeline.executors import RunPlan, part_name
 from pipeline.ingest.pdf import ocr_engine
 from pipeline.inputs import Input
 from pipeline.options import Options
-from pipeline.outputs.seal import RowGroups, seal_documents, seal_summary
+from pipeline.outputs.seal import RowGroups, read_part, seal_documents, seal_summary
 from pipeline.run import _error
-from pipeline.writer import STATE_DIR, new_run, publish, rows_to_arrow
+from pipeline.run_records import RECORDS, InputSpool, RunRecords
+from pipeline.writer import STATE_DIR, publish, rows_to_arrow
 
 CACHE_DIR = "cache"
 OCR_CACHE_DIR = "ocr"
@@ -34,26 +35,13 @@ OCR_CACHE_DIR = "ocr"
 alone by the extraction cache's pruning so a rule change does not cost the scans' OCR again."""
 
 
-def _drop_duplicates(partial: Path, summaries: list[BatchSummary]) -> None:
+def _drop_duplicates(partial: Path, records: RunRecords) -> None:
     """Rows of content already seen in an earlier batch leave that batch's parts; each such
     input gets a `duplicate_content` error row instead."""
-    first: dict[str, str] = {}
-    for summary in summaries:
-        dropped: set[str] = set()
-        rows = []
-        for doc in summary.docs:
-            if doc.failed or not doc.doc_id:
-                continue
-            if doc.doc_id in first:
-                dropped.add(doc.doc_id)
-                doc.failed = True
-                rows.append(_error(doc.source_path, "detect", "duplicate_content",
-                                   f"same content as {first[doc.doc_id]}; its rows are written once", doc.doc_id))
-                summary.messages.append(f"{doc.source_path}: {rows[-1]['message']} [detect: duplicate_content]")
-            else:
-                first[doc.doc_id] = doc.source_path
-        if dropped:
-            _rewrite_batch(partial, summary.index, dropped, rows)
+    for index, copies in records.duplicates():
+        rows = [_error(c["source_path"], "detect", "duplicate_content",
+                       f"same content as {c['first']}; its rows are written once", c["doc_id"]) for c in copies]
+        _rewrite_batch(partial, index, {c["doc_id"] for c in copies}, rows)
 
 
 def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: list[dict]) -> None:
@@ -61,6 +49,8 @@ def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: lis
 
     keep = pa.array(sorted(dropped), pa.string())
     for folder in partial.iterdir():
+        if folder.name.startswith("."):
+            continue
         part = folder / part_name(index)
         table = pq.read_table(part) if part.exists() else None
         if table is not None and "doc_id" in table.column_names:
@@ -83,19 +73,12 @@ def _replace(table: pa.Table, part: Path) -> None:
     os.replace(tmp, part)
 
 
-def _facts(summaries: list[BatchSummary]) -> pa.Table:
-    """Fact rows per document (`doc_id`, `n`; a doc_id may repeat), from the batches' summaries."""
-    docs = [doc for summary in summaries for doc in summary.docs if not doc.failed and doc.doc_id]
-    return pa.table({"doc_id": pa.array([d.doc_id for d in docs], pa.string()),
-                     "n": pa.array([d.facts for d in docs], pa.int64())})
-
-
-def _seal(partial: Path, summaries: list[BatchSummary]) -> dict[str, int]:
+def _seal(partial: Path, records: RunRecords) -> dict[str, int]:
     """Fill `documents` and `commune_summary` (`pipeline.outputs.seal`: bounded memory), give
     every table at least an empty part, merge long tables' parts, and return the row count of
     each table."""
     seal_documents(partial, part_name(0))  # reads each batch's commune_summary part: before seal_summary
-    seal_summary(partial, _facts(summaries), part_name(0))
+    seal_summary(partial, records.write_facts(records.folder / "facts.parquet"), part_name(0))
     rows = {}
     for name, table in schemas.all_tables().items():
         folder = partial / name
@@ -126,7 +109,7 @@ def _compact(folder: Path, schema: pa.Schema) -> None:
         tmp = folder / f".merged-{start // size:06d}.tmp"
         with RowGroups(tmp, schema.empty_table()) as out:
             for part in parts[start:start + size]:
-                out.add(pq.read_table(part, schema=schema, use_threads=False))
+                out.add(read_part(part, schema))
         merged.append(tmp)
     for part in parts:
         part.unlink()
@@ -139,38 +122,52 @@ def cache_folder(outdir: Path) -> Path:
     return outdir / STATE_DIR / CACHE_DIR
 
 
-def run_streamed(inputs: list[Input], outdir: Path, options: Options,
-                 on_batch: Callable[[list[str], int], None]) -> tuple[list[DocInfo], dict[str, int]]:
-    """Run every batch through the executor of `options`, seal and publish the run; `on_batch`
-    gets each batch's messages and input count as it ends. Returns one record per input (in
-    input order) and the row count of each table."""
+@dataclass
+class RunCounts:
+    """What the closing summary needs: inputs read by format, the inputs that failed."""
+
+    by_format: dict[str | None, int]
+    failed: list[str]
+
+
+def spool_inputs(partial: Path, inputs: Iterable[Input]) -> InputSpool:
+    """The run's inputs, written to the partial folder as they come, read back batch by batch."""
+    (partial / RECORDS).mkdir()
+    return InputSpool(partial / RECORDS / "inputs.jsonl", inputs)
+
+
+def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, options: Options,
+                 on_batch: Callable[[list[str], int], None]) -> tuple[RunCounts, dict[str, int]]:
+    """Run every batch of `spool` (`spool_inputs`, in the partial folder of `new_run`) through
+    the executor of `options`, seal and publish the run; `on_batch` gets each batch's messages
+    and input count as it ends. Returns the counts of the closing summary and the row count of
+    each table. The main process keeps one batch's records at a time (`RunRecords`)."""
     from pipeline.executors import dask, local, reuse
 
-    run_id, partial = new_run(outdir)
     cache_dir = cache_folder(outdir)
     if not options.no_cache and not options.ocr_cache:
         options = replace(options, ocr_cache=str(cache_dir / OCR_CACHE_DIR))
     plan = RunPlan(str(partial), None if options.no_cache else str(cache_dir), cache.salt(options.output_affecting()), options)
     executor = dask.batches if options.executor == "dask" else local.batches
     try:
-        summaries = sorted(_each(executor(plan_batches(inputs), plan), on_batch), key=lambda s: s.index)
-        _drop_duplicates(partial, summaries)
-        rows = _seal(partial, summaries)
+        with RunRecords(partial / RECORDS) as records:
+            for summary in executor(spool, plan):
+                on_batch(summary.messages, len(summary.docs))
+                records.add(summary)
+            _drop_duplicates(partial, records)
+            rows = _seal(partial, records)
+            counts = RunCounts(records.by_format(), records.failed())
+            if not options.no_cache:
+                cache.prune(cache_dir, records.used("entry"))
+                reuse.prune(cache_dir, records.used("signature"))
+            extracted, total = records.extracted, records.inputs
+            manifest = {"pipeline_version": __version__, "inputs": list(spool.shown()), "rows": rows,
+                        "extracted": extracted, "from_cache": total - extracted}
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    manifest = {"pipeline_version": __version__, "inputs": [i.shown for i in inputs], "rows": rows,
-                "extracted": sum(s.extracted for s in summaries), "from_cache": sum(len(s.docs) - s.extracted for s in summaries)}
     publish(outdir, run_id, partial, list(schemas.all_tables()), manifest)
     if not options.no_cache:
         cache.mark_checked(cache_dir, plan.salt)
-        cache.prune(cache_dir, {d.entry for s in summaries for d in s.docs if d.entry})
-        reuse.prune(cache_dir, {s.signature for s in summaries if s.signature})
         ocr_engine.prune(Path(options.ocr_cache))
-    return [d for s in summaries for d in s.docs], rows
-
-
-def _each(summaries: Iterable[BatchSummary], on_batch: Callable[[list[str], int], None]) -> Iterator[BatchSummary]:
-    for summary in summaries:
-        on_batch(summary.messages, len(summary.docs))
-        yield summary
+    return counts, rows

@@ -1,6 +1,6 @@
 """Where documents run: the per-batch function every executor calls, and the executors.
 
-A run cuts its inputs into batches (`plan_batches`: a size that depends only on the number of
+A run cuts its inputs into batches (`batch_size`: a size that depends only on the number of
 inputs, so `-j 1`, `-j N` and a cluster write the same part files). `process_batch` is the whole
 work on one batch, wherever it runs: read each input (with the size limits of `Options`), take
 its result from the cache or extract it, drop a second copy of the same content, and write the
@@ -33,8 +33,8 @@ from pipeline.writer import rows_to_arrow
 T = TypeVar("T")
 
 MAX_BATCH = 32
-"""Documents per batch at most: enough to amortise a task's overhead, small enough that a
-worker holds little and a long run reports progress often."""
+"""Documents per batch at most, up to MAX_BATCHES batches: enough to amortise a task's
+overhead, small enough that a worker holds little and a long run reports progress often."""
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,21 @@ class BatchSummary:
     signature: str | None = None
 
 
+MAX_BATCHES = 1024
+LARGE_BATCH = 256
+"""Beyond MAX_BATCH × MAX_BATCHES inputs (32,768), batches grow (up to LARGE_BATCH inputs)
+instead of multiplying: every batch writes one part per table, and the seal reads and merges
+each of them (3,125 parts per table at 100,000 documents in batches of 32, about 1,000 now)."""
+
+
+def batch_size(count: int) -> int:
+    """Inputs per batch: a size that depends only on the number of inputs."""
+    return max(1, min(MAX_BATCH, math.ceil(count / 16)), min(LARGE_BATCH, math.ceil(count / MAX_BATCHES)))
+
+
 def plan_batches(files: list[T]) -> list[list[T]]:
-    """Consecutive batches of the inputs, of a size that depends only on their number."""
-    size = max(1, min(MAX_BATCH, math.ceil(len(files) / 16)))
+    """Consecutive batches of the inputs (`batch_size`)."""
+    size = batch_size(len(files))
     return [files[i:i + size] for i in range(0, len(files), size)]
 
 

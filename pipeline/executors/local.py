@@ -7,7 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
@@ -30,7 +30,7 @@ def warm_up() -> None:
     process_bytes(WARM_UP, "<warm-up>")  # loads the extractors' tables and the NER model once
 
 
-def batches(work: list[list[Input]], plan: RunPlan) -> Iterator[BatchSummary]:
+def batches(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[BatchSummary]:
     """Every batch's summary, as it ends: here (`serial`, one job, one batch) or from a pool
     of forked workers that is torn down (workers killed) if the run stops for any reason.
     A worker that dies by itself breaks the pool: the batches it held are redone document by
@@ -47,7 +47,7 @@ def batches(work: list[list[Input]], plan: RunPlan) -> Iterator[BatchSummary]:
             yield retry_batch(index, work[index], plan)
 
 
-def _pool_run(work: list[list[Input]], waiting: deque[int], plan: RunPlan) -> Generator[BatchSummary, None, list[int]]:
+def _pool_run(work: Sequence[list[Input]], waiting: deque[int], plan: RunPlan) -> Generator[BatchSummary, None, list[int]]:
     """Run the waiting batches in a pool, at most one per worker at a time (so that when the
     pool breaks, the batches it held are known); return those, in order, if it breaks."""
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None

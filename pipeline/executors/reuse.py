@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -105,12 +106,12 @@ def keep(sig: str, summary: BatchSummary, plan: RunPlan) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def prune(folder: Path, used: set[str]) -> None:
-    """Delete the kept batches no batch of the last run used."""
+def prune(folder: Path, used: Iterable[str]) -> None:
+    """Delete the kept batches no batch of the last run used (`used`: their signatures, sorted)."""
     root = folder / BATCHES
     if not root.is_dir():
         return
-    for sub in root.iterdir():
-        for kept in sub.iterdir() if sub.is_dir() else ():
-            if kept.name not in used:
-                shutil.rmtree(kept, ignore_errors=True)
+    for sub, kept in cache.by_folder(root, used):
+        for batch in sub.iterdir():
+            if batch.name not in kept:
+                shutil.rmtree(batch, ignore_errors=True)
