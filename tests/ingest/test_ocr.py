@@ -90,6 +90,10 @@ def test_a_blank_scan_is_no_text_layer():
     ("55D 512 GB", "SSD 512 GB"),  # a disk type before its capacity
     ("S5D 1 TB, HDD 500GB", "SSD 1 TB, HDD 500GB"),
     ("Phòng 55D tầng 2", "Phòng 55D tầng 2"),  # no capacity after it: left as read
+    ("8GB DDR4, SSD 11B", "8GB DDR4, SSD 1TB"),  # a disk's TB read 1B, its space lost
+    ("HDD 2 1B; 55D 41B", "HDD 2 TB; SSD 4TB"),
+    ("SSD 71B", "SSD 71B"),  # no disk is made in 7 TB: left as read
+    ("Phòng 11B", "Phòng 11B"),  # not after a disk type
     ("Bộ máy tính đế bàn Công chức 1", "Bộ máy tính để bàn Công chức 1"),  # a device noun of three words
     ("Õ cứng", "Õ cứng"),  # a heading outside a table's header row: not sure enough
     ("Mục II, lO ý kiến", "Mục II, lO ý kiến"),  # no digit: a word, not a number

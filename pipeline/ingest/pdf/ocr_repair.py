@@ -15,8 +15,9 @@ In the letter parts of a code Tesseract doubles or adds a letter (`QĐÐ`, `ĐĐ
 reads `D` for `Đ` and `—` for its hyphen. A part that is not a known code part (`KNOWN`)
 becomes one when exactly one known part is reached by taking out one letter or by one
 look-alike (`D`→`Đ`, `0`→`O`, `I`→`T` or `L`); a known part is never changed. `SSD` read `55D`
-before a capacity is written `SSD`; vocabulary wordings with damaged marks are read back by
-`ocr_wordings`, label wordings with changed tone marks by `ocr_tones`."""
+before a capacity is written `SSD`, and a disk's `TB` read `1B` (`SSD 11B`) is written `TB`.
+Vocabulary wordings with damaged marks are read back by `ocr_wordings`, label wordings with
+changed tone marks by `ocr_tones`."""
 
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ _CODE_PARTS = re.compile(r"(?<![\w/])(?:(\d{1,4}(?:/\d{4})?)\s?([-/—–])\s?)?
 dashes; or its letter parts alone (a symbol written after its number's blank: `BC/ĐU`)."""
 _DISK = re.compile(r"(?<!\w)(?=[S5]*5)[S5]{2}D(?=\s?\d+(?:[.,]\d+)?\s?[GT]B\b)")
 """`SSD` with a 5 read for an S, before a capacity (`55D 512 GB`): no other word has that shape there."""
+_TERABYTES = re.compile(r"(?<!\w)((?:[S5]{2}|HD)D\s?)(1[02468]?|[2-46]|8|20)(\s?)1B\b")
+"""A disk's size in terabytes with its `T` read as `1` and maybe its space lost (`SSD 11B`,
+`HDD 2 1B`): a disk is never sized in bytes, and the number before is a size disks are made
+in (1-4, 6, 8 ... 20 TB), so `11B` is `1TB` (the words as read: their confidences stay theirs);
+any other number is left as read."""
 _DATE = re.compile(r"\b([0-3]?[0-9OolI])\s?/\s?([01]?[0-9OolI])\s?/\s?((?:19|2[0O])[0-9OolI]{2})\b")
 
 
@@ -71,7 +77,7 @@ def repair_line(text: str, header: bool = False) -> str:
     text = _DATE.sub(_date, text)
     text = _CODE.sub(_code, text)
     text = _CODE_PARTS.sub(_code_parts, text)
-    text = _DISK.sub("SSD", text)
+    text = _DISK.sub("SSD", _TERABYTES.sub(r"\1\2\3TB", text))
     return restore_tones(repair_wordings(_title(_NUMBER.sub(_number, text)), header))
 
 
