@@ -94,9 +94,8 @@ class _Pieces:
     """The ruler's hits of one document by label and start, for the composition below."""
 
     def __init__(self, found: Sequence[Hit]) -> None:
-        blocked = [(h.start, h.end) for h in found if h.label == "NOT_UNIT"]  # `xã hội`, `hợp tác xã`: no commune
-        self.found = [h for h in found if h.label not in ("UNIT_KIND", "UNIT", "NUMBERED_KIND")
-                      or not any(s <= h.start < e for s, e in blocked)]
+        blocked = {i for h in found if h.label == "NOT_UNIT" for i in range(h.start, h.end)}  # `xã hội`: no commune
+        self.found = [h for h in found if h.start not in blocked or h.label not in ("UNIT_KIND", "UNIT", "NUMBERED_KIND")]
         found = self.found
         self._at: dict[tuple[str, int], Hit] = {}
         for hit in found:  # sorted by start, longer first: the first one kept is the longest
@@ -365,7 +364,8 @@ def flat(spans: list[EntitySpan]) -> list[EntitySpan]:
     """The longest of overlapping spans (the earlier on a tie), in reading order."""
     starts: list[int] = []
     kept: list[EntitySpan] = []  # sorted by start, never overlapping
-    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+    for _, _, i in sorted((s.start - s.end, s.start, i) for i, s in enumerate(spans)):  # longest first, stable
+        span = spans[i]
         i = bisect.bisect_left(starts, span.start)
         if (i == 0 or kept[i - 1].end <= span.start) and (i == len(kept) or span.end <= kept[i].start):
             starts.insert(i, span.start)

@@ -32,6 +32,7 @@ _ASK = compiled(rf"(?:[^:.;\n]{{0,80}}:\s*)?(?={alternation(SENTENCE_KIND)})")
 _EMPTY = compiled(rf"^(?:{EMPTY_FINDING.pattern})$")
 _CAUSE_SENTENCE = compiled(CAUSE_SENTENCE.pattern)
 _CATEGORY = [(p.name, compiled(p.pattern)) for p in CATEGORIES]
+_ANY_CATEGORY = compiled(alternation(CATEGORIES))
 
 
 def _line_sentences(doc: Document, ls: int, le: int) -> list[tuple[int, int]]:
@@ -78,12 +79,12 @@ def category_of(sentence_match: str) -> str:
     """The topic whose wording comes first in the sentence, outside brackets (`(nâng cấp thiết bị,
     hạ tầng mạng)` lists examples, not the subject); `other` when none does."""
     plain = _BRACKETED.sub(lambda m: " " * len(m.group()), sentence_match)
-    best: tuple[int, int, int, str] | None = None
-    for rank, (name, pattern) in enumerate(_CATEGORY):
-        m = pattern.search(plain)
-        if m and (best is None or (m.start(), -len(m.group()), rank) < best[:3]):
-            best = (m.start(), -len(m.group()), rank, name)
-    return best[3] if best else "other"
+    first = _ANY_CATEGORY.search(plain)  # where the earliest wording starts; there, each topic's own match
+    if first is None:
+        return "other"
+    found = [(-len(m.group()), rank, name) for rank, (name, pattern) in enumerate(_CATEGORY)
+             if (m := pattern.match(plain, first.start()))]
+    return min(found)[2]
 
 
 def _in_body(doc: Document, offset: int) -> bool:

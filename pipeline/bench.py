@@ -23,6 +23,15 @@ from typing import Any
 CORPUS = Path("build") / "bench"
 """Where generated corpora are built and reused (git-ignored in the repository)."""
 
+NLP_STAGES = ("extract:entity_rules", "extract:entities", "extract:findings")
+"""Entities and findings: issue 11 bounds what they add to the rest of the run (at most 20 %)."""
+
+
+def added_share(secs: dict[str, float], cpu: float, names: tuple[str, ...] = NLP_STAGES) -> float:
+    """What the stages `names` add, in per cent, to the CPU time of the run without them."""
+    part = sum(secs.get(n, 0.0) for n in names)
+    return 100 * part / (cpu - part) if cpu > part else float("inf")
+
 
 class Stages:
     """CPU seconds of this process spent in each named stage (`time.process_time`: on a shared
@@ -250,5 +259,6 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS
         lines.append(f"{'stage':34} {'CPU s':>8} {'share':>6}")
         for name, secs in sorted(stages.secs.items(), key=lambda kv: -kv[1]):
             lines.append(f"{name:34} {secs:8.2f} {100 * secs / cpu:5.1f}%")
+        lines.append(f"entities + findings add {added_share(stages.secs, cpu):.1f}% to the CPU time of the rest of the run")
     return "\n".join(lines)
 
