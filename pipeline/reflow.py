@@ -11,14 +11,14 @@ new paragraph. A code broken after its hyphen is rejoined without a space.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
 from extractors.vocab import alternation, layout, signers
 from extractors.vocab import document_parts as parts
-from pipeline.textforms import fold as _fold
+from pipeline.textforms import fold_lines
 
 
 @dataclass
@@ -63,6 +63,7 @@ _DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$")
 _BEFORE_FIGURE = regex.compile(rf"(?:^|\s){alternation(layout.NUMBER_WORDS)}$")
 """A line ending on a date or number word is cut mid-sentence when the next line starts with a figure."""
 _VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 def wrap_width(lines: list[Line]) -> int:
@@ -71,32 +72,41 @@ def wrap_width(lines: list[Line]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-fold = lru_cache(maxsize=64)(_fold)
-"""The matching form of a line: each line is tested as the next line, then as the previous one."""
+@dataclass(frozen=True)
+class _Seen:
+    """A non-blank line as the joining rules read it: stripped, in matching form, upper case?"""
+
+    text: str
+    folded: str
+    page: int | None
+    wrapped: bool | None
+    upper: bool
 
 
-@lru_cache(maxsize=64)
 def _is_upper_line(text: str) -> bool:
+    """At least three letters, all upper case (a title such as `BÁO CÁO`)."""
+    if _ASCII_LOWER.search(text):  # a letter that is not upper case: most lines, found at C speed
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _continues(prev: Line, nxt: Line, width: int) -> str | None:
+def _continues(prev: _Seen, nxt: _Seen, width: int) -> str | None:
     """The separator to join `nxt` onto `prev` with, or None when `nxt` starts anew."""
-    p, n = prev.text.rstrip(), nxt.text.strip()
-    if not p or not n or _STARTS_BLOCK.match(fold(n)):
+    p, n, fp = prev.text, nxt.text, prev.folded
+    if _STARTS_BLOCK.match(nxt.folded):
         return None
     if _CODE_HYPHEN.search(p) and regex.match(r"[\p{Lu}\d]", n):
         return ""
-    if (n[0].isdigit() and _BEFORE_FIGURE.search(fold(p))) or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
+    if (n[0].isdigit() and _BEFORE_FIGURE.search(fp)) or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
         return " "
     cut_by_width = bool(prev.wrapped) or (width >= 40 and len(p) >= 0.75 * width)
-    heading = _HEADING_LINE.match(fold(p)) and not _LOWER_START.match(n)
-    if _DANGLING.search(fold(p)) and (cut_by_width or not heading):
+    heading = _HEADING_LINE.match(fp) and not _LOWER_START.match(n)
+    if _DANGLING.search(fp) and (cut_by_width or not heading):
         return " "  # a short heading (`1. Những mặt làm được`) ends where its writer ended it
     if heading:
         return None
-    if _SENTENCE_END.search(p) or _is_upper_line(p) or _is_upper_line(n):
+    if _SENTENCE_END.search(p) or prev.upper or nxt.upper:
         return None
     if _LOWER_START.match(n):
         return " "
@@ -107,19 +117,20 @@ def _continues(prev: Line, nxt: Line, width: int) -> str | None:
 
 def reflow(lines: list[Line]) -> list[Paragraph]:
     """Group lines into paragraphs; blank lines are dropped, not taken as breaks, because
-    hard-wrapped text puts them inside sentences too."""
+    hard-wrapped text puts them inside sentences too. Each line is folded and tested for
+    upper case once, although the rules read it as the next line and then as the previous one."""
     width = wrap_width(lines)
+    kept = [(line, text) for line in lines if (text := line.text.strip())]
+    folded = fold_lines([text for _, text in kept])
     paragraphs: list[Paragraph] = []
-    last: Line | None = None
-    for line in lines:
-        text = line.text.strip()
-        if not text:
-            continue
-        sep = _continues(last, line, width) if last is not None else None
+    last: _Seen | None = None
+    for (line, text), matching in zip(kept, folded):
+        seen = _Seen(text, matching, line.page, line.wrapped, _is_upper_line(text))
+        sep = _continues(last, seen, width) if last is not None else None
         if sep is None:
             paragraphs.append(Paragraph([(text, line.page)], []))
         else:
             paragraphs[-1].pieces.append((text, line.page))
             paragraphs[-1].joins.append(sep)
-        last = Line(text, line.page, line.wrapped)
+        last = seen
     return paragraphs
