@@ -62,15 +62,6 @@ class _TimedBackend:
         self.read = stages.timed(f"read:{backend.name}", backend.read)
 
 
-class _TimedParquet:
-    """`pyarrow.parquet` as the batches use it, with `write_table` timed as the write stage."""
-
-    def __init__(self, stages: Stages) -> None:
-        import pyarrow.parquet as pq
-
-        self.write_table = stages.timed("write (Parquet parts)", pq.write_table)
-
-
 @contextmanager
 def instrumented(stages: Stages) -> Iterator[None]:
     """Wrap the pipeline's stage functions (in this process only: use with one job)."""
@@ -83,7 +74,7 @@ def instrumented(stages: Stages) -> Iterator[None]:
 
     saved = {(ingest, "choose_backend"): ingest.choose_backend, (build, "normalize"): build.normalize,
              (build, "segment"): build.segment, (registry, "components"): registry.components,
-             (run, "_to_arrow"): run._to_arrow, (executors, "pq"): executors.pq, (stream, "_seal"): stream._seal}
+             (run, "_to_arrow"): run._to_arrow, (executors, "write_part"): executors.write_part, (stream, "_seal"): stream._seal}
     choose = ingest.choose_backend
     components = registry.components
 
@@ -101,7 +92,7 @@ def instrumented(stages: Stages) -> Iterator[None]:
     build.segment = stages.timed("segment", build.segment)
     registry.components = timed_components
     run._to_arrow = stages.timed("to_arrow", run._to_arrow)
-    executors.pq = _TimedParquet(stages)
+    executors.write_part = stages.timed("write (Parquet parts)", executors.write_part)
     stream._seal = stages.timed("seal (commune_summary, counts)", stream._seal)
     try:
         yield

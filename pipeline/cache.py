@@ -25,11 +25,11 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-
 from pipeline import __version__, entry_format
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from pipeline.run import DocResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +84,8 @@ def load(folder: Path, entry: str, source_path: str) -> DocResult | None:
 
 
 def _renamed(table: pa.Table, source_path: str) -> pa.Table:
+    import pyarrow as pa
+
     if "source_path" not in table.column_names:
         return table
     i = table.column_names.index("source_path")

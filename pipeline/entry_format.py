@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-import pyarrow as pa
-
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from pipeline.run import DocResult
 
 FORMAT = "baocao-cache-entry/1"
@@ -29,6 +29,8 @@ FORMAT = "baocao-cache-entry/1"
 
 
 def _stream(table: pa.Table) -> pa.Buffer:
+    import pyarrow as pa
+
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
@@ -51,6 +53,8 @@ def encode(result: DocResult) -> bytes:
 
 def decode(data: bytes) -> DocResult | None:
     """The result kept in `data`, or None when it is not a whole entry of this format."""
+    import pyarrow as pa
+
     from pipeline.run import DocResult
 
     end = data.find(b"\n")

@@ -29,10 +29,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-
-import schemas
 from datamodel import Document
 from extractors.registry import Facts, components, run_components
 from pipeline import __version__
@@ -43,7 +41,9 @@ from pipeline.inputs import Input, find_inputs, iter_inputs, shown_name
 from pipeline.ocr_evidence import annotate
 from pipeline.options import DEFAULTS, Options
 from pipeline.writer import OutputLock
-from schemas.validate import validated
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 @dataclass
@@ -125,6 +125,11 @@ def _extract(doc: Document, result: DocResult, options: Options = DEFAULTS) -> F
 
 
 def _to_arrow(facts: Facts, result: DocResult) -> None:
+    import pyarrow as pa  # here, not at the top: a run imports it after its start (sys.modules after that)
+
+    import schemas
+    from schemas.validate import validated
+
     tables = schemas.all_tables()
     for name, rows in facts.items():
         try:

@@ -19,18 +19,17 @@ import json
 import shutil
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, overload
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from pipeline.executors import BatchSummary, batch_size
 from pipeline.inputs import Input
-from pipeline.outputs.seal import bounded_duckdb
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
     from duckdb import DuckDBPyConnection
 
 RECORDS = ".run-records"
@@ -87,9 +86,13 @@ class InputSpool(Sequence[list[Input]]):
                 yield json.loads(line)[1]
 
 
-_SCHEMA = pa.schema([("batch", pa.int64()), ("pos", pa.int64()), ("source_path", pa.string()),
-                     ("source_format", pa.string()), ("doc_id", pa.string()), ("failed", pa.bool_()),
-                     ("facts", pa.int64()), ("entry", pa.string()), ("signature", pa.string())])
+@cache
+def _schema() -> pa.Schema:
+    import pyarrow as pa  # when the first records are written, not at the run's start
+
+    return pa.schema([("batch", pa.int64()), ("pos", pa.int64()), ("source_path", pa.string()),
+                      ("source_format", pa.string()), ("doc_id", pa.string()), ("failed", pa.bool_()),
+                      ("facts", pa.int64()), ("entry", pa.string()), ("signature", pa.string())])
 
 _LIVE = """
 CREATE VIEW live AS SELECT batch, pos, source_path, source_format, doc_id, facts,
@@ -112,14 +115,16 @@ class RunRecords:
         self.folder = folder
         self.extracted = self.inputs = 0
         self._rows: list[dict] = []
-        self._writer: pq.ParquetWriter | None = pq.ParquetWriter(folder / "records.parquet", _SCHEMA)
+        self._writer: pq.ParquetWriter | None = None
+        self._closed = False
         self._con: DuckDBPyConnection | None = None
 
     def __enter__(self) -> RunRecords:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        self._close_writer()
+        if self._writer is not None and not self._closed:
+            self._writer.close()
         if self._con is not None:
             self._con.close()
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -136,17 +141,25 @@ class RunRecords:
             self._flush()
 
     def _flush(self) -> None:
-        if self._rows and self._writer is not None:
-            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=_SCHEMA))
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.folder / "records.parquet", _schema())
+        self._writer.write_table(pa.Table.from_pylist(self._rows, schema=_schema()))
         self._rows = []
 
     def _close_writer(self) -> None:
-        if self._writer is not None:
-            self._flush()
-            self._writer.close()
-            self._writer = None
+        if self._closed:
+            return
+        self._flush()  # a run without inputs writes an empty file
+        assert self._writer is not None
+        self._writer.close()
+        self._closed = True
 
     def _db(self) -> DuckDBPyConnection:
+        from pipeline.outputs.seal import bounded_duckdb
+
         if self._con is None:
             self._close_writer()
             self._con = bounded_duckdb(self.folder / "spill")

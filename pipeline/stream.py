@@ -14,20 +14,18 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-import schemas
 from pipeline import __version__, cache
 from pipeline.executors import RunPlan, part_name
-from pipeline.ingest.pdf import ocr_engine
 from pipeline.inputs import Input
 from pipeline.options import Options
-from pipeline.outputs.seal import RowGroups, read_part, seal_documents, seal_summary
 from pipeline.run import _error
 from pipeline.run_records import RECORDS, InputSpool, RunRecords
-from pipeline.writer import STATE_DIR, publish, rows_to_arrow
+from pipeline.writer import STATE_DIR, publish
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 CACHE_DIR = "cache"
 OCR_CACHE_DIR = "ocr"
@@ -45,7 +43,12 @@ def _drop_duplicates(partial: Path, records: RunRecords) -> None:
 
 
 def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: list[dict]) -> None:
+    import pyarrow as pa
     import pyarrow.compute as pc  # only when a duplicate is met
+    import pyarrow.parquet as pq
+
+    import schemas
+    from pipeline.writer import rows_to_arrow
 
     keep = pa.array(sorted(dropped), pa.string())
     for folder in partial.iterdir():
@@ -68,6 +71,8 @@ def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: lis
 def _replace(table: pa.Table, part: Path) -> None:
     """Write `part` anew (a new file renamed over it), never into the old file: a part may be
     a link to a batch kept in the cache (`executors.reuse`), which must not change."""
+    import pyarrow.parquet as pq
+
     tmp = part.with_name(f".{part.name}.tmp")
     pq.write_table(table, tmp)
     os.replace(tmp, part)
@@ -77,6 +82,11 @@ def _seal(partial: Path, records: RunRecords) -> dict[str, int]:
     """Fill `documents` and `commune_summary` (`pipeline.outputs.seal`: bounded memory), give
     every table at least an empty part, merge long tables' parts, and return the row count of
     each table."""
+    import pyarrow.parquet as pq
+
+    import schemas
+    from pipeline.outputs.seal import seal_documents, seal_summary
+
     seal_documents(partial, part_name(0))  # reads each batch's commune_summary part: before seal_summary
     seal_summary(partial, records.write_facts(records.folder / "facts.parquet"), part_name(0))
     rows = {}
@@ -91,8 +101,9 @@ def _seal(partial: Path, records: RunRecords) -> dict[str, int]:
 
 
 MAX_FILES = 64
-"""Parquet files per table at most: a long run writes one part per batch (3,125 at 100,000
-documents), merged at the seal into at most this many, in batch order."""
+"""Parquet files per table at most: a long run writes one part per batch (about 1,000 at
+100,000 documents, `executors.batch_size`), merged at the seal into at most this many, in batch
+order."""
 
 
 def _compact(folder: Path, schema: pa.Schema) -> None:
@@ -100,6 +111,8 @@ def _compact(folder: Path, schema: pa.Schema) -> None:
     at a time (`seal.RowGroups`). The merged files are written under temporary names, the parts
     removed, then the files renamed to `part-000000.parquet`...: all inside the run's partial
     folder, before the atomic switch."""
+    from pipeline.outputs.seal import RowGroups, read_part
+
     parts = sorted(folder.glob("part-*.parquet"))
     if len(parts) <= MAX_FILES:
         return
@@ -142,6 +155,7 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
     the executor of `options`, seal and publish the run; `on_batch` gets each batch's messages
     and input count as it ends. Returns the counts of the closing summary and the row count of
     each table. The main process keeps one batch's records at a time (`RunRecords`)."""
+    import schemas
     from pipeline.executors import dask, local, reuse
 
     cache_dir = cache_folder(outdir)
@@ -168,6 +182,8 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
         raise
     publish(outdir, run_id, partial, list(schemas.all_tables()), manifest)
     if not options.no_cache:
+        from pipeline.ingest.pdf import ocr_engine  # PIL: not before the first document
+
         cache.mark_checked(cache_dir, plan.salt)
         ocr_engine.prune(Path(options.ocr_cache))
     return counts, rows

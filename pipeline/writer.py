@@ -28,11 +28,12 @@ import shutil
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-from schemas.base import Table
+    from schemas.base import Table
 
 STATE_DIR = ".baocao"
 MARKER = "written-by-baocao.json"
@@ -52,8 +53,10 @@ def _is_own_link(path: Path, name: str) -> bool:
     return path.is_symlink() and os.readlink(path) == f"{STATE_DIR}/current/{name}"
 
 
-def check_output(outdir: Path, table_names: list[str]) -> None:
-    """Refuse an output location baocao must not write to (see the module docstring)."""
+def check_output(outdir: Path, table_names: list[str] | None = None) -> None:
+    """Refuse an output location baocao must not write to (see the module docstring); the
+    table names (by default every table of `schemas`, which imports pyarrow) are needed only
+    when the folder already holds something."""
     if outdir.is_symlink() and not outdir.exists():
         raise OutputRefused(f"{outdir} is a link to nothing; choose a folder for the tables")
     if outdir.exists():
@@ -66,7 +69,11 @@ def check_output(outdir: Path, table_names: list[str]) -> None:
         if entries and not _is_own_output(outdir):
             raise OutputRefused(f"{outdir} holds files baocao did not write; choose a new or empty folder "
                                 "(nothing was changed)")
-        for name in table_names:
+        if entries and table_names is None:
+            import schemas
+
+            table_names = list(schemas.all_tables())
+        for name in table_names or ():
             path = outdir / name
             if os.path.lexists(path) and not _is_own_link(path, name):
                 raise OutputRefused(f"{path} was not written by baocao; move it away or choose another folder "
@@ -90,9 +97,7 @@ class OutputLock:
     def take(cls, outdir: Path, table_names: list[str] | None = None) -> OutputLock:
         """Check `outdir`, create it, prove it writable, lock it, remove stale partial runs.
         Raises OutputRefused with a one-line message; nothing of the user's is changed."""
-        import schemas
-
-        check_output(outdir, table_names if table_names is not None else list(schemas.all_tables()))
+        check_output(outdir, table_names)
         runs = outdir / STATE_DIR / "runs"
         try:
             runs.mkdir(parents=True, exist_ok=True)
@@ -125,6 +130,8 @@ def rows_to_arrow(table: Table, rows: list[dict]) -> pa.Table:
     """Rows as an Arrow table of the table's schema; unknown columns are an error, missing
     ones are null, a value of the wrong type raises (pyarrow's message names it)."""
     names = set(table.names)
+    import pyarrow as pa
+
     unknown = sorted({k for r in rows for k in r} - names)
     if unknown:
         raise ValueError(f"{table.name}: columns not in the schema: {', '.join(unknown)}")
@@ -176,6 +183,8 @@ def publish(outdir: Path, run_id: str, partial: Path, names: list[str], manifest
 
 def write_dataset(outdir: Path, tables: dict[str, pa.Table], manifest: dict) -> Path:
     """Write every table, then switch OUTDIR to them at once. Returns the run folder."""
+    import pyarrow.parquet as pq
+
     run_id, partial = new_run(outdir)
     try:
         for name, data in tables.items():

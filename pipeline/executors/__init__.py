@@ -16,19 +16,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-import schemas
 from pipeline import cache
 from pipeline.ingest.base import InputError
 from pipeline.inputs import Input
 from pipeline.options import Options
 from pipeline.outputs.summary import FACT_TABLES
 from pipeline.run import DocResult, _error, process_bytes, read_input
-from pipeline.writer import rows_to_arrow
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 T = TypeVar("T")
 
@@ -149,6 +147,11 @@ def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]
     """Write the parts of batch `index` from its inputs' results (in input order), taken one by
     one so that a batch holds one result at a time; also used for a batch retried document by
     document after its worker died (`pipeline.isolated`)."""
+    import pyarrow as pa
+
+    import schemas
+    from pipeline.writer import rows_to_arrow
+
     summary = BatchSummary(index)
     parts: dict[str, list[pa.Table]] = defaultdict(list)
     error_rows: list[dict] = []
@@ -174,5 +177,12 @@ def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]
     folder = Path(plan.partial)
     for name, tables in parts.items():
         (folder / name).mkdir(exist_ok=True)
-        pq.write_table(pa.concat_tables(tables), folder / name / part_name(index))
+        write_part(pa.concat_tables(tables), folder / name / part_name(index))
     return summary
+
+
+def write_part(table: pa.Table, path: Path) -> None:
+    """Write one part file (`baocao bench` times this as the write stage)."""
+    import pyarrow.parquet as pq
+
+    pq.write_table(table, path)
