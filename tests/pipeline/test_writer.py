@@ -8,9 +8,9 @@ import sys
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from pipeline import writer
 from pipeline.writer import write_dataset
 
 
@@ -36,8 +36,8 @@ def test_failure_mid_write_leaves_previous_tables(tmp_path, monkeypatch):
             raise OSError("disk full")
         return pq_write(table, where)
 
-    pq_write = writer.pq.write_table
-    monkeypatch.setattr(writer.pq, "write_table", failing_write)
+    pq_write = pq.write_table  # the writer imports pyarrow.parquet when it writes
+    monkeypatch.setattr(pq, "write_table", failing_write)
     with pytest.raises(OSError):
         write_dataset(tmp_path, _tables(5), {})
     assert len(pd.read_parquet(tmp_path / "documents")) == 1
@@ -48,13 +48,15 @@ def test_failure_mid_write_leaves_previous_tables(tmp_path, monkeypatch):
 KILLED_WRITER = """
 import sys, time
 import pyarrow as pa
+import pyarrow.parquet as pq
+import pyarrow.parquet as pq
 from pipeline import writer
-real = writer.pq.write_table
+real = pq.write_table
 def slow(table, where):
     real(table, where)
     print("wrote", flush=True)
     time.sleep(60)
-writer.pq.write_table = slow
+pq.write_table = slow
 writer.write_dataset(__import__("pathlib").Path(sys.argv[1]),
                      {"documents": pa.table({"doc_id": ["x"] * 7}), "texts": pa.table({"doc_id": ["x"], "text": ["new"]})}, {})
 """
