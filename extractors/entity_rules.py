@@ -40,8 +40,9 @@ from extractors.vocab.entities import (
 )
 from pipeline.textforms import canonical_tone, fold
 
-_WORD = regex.compile(r"(?:[ \t]+|(?<=\.))(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
-"""A capitalised word or a number after white space, or glued to a unit's abbreviation (`P.Tân Định`, `Q.12`)."""
+_WORD = regex.compile(r"(?:[ \t]+|(?<=\.)|(?<=\p{Ll})(?=\p{Lu}))(?:[\p{Lu}][\p{L}]*|\d+[\p{L}]?)(?![\p{L}\d])")
+"""A capitalised word or a number after white space, or glued to a unit's abbreviation (`P.Tân Định`, `Q.12`)
+or to its kind (`xãTân Phú`: a capital right after a small letter starts a word)."""
 _TRAILING_NUMBER = regex.compile(r"[ \t]+\d+(?![\p{L}\d]|[/.,]\d)(?=[ \t]*(?:[,.;:)\n]|$|và[ \t]))")
 """A number closing a village's name (`tổ dân phố Sơn Tập 1`), not a count opening what follows (`thôn Đông 12 hộ`)."""
 _COLON = regex.compile(r"[ \t]*:(?=[ \t])")
@@ -336,14 +337,55 @@ def _rule_entities(doc: Document, province: Where, signer_title: str | None) -> 
         found.append(EntitySpan(hit.start, hit.end, "PER", "position", _sentence_case(doc.text[hit.start : hit.end])))
     for hit in pieces.of("PERSON_CUE"):
         words = _proper_name(doc, hit.end, numbered=False, most=4)
+        start = words[0].end() - len(words[0].group().strip()) if words else hit.end
         if len(words) >= 2:
-            found.append(EntitySpan(words[0].end() - len(words[0].group().strip()), words[-1].end(), "PER", "person",
-                                    " ".join(w.group().strip() for w in words)))
+            found.append(EntitySpan(start, words[-1].end(), "PER", "person", " ".join(w.group().strip() for w in words)))
+        elif words and hit.id == "honorific":  # `ông Quang`, after `ông Nguyễn Văn Quang`
+            full = _named_before(found, words[0].group().strip(), hit.start)
+            if full is not None:
+                found.append(EntitySpan(start, words[0].end(), "PER", "person", full))
+    found += _cooperatives(doc, pieces)
     for span in doc.zone("signer_name"):
         found.append(EntitySpan(span.start, span.end, "PER", "person", _sentence_case(doc.text[span.start:span.end]),
                                 title=signer_title))
     motto = doc.zone("motto")
     return flat([e for e in found if not any(z.start <= e.start < z.end for z in motto)])
+
+
+def _named_before(found: list[EntitySpan], given: str, before: int) -> str | None:
+    """The full name of the one person named before `before` whose given name (last word) is `given`."""
+    names = {e.normalized for e in found if e.label == "PER" and e.kind == "person" and e.end <= before
+             and len(e.normalized.split()) >= 2 and e.normalized.split()[-1] == given}
+    return names.pop() if len(names) == 1 else None
+
+
+_NAME_WORD = regex.compile(r"[ \t]+([\p{L}]+)(?![\p{L}\d])")
+_COOPERATIVE_GAP = 2
+"""Most small-letter words between two capitalised ones of a cooperative's name (`Hoa cây cảnh Vị Khê`)."""
+_COOPERATIVE_WORDS = 8
+
+
+def _cooperatives(doc: Document, pieces: _Pieces) -> list[EntitySpan]:
+    """Cooperatives named after `Hợp tác xã`/`HTX` (written with a capital): their names mix small
+    letters (`Hợp tác xã Hoa cây cảnh Vị Khê`), so the name runs to its last capitalised word, across
+    at most two small-letter words at a time, and stops at a list's `và` or at another piece (a unit,
+    a body). A lower-case `hợp tác xã` is the kind of body, not one."""
+    found = []
+    for hit in pieces.of("NOT_UNIT"):
+        if hit.id != "cooperative" or not doc.text[hit.start].isupper():
+            continue
+        pos, end, gap, words = hit.end, None, 0, 0
+        while words < _COOPERATIVE_WORDS and (m := _NAME_WORD.match(doc.text, pos)) and not pieces.starts(m.start(1)):
+            if _LIST_JOIN.match(doc.match, m.start()):
+                break
+            gap = 0 if m.group(1)[0].isupper() else gap + 1
+            if gap > _COOPERATIVE_GAP:
+                break
+            end = m.end() if gap == 0 else end
+            pos, words = m.end(), words + 1
+        if end is not None:
+            found.append(EntitySpan(hit.start, end, "ORG", "body", _sentence_case(doc.text[hit.start : end])))
+    return found
 
 
 _PLACE = regex.compile(r"[\p{Lu}][\p{L}]*(?:[ \t]+[\p{Lu}][\p{L}]*){0,4}(?=,)")

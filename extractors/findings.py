@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from datamodel import Document
+from datamodel import Document, Span
 from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, title_lines, to_body
 from extractors.finding_sentences import reported_request, running_kind
@@ -87,6 +87,21 @@ def category_of(sentence_match: str) -> str:
     return min(found)[2]
 
 
+_LABEL_WORDS = 8
+"""At most this many words on each line after the opening, for the opening to be the report's
+only paragraph (a signer's title and name, a recipients list)."""
+
+
+def running_text(doc: Document) -> list[Span]:
+    """Where running sentences are read: the body, and also the opening when it is the report's only
+    paragraph (a title and one paragraph: segmentation takes that paragraph as the opening and
+    leaves the body nothing but short lines)."""
+    body = doc.zone("body")
+    if any(len(doc.text[ls:le].split()) > _LABEL_WORDS for span in body for ls, le in lines(doc, span.start, span.end)):
+        return body
+    return sorted([*doc.zone("opening"), *body], key=lambda span: span.start)
+
+
 def _in_body(doc: Document, offset: int) -> bool:
     return any(s.start <= offset < s.end for s in doc.zone("body"))
 
@@ -142,7 +157,7 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
             rows.append(_row(doc, s, e, _sentence_kind(doc, s, e) or part.kind, group))
     parts = SpanUnion(covered)
     carried: dict | None = None  # the running finding a `;` clause continues
-    for span in doc.zone("body"):
+    for span in running_text(doc):
         for s, e in _sentences(doc, span.start, span.end):
             if parts.overlaps(s, e):
                 carried = None

@@ -65,7 +65,8 @@ DISTRICT_LEVEL = ("huyện", "quận", "thị xã")
 
 NOT_UNITS = (
     Phrase(r"xã\s+hội", "society (`Cộng hòa xã hội chủ nghĩa`, `văn hóa - xã hội`): not a commune"),
-    Phrase(r"hợp\s+tác\s+xã", "cooperative (`Hợp tác xã Hoa cây cảnh Vị Khê`): not a commune"),
+    Phrase(r"hợp\s+tác\s+xã|htx", "cooperative (`Hợp tác xã Hoa cây cảnh Vị Khê`, `HTX`): not a commune, "
+           "a body named by the words after it", "cooperative"),
     Phrase(r"(?:văn|phiên|cơ|căn|kịch|xuất|ấn|nhật)\s+bản", "document, version, basic, script, Japan ... (`phiên bản Windows 10`): not a village"),
     Phrase(r"nông\s+thôn", "countryside (`xây dựng Nông thôn Mới`): not a village"),
 )
@@ -196,8 +197,12 @@ STREETS = Phrase(r"đường|phố|ngõ|ngách|hẻm|kiệt|đại\s+lộ",
 
 OF_UNIT = Phrase(r"của", "of, between a body and its unit (`UBND của xã`)")
 
-PERSON_CUES = Phrase(r"(?:ông|bà|đồng\s+chí|đ/c|anh|chị|thầy(?:\s+giáo)?|cô\s+giáo|cán\s+bộ|công\s+chức|ảnh\s*:)\s+",
-                     "Mr / Mrs / comrade / teacher / official / photo by, before a person's name (two capitalised words or more)")
+PERSON_CUES = (
+    Phrase(r"(?:ông|bà)\s+", "Mr / Mrs, before a person's name, or before the given name alone of someone named in "
+           "full earlier (`ông Nguyễn Văn Quang` ... `ông Quang`)", "honorific"),
+    Phrase(r"(?:đồng\s+chí|đ/c|anh|chị|thầy(?:\s+giáo)?|cô\s+giáo|cán\s+bộ|công\s+chức|ảnh\s*:)\s+",
+           "comrade / teacher / official / photo by, before a person's name (two capitalised words or more)", "cue"),
+)
 
 ABBREVIATIONS = (
     Phrase(r"ubmttq", "Fatherland Front Committee", "Ủy ban Mặt trận Tổ quốc"),

@@ -194,3 +194,31 @@ def test_commune_bodies_of_defence_health_insurance_radio_and_associations() -> 
                      ("ORG", "Hội Người cao tuổi", "Hội Người cao tuổi"),
                      ("ORG", "Ban công tác Mặt trận thôn 5", "Ban công tác Mặt trận thôn 5"),
                      ("ORG", "Agribank", "Agribank")}
+
+
+def test_a_cooperative_is_a_body_up_to_its_last_capitalised_word() -> None:
+    spans = _spans("Hợp tác xã Nông nghiệp Dịch vụ Yên Thành và HTX Chè Hảo Đạt mở gian hàng trên sàn Postmart; "
+                   "Hợp tác xã rau an toàn thôn 2 bán qua Zalo.\n")
+    assert {("ORG", "Hợp tác xã Nông nghiệp Dịch vụ Yên Thành", "Hợp tác xã Nông nghiệp Dịch vụ Yên Thành"),
+            ("ORG", "HTX Chè Hảo Đạt", "HTX Chè Hảo Đạt")} <= spans
+    assert ("LOC", "thôn 2", "thôn 2") in spans  # a lower-case name is no proper name: the village stands alone
+    assert not any(text.startswith("Hợp tác xã rau") for _, text, _ in spans)
+    assert not any(label == "ORG" and "tác" in text for label, text, _ in _spans("Xã có 03 hợp tác xã kiểu mới.\n"))
+
+
+def test_a_unit_kind_glued_to_its_name() -> None:
+    spans = _spans("Ủy ban nhân dân xãTân Phú phối hợp với Công an phườngHòa Minh; tỉnhQuảng Trị hỗ trợ.\n")
+    assert {("ORG", "Ủy ban nhân dân xãTân Phú", "Ủy ban nhân dân xã Tân Phú"),
+            ("ORG", "Công an phườngHòa Minh", "Công an phường Hòa Minh"),
+            ("LOC", "tỉnhQuảng Trị", "tỉnh Quảng Trị")} == spans
+    assert ruler().make_doc("khuyến học khung")[0].text == "khuyến"  # a plain `khu` goes on in other syllables
+
+
+def test_a_given_name_alone_after_ong_or_ba_names_the_person_named_in_full_before() -> None:
+    text = ("Ông Trần Văn Quang, Chủ tịch UBND xã, và bà Lê Thị Hoa dự hội nghị. Theo ông Quang, xã đã lắp 12 camera; "
+            "bà Hoa cho biết người dân đồng tình. Ông Bình và bà Lan chưa phát biểu.\n")
+    people = {(text, norm) for label, text, norm in _spans(text) if label == "PER"}
+    assert {("Quang", "Trần Văn Quang"), ("Hoa", "Lê Thị Hoa")} <= people
+    assert not {name for name, _ in people} & {"Bình", "Lan"}  # never named in full
+    assert ("Quang", "Trần Văn Quang") not in {(t, n) for lbl, t, n in _spans("Ông Quang dự họp. Ông Trần Văn Quang.\n")
+                                                if lbl == "PER"}  # only a name given before

@@ -4,15 +4,11 @@ statistics under `Kết quả đạt được` (not strengths). Sentences writte
 
 from __future__ import annotations
 
-from extractors.findings import extract_findings
-from pipeline.build import document_from_text
-
-HEAD = "ỦY BAN NHÂN DÂN\nXÃ SƠN THỦY\nBÁO CÁO\nKết quả chuyển đổi số tháng 11\n"
-FOOT = "Nơi nhận:\n- Như trên;\n"
+from tests.extractors.finding_report import finding_rows
 
 
 def _rows(body: str) -> list[tuple[str, str, str | None, str | None, str]]:
-    rows = extract_findings(document_from_text(HEAD + body + FOOT), {})["findings"]
+    rows = finding_rows("SƠN THỦY", 11, body)
     return [(r["kind"], r["category"], r["addressee"], r["addressee_level"], r["text"]) for r in rows]
 
 

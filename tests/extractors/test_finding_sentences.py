@@ -3,15 +3,13 @@ numbered headings (`Phần thứ ba` / `ĐỀ XUẤT, KIẾN NGHỊ`). Sentences
 
 from __future__ import annotations
 
-from extractors.findings import extract_findings
+from extractors.findings import extract_findings, running_text
 from pipeline.build import document_from_text
-
-HEAD = "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG LẠC\nBÁO CÁO\nKết quả chuyển đổi số tháng 10\n"
-FOOT = "Nơi nhận:\n- Như trên;\n"
+from tests.extractors.finding_report import finding_rows
 
 
 def _rows(body: str) -> list[tuple[str, str, str | None, str]]:
-    rows = extract_findings(document_from_text(HEAD + body + FOOT), {})["findings"]
+    rows = finding_rows("ĐỒNG LẠC", 10, body)
     return [(r["kind"], r["category"], r["addressee"], r["text"]) for r in rows]
 
 
@@ -126,3 +124,27 @@ def test_a_party_report_names_its_shortcomings_khuyet_diem() -> None:
     assert _rows(body) == [
         ("limitation", "software_data", None, "Một số chi bộ chưa cập nhật văn bản lên hệ thống điều hành."),
     ]
+
+
+def test_a_report_of_one_paragraph_is_read_though_it_is_taken_as_the_opening() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nBÁO CÁO\nKết quả chuyển đổi số tháng 9 năm 2025\n"
+            "Trong tháng, UBND xã đã số hóa 1.150 hồ sơ hộ tịch và tiếp nhận 96 hồ sơ trực tuyến. Tuy nhiên, sóng "
+            "di động tại thôn Gò Mít vẫn chưa ổn định. UBND xã Hòa Mỹ đề nghị Sở Khoa học và Công nghệ hỗ trợ 02 "
+            "máy scan cho bộ phận một cửa.\nCHỦ TỊCH\nLê Văn Tám\n")
+    doc = document_from_text(text)
+    assert doc.zone("opening") and running_text(doc) != doc.zone("body")
+    rows = extract_findings(doc, {})["findings"]
+    assert [(r["kind"], r["category"], r["addressee"], r["text"]) for r in rows] == [
+        ("limitation", "network_connectivity", None, "Tuy nhiên, sóng di động tại thôn Gò Mít vẫn chưa ổn định."),
+        ("recommendation", "infrastructure_equipment", "Sở Khoa học và Công nghệ",
+         "UBND xã Hòa Mỹ đề nghị Sở Khoa học và Công nghệ hỗ trợ 02 máy scan cho bộ phận một cửa."),
+    ]
+
+
+def test_an_opening_before_the_body_is_not_read_for_findings() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nXÃ HÒA MỸ\nBÁO CÁO\nKết quả chuyển đổi số tháng 9 năm 2025\n"
+            "Thực hiện đề nghị của Sở Khoa học và Công nghệ, UBND xã Hòa Mỹ báo cáo kết quả như sau:\n"
+            "Trong tháng, UBND xã đã số hóa 1.150 hồ sơ hộ tịch và tiếp nhận 96 hồ sơ trực tuyến.\n")
+    doc = document_from_text(text)
+    assert running_text(doc) == doc.zone("body")
+    assert extract_findings(doc, {})["findings"] == []
