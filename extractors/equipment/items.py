@@ -3,7 +3,9 @@ where a device belongs (its category, unit and owner label)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,6 +39,30 @@ MENTION_PATTERN by partial matching (`tests/extractors/test_equipment_prefilter.
 again and fails when the vocabulary adds one): tested first at each position, they spare the
 full pattern the ~95 % of positions where no mention can start. Matches are unchanged."""
 MENTION = regex.compile(rf"(?=\d|{'|'.join(MENTION_STARTS)}){MENTION_PATTERN}")
+MENTION_PREFIXES = ("ba\\s", "bả[ny]", "bốn", "bộ\\s", "cam", "chí", "des", "hai", "hệ\\s", "ki[-oố]", "lap", "màn",
+                    "máy", "mườ", "một", "not", "pc", "rou", "sca", "ser", "sma", "sáu", "tab", "thi", "ti[\\sv]",
+                    "tám", "ups", "đi[ểệ]", "đườ", "đầu")
+"""The first three characters a mention can begin with besides a digit (`pc` alone: it can end
+one), as Python `re` patterns; derived from MENTION_PATTERN by partial matching, like
+MENTION_STARTS (the same test derives them again and fails when they no longer admit a start)."""
+_CANDIDATE = re.compile(r"(?<![0-9/.,:\-])[0-9]|[\u0250-\u1dff\u1f00-\U0010ffff]|"
+                        + "|".join(f"{p[0]}(?={p[1:]})" for p in MENTION_PREFIXES))
+"""Every position where a mention can begin (and some more): an ASCII digit that starts a
+number, any character outside the Latin and Vietnamese letters (a digit of another script
+among them), or one of the prefixes. Each match is one character long, so none hides another."""
+
+
+def mentions_in(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """`MENTION.finditer(text, start, end)`, with MENTION tried only where `_CANDIDATE` says a
+    mention can begin: `re` finds those positions at C speed, where the `regex` module tried
+    its prefilter at every position (most of the equipment extractor's time)."""
+    pos = start
+    match = MENTION.match
+    for candidate in _CANDIDATE.finditer(text, start, end):
+        at = candidate.start()
+        if at >= pos and (m := match(text, at, end)):
+            yield m
+            pos = m.end()
 _DEVICE = regex.compile(NOUN)
 REQUEST_RE = regex.compile(rf"(?<!\p{{L}})(?:{REQUEST})(?!\p{{L}})")
 BRAND = regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)).replace(" ", r"\s+") + r")(?!\p{L})")

@@ -11,12 +11,12 @@ from datamodel import Document, Span
 from extractors.equipment.items import (
     COMPUTERS,
     DEVICES,
-    MENTION,
     NOUN,
     REQUEST_RE,
     Item,
     context_category,
     count_value,
+    mentions_in,
     new_fields,
     unit_of,
 )
@@ -107,7 +107,7 @@ def _mentions(doc: Document, span: Span, skip_tables: set[int]) -> list[_Mention
     """Device mentions in a span, with their count and whether a shortage names them; rows of
     the tables in `skip_tables` (already read as equipment tables) are left out."""
     found: list[_Mention] = []
-    for m in MENTION.finditer(doc.match, span.start, span.end):
+    for m in mentions_in(doc.match, span.start, span.end):
         block = doc.block_at(m.start())
         if block is not None and block.table in skip_tables and block.kind == "table_row":
             continue
