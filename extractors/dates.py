@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 import regex
 
 from datamodel import Document, Span
 from extractors import date_years
-from extractors.doc_codes import CODE
+from extractors.doc_codes import code_matches
 from extractors.registry import Facts, register
 from extractors.vocab import bodies, periods
 
@@ -60,6 +63,10 @@ REF_TO_DATE = regex.compile(r"^[\s,]*\(?\s*(?:ban\s+hành\s+)?(?:ngày\s*)?$")
 """What may separate a document code from its date (`số 296/QĐ-UBND ngày 09/8/2025`)."""
 LEADING_DATE = regex.compile(r"(?:^|[.;:]\s+)\s*[-+*•]?\s*ngày\s*$")
 """A date that opens a sentence (`Ngày 29/9/2025, UBND xã ban hành Quyết định số ...`)."""
+_RANGE_START = regex.compile(rf"\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?\d")
+_DASHED_RANGE_START = regex.compile(rf"\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}")
+"""A range link and the digit after it (for a dashed start: a day and month), read after a
+day/month pair (`21/7đến 20/8/2021`, `1-7 đến 31-7`)."""
 
 
 @dataclass(frozen=True)
@@ -121,8 +128,7 @@ def _from_match(doc: Document, m: regex.Match) -> DateMention | None:
 def _starts_range(doc: Document, end: int, dashed: bool = False) -> bool:
     """Whether a range link and a digit follow `end` (`21/7đến 20/8/2021`); for a dashed start
     the end must be a day and month too (`1-7 đến 31-7`)."""
-    tail = r"\d{1,2}\s*[/.-]\s*\d{1,2}" if dashed else r"\d"
-    return bool(regex.match(rf"\s*(?:{periods.RANGE_LINK.pattern})\s*(?:ngày\s*)?{tail}", doc.match[end : end + 20]))
+    return bool((_DASHED_RANGE_START if dashed else _RANGE_START).match(doc.match[end : end + 20]))
 
 
 class _Scan:
@@ -155,14 +161,29 @@ def _scan(doc: Document) -> _Scan:
 def find_dates(doc: Document, skip: list[Span]) -> list[DateMention]:
     """Every date mention in reading order, outside the `skip` spans (document codes)."""
     scan = _scan(doc)
+    overlaps = _overlap_test(skip)
     found = []
     for i, m in enumerate(scan.matches):
-        if any(s.start < m.end() and m.start() < s.end for s in skip):
+        if overlaps(m.start(), m.end()):
             continue
         mention = scan.mention(i)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _overlap_test(spans: list[Span]) -> Callable[[int, int], bool]:
+    """A test: does `[start, end)` overlap one of `spans`? It does when the spans that start
+    before `end` reach past `start`: found by bisection, not by trying every span."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    reach = list(accumulate((s.end for s in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_left(starts, end)
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def _ranges(doc: Document, dates: list[DateMention]) -> dict[int, tuple[int, int]]:
@@ -296,7 +317,7 @@ def read_date(doc: Document, pos: int) -> DateMention | None:
 @register("dates", assigns=("dates", "checks"))
 def extract_dates(doc: Document, facts: Facts) -> Facts:
     """Date rows for every date mention, and a check for each impossible date."""
-    codes = [Span(m.start(), m.end()) for m in CODE.finditer(doc.text)]
+    codes = [Span(m.start(), m.end()) for m in code_matches(doc.text)]
     dates = find_dates(doc, codes)
     ranges = _ranges(doc, dates)
     dates = _fill_years(doc, dates, ranges, codes)

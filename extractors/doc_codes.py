@@ -100,6 +100,18 @@ capitals): Party, state (with an optional year) or letter style."""
 _SPACE = regex.compile(r"\s+")
 _DASHES = regex.compile(_DASH)
 
+_last_scan: tuple[str, list[regex.Match[str]]] = ("", [])
+
+
+def code_matches(text: str) -> list[regex.Match[str]]:
+    """`list(CODE.finditer(text))`, remembered for the last text (the same object): the dates
+    and the references extractors both read a document's codes, one after the other. Callers
+    must not change the list."""
+    global _last_scan
+    if _last_scan[0] is not text:
+        _last_scan = (text, list(CODE.finditer(text)))
+    return _last_scan[1]
+
 
 @dataclass(frozen=True)
 class DocCode:

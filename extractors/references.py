@@ -14,13 +14,14 @@ pending (`chưa ban hành`, `đang dự thảo`), in which case it may have no n
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
 
 from datamodel import Document, Span
 from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
-from extractors.doc_codes import CODE, TYPE_NAMES, TYPES, DocCode, parse_code, type_code, type_name
+from extractors.doc_codes import TYPE_NAMES, TYPES, DocCode, code_matches, parse_code, type_code, type_name
 from extractors.registry import Facts, register
 from extractors.vocab import bodies
 
@@ -46,6 +47,9 @@ COORDINATED = regex.compile(r"\s*,?\s*và\s*(?:số\s*)?$")
 """What joins two coordinated mentions that share the date written after the second."""
 CLAUSE_START = regex.compile(r";\s*(?:và\s+)?$")
 """A mention that opens a `;`-separated item of a list (`...; kế hoạch số 74/KH-UBND ...`)."""
+_SPACES = regex.compile(r"\s+")
+_TRAILING_LINK = regex.compile(r"\s+(?:và|,)$")
+_TRAILING_COMMA = regex.compile(r",\s*$")
 
 PENDING_CUE = (
     r"chưa\s+(?:được\s+)?ban\s+hành|(?:đang|đã|chỉ\s+đạo|tiến\s+hành)\s+(?:được\s+)?(?:xây\s+dựng\s+)?dự\s+thảo"
@@ -95,7 +99,7 @@ def _type_word(doc: Document, start: int) -> tuple[int, str | None]:
         return start, None
     if m.group("short"):
         return m.start(), type_name(m.group("short"))
-    return m.start(), TYPE_NAMES[regex.sub(r"\s+", " ", m.group("word"))]
+    return m.start(), TYPE_NAMES[_SPACES.sub(" ", m.group("word"))]
 
 
 def _own_date(doc: Document, end: int) -> DateMention | None:
@@ -107,15 +111,31 @@ def _own_date(doc: Document, end: int) -> DateMention | None:
     return found
 
 
-def _leading_date(doc: Document, mention: Mention, dates: list[DateMention], codes: list[Span]) -> DateMention | None:
+@dataclass
+class _Positions:
+    """A document's dates and code spans (each in reading order, none overlapping) with their
+    positions, so that those before a mention are found by bisection."""
+
+    dates: list[DateMention]
+    date_starts: list[int]
+    date_ends: list[int]
+    code_starts: list[int]
+
+    @classmethod
+    def of(cls, dates: list[DateMention], codes: list[Span]) -> _Positions:
+        return cls(dates, [d.start for d in dates], [d.end for d in dates], [c.start for c in codes])
+
+
+def _leading_date(doc: Document, mention: Mention, at: _Positions) -> DateMention | None:
     """A date opening the sentence that issues this mention (`Ngày 29/9/2025, UBND xã ban hành
     ...`), for the first mention after it or one that opens a later `;` item."""
     line = doc.line_span(mention.start)
-    before = [d for d in dates if line.start <= d.start and d.end <= mention.start]
-    if not before or not LEADING_DATE.search(doc.match[line.start : before[-1].start]):
+    first = bisect_left(at.date_starts, line.start)  # the dates on the mention's line before it
+    past = bisect_right(at.date_ends, mention.start)
+    if past <= first or not LEADING_DATE.search(doc.match[line.start : at.dates[past - 1].start]):
         return None
-    lead = before[-1]
-    between = [c for c in codes if lead.end <= c.start < mention.start]
+    lead = at.dates[past - 1]
+    between = bisect_left(at.code_starts, mention.start) > bisect_left(at.code_starts, lead.end)
     if between and not CLAUSE_START.search(doc.match[line.start : mention.start]):
         return None
     return lead
@@ -125,7 +145,7 @@ def _find_mentions(doc: Document) -> tuple[list[Mention], list[Span]]:
     """Numbered mentions in reading order (outside the header number line) and all code spans."""
     skip = doc.zone("number")
     mentions, spans = [], []
-    for m in CODE.finditer(doc.text):
+    for m in code_matches(doc.text):
         span = Span(m.start(), m.end())
         spans.append(span)
         if any(s.start <= m.start() < s.end for s in skip):
@@ -137,9 +157,9 @@ def _find_mentions(doc: Document) -> tuple[list[Mention], list[Span]]:
 
 def _date_mentions(doc: Document, mentions: list[Mention], codes: list[Span]) -> None:
     """Issue dates: written after the code, opening the sentence, or stated at another mention."""
-    dates = find_dates(doc, codes)
+    at = _Positions.of(find_dates(doc, codes), codes)
     for mn in mentions:
-        mn.issue = _own_date(doc, mn.code_span.end) or _leading_date(doc, mn, dates, codes)
+        mn.issue = _own_date(doc, mn.code_span.end) or _leading_date(doc, mn, at)
     for mn, nxt in reversed(list(zip(mentions, mentions[1:]))):
         own = nxt.issue is not None and nxt.issue.start >= nxt.code_span.end
         if mn.issue is None and own and COORDINATED.match(doc.match, mn.code_span.end, nxt.start):
@@ -166,7 +186,7 @@ def _issuer_text(doc: Document, pos: int, next_start: int | None) -> tuple[str |
     m = ISSUER_PHRASE.match(doc.match, pos, next_start or len(doc.match))
     if not m:
         return None, pos
-    issuer = regex.sub(r"\s+(?:và|,)$", "", doc.text[m.start("issuer") : m.end("issuer")].strip())
+    issuer = _TRAILING_LINK.sub("", doc.text[m.start("issuer") : m.end("issuer")].strip())
     return issuer, m.end()
 
 
@@ -178,7 +198,7 @@ def _subject(doc: Document, pos: int, next_start: int | None) -> str | None:
     stop = SUBJECT_END.search(doc.match, m.end())
     end = stop.start() if stop else len(doc.text)
     if next_start is not None and m.end() < next_start < end:
-        comma = regex.search(r",\s*$", doc.match[m.end() : next_start])
+        comma = _TRAILING_COMMA.search(doc.match[m.end() : next_start])
         end = m.end() + comma.start() if comma else end
     text = " ".join(doc.text[m.end() : end].split())
     return text or None
@@ -269,7 +289,7 @@ def _pending_bare(doc: Document, numbered: set[int]) -> list[dict]:
         if word is None or word in seen or word.start in numbered:
             continue  # named twice (`đang dự thảo, chưa ban hành`), or numbered: read with its code
         seen.add(word)
-        name = TYPE_NAMES[regex.sub(r"\s+", " ", doc.match[word.start : word.end])]
+        name = TYPE_NAMES[_SPACES.sub(" ", doc.match[word.start : word.end])]
         rows.append(doc.fact(
             word.start, word.end, text=doc.slice(word), doc_type=name, type_code=type_code(name), number=None,
             year=None, symbol=None, canonical=None, issue_date=None, issue_date_inferred=False, issuer_text=None,
