@@ -10,6 +10,7 @@ import pipeline.ingest.pdf.ocr as pdf_ocr
 from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import PdfBackend, ocr_tables
 from pipeline.ingest.pdf.ocr_repair import repair_line
+from pipeline.options import Options
 from pipeline.run import process_bytes, process_file
 from tests.conftest import ROOT
 
@@ -58,6 +59,12 @@ def test_without_tesseract_a_scan_is_an_error_row_saying_what_to_install(monkeyp
     assert result.failed
     assert result.errors[0]["error_type"] == "no_text_layer"
     assert "apt-get install tesseract-ocr tesseract-ocr-vie" in result.errors[0]["message"]
+
+
+def test_with_ocr_turned_off_a_scan_is_an_error_row_saying_so():
+    result = process_bytes(SCAN.read_bytes(), "scan.pdf", Options(ocr=False))
+    assert result.failed and result.errors[0]["error_type"] == "no_text_layer"
+    assert "--no-ocr" in result.errors[0]["message"] and "apt-get" not in result.errors[0]["message"]
 
 
 @NO_TESSERACT

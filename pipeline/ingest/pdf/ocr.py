@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageFilter
 
+from pipeline.ingest.base import InputError
 from pipeline.ingest.legacy_encodings import is_syllable
 from pipeline.ingest.pdf.layout import place_tables
 from pipeline.ingest.pdf.ocr_engine import INSTALL, available, read, slots, use_cache
@@ -53,6 +54,7 @@ SYMBOL_CONF = 70.0
 bullets and dashes read at 90 or more)."""
 NOISE_CONF = 30.0
 """A word of one or two characters under this confidence is a mark, not print."""
+OCR_OFF = "the PDF has no text layer (a scanned image?) and OCR is turned off (--no-ocr): run without --no-ocr to read it"
 COLOURED = 60
 """Channels of a pixel differing by more than this make it coloured ink (black and grey differ by a few)."""
 INK_LEVEL = 140
@@ -303,11 +305,13 @@ def _line(group: list[Word]) -> Line:
 
 def ocr_pages(pdf: pdfium.PdfDocument, pages: list[Page], warnings: list[str], meta: dict[str, Any],
               options: Options = DEFAULTS) -> None:
-    """OCR every page that needs it (or say what to install); record `ocr_pages`,
-    `ocr_confidence` and the OCR words in `meta`."""
+    """OCR every page that needs it (or say what to install; a scan with OCR turned off is an
+    `InputError` that says so); record `ocr_pages`, `ocr_confidence` and the OCR words in `meta`."""
     wanted = [(page, why) for page in pages if (why := needs_ocr(pdf, page))]
     if not wanted:
         return
+    if not options.ocr and all(why == "no text" for _, why in wanted) and len(wanted) == len(pages):
+        raise InputError("no_text_layer", OCR_OFF)
     if not options.ocr or not available():
         numbers = ", ".join(str(p.number) for p, _ in wanted)
         missing = "OCR is turned off (--no-ocr)" if not options.ocr else f"Tesseract is missing: {INSTALL}"
