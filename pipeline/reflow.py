@@ -6,7 +6,10 @@ Segmentation and the extractors need logical paragraphs, so a line is joined to 
 when the next one plainly continues it: it starts in lower case, or the line before ends
 without a sentence end and is as long as the text's wrap width (or the backend said it ran
 to the right margin). A list item, a numbered heading or a signature line always starts a
-new paragraph. A code broken after its hyphen is rejoined without a space.
+new paragraph, and a `Kính gửi` recipient line ends one unless the next line plainly continues
+it (lower case, after a dangling word) or the backend saw it run to the margin: in a text of
+long unwrapped paragraphs a recipient line is as long as the wrap width without being cut. A
+code broken after its hyphen is rejoined without a space.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ _BEFORE_FIGURE = regex.compile(rf"(?:^|\s){alternation(layout.NUMBER_WORDS)}$")
 """A line ending on a date or number word is cut mid-sentence when the next line starts with a figure."""
 _VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
 _ASCII_LOWER = re.compile(r"[a-z]")
+_RECIPIENTS = regex.compile(parts.RECIPIENTS.pattern)
 
 
 def wrap_width(lines: list[Line]) -> int:
@@ -110,8 +114,8 @@ def _continues(prev: _Seen, nxt: _Seen, width: int) -> str | None:
         return None
     if _LOWER_START.match(n):
         return " "
-    if prev.wrapped is False:
-        return None
+    if prev.wrapped is False or (prev.wrapped is None and _RECIPIENTS.match(fp)):
+        return None  # a `Kính gửi` line ends its block however long it is, unless the page cut it
     return " " if cut_by_width else None
 
 

@@ -72,3 +72,31 @@ def test_each_line_is_read_in_its_matching_form() -> None:
     """The rules read each line in its matching form (lower case): a dangling `và` written `VÀ` joins."""
     assert _texts("Báo cáo gửi Uỷ ban nhân dân xã VÀ\nMặt trận Tổ quốc xã.") == [
         "Báo cáo gửi Uỷ ban nhân dân xã VÀ Mặt trận Tổ quốc xã."]
+
+
+def _unwrapped_report(recipients: str) -> str:
+    """A text whose paragraphs are unwrapped lines, short ones mostly: its wrap width is about
+    as long as a long recipient line."""
+    return "\n".join([
+        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "Số: 41/BC-UBND", "BÁO CÁO", "Kết quả chuyển đổi số quý III năm 2025",
+        recipients,
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 02/01/2025 của Ủy ban nhân dân xã về chuyển đổi số năm 2025, "
+        "Ủy ban nhân dân xã báo cáo kết quả như sau:",
+        "1. Hạ tầng số", "Xã có 26 máy tính.", "2. Dịch vụ công", "Xã tiếp nhận 120 hồ sơ.", "Trên đây là báo cáo."])
+
+
+def test_a_recipient_line_without_a_full_stop_stays_its_own_block():
+    recipients = "Kính gửi: Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Khánh Hòa"
+    texts = _texts(_unwrapped_report(recipients))
+    assert recipients in texts
+    assert any(t.startswith("Thực hiện Kế hoạch số 15/KH-UBND") for t in texts)
+
+
+def test_a_recipient_line_still_joins_what_plainly_continues_it():
+    assert _texts("Kính gửi: Ban Chỉ đạo chuyển đổi số huyện và\nỦy ban nhân dân huyện Châu Thành\nThực hiện Kế hoạch") == [
+        "Kính gửi: Ban Chỉ đạo chuyển đổi số huyện và Ủy ban nhân dân huyện Châu Thành", "Thực hiện Kế hoạch"]
+    assert _texts("Kính gửi: Ban Chỉ đạo chuyển đổi số huyện Châu\nthành và các xã") == [
+        "Kính gửi: Ban Chỉ đạo chuyển đổi số huyện Châu thành và các xã"]
+    cut = reflow([Line("Kính gửi: Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo tỉnh", 1, True),
+                   Line("Khánh Hòa", 1, False)])
+    assert [p.text for p in cut] == ["Kính gửi: Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo tỉnh Khánh Hòa"]
