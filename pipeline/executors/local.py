@@ -10,8 +10,10 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
-from pipeline.executors import BatchSummary, RunPlan, process_batch
+from pipeline import cache
+from pipeline.executors import BatchSummary, RunPlan, process_batch, reuse
 from pipeline.inputs import Input
 from pipeline.isolated import retry_batch
 from pipeline.run import _end_workers, _worker_setup
@@ -39,8 +41,18 @@ def batches(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[BatchSummary
         for index, items in enumerate(work):
             yield process_batch(index, items, plan)
         return
+    # after a run of this very code, batches kept in the cache need no worker, nor the warm-up
+    rerun = plan.cache is not None and cache.checked_before(Path(plan.cache), plan.salt)
+    waiting: deque[int] = deque()
+    for index in range(len(work)):
+        summary = reuse.kept(index, work[index], plan) if rerun else None
+        if summary is None:
+            waiting.append(index)
+        else:
+            yield summary
+    if not waiting:
+        return
     warm_up()
-    waiting = deque(range(len(work)))
     while waiting:
         broken = yield from _pool_run(work, waiting, plan)
         for index in broken:

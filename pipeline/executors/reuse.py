@@ -87,6 +87,13 @@ def linked(sig: str, index: int, plan: RunPlan) -> BatchSummary | None:
     return replace(summary, index=index, extracted=0, signature=sig)
 
 
+def kept(index: int, items: list[Input], plan: RunPlan) -> BatchSummary | None:
+    """Batch `index` linked from the cache when it was kept with these very inputs (its
+    inputs are read and hashed here), else None. The local pool asks this before it forks its
+    workers: a rerun over an unchanged corpus then needs no worker and no warm-up."""
+    return linked(signature(items, plan), index, plan)
+
+
 def keep(sig: str, summary: BatchSummary, plan: RunPlan) -> None:
     """Keep the parts batch `summary.index` just wrote under `sig` (atomically: a folder filled
     under a temporary name, then renamed; a failure only costs a later rebuild)."""

@@ -115,3 +115,23 @@ def test_a_long_run_merges_its_parts_into_a_bounded_number_of_files(tmp_path, mo
         assert pq.read_table(out / table).equals(pq.read_table(tmp_path / "parts" / table))
     with duckdb.connect(str(build_database(out))) as con:
         assert con.execute("SELECT count(*) FROM texts").fetchone()[0] == len(TXT) + 3
+
+
+def test_a_parallel_rerun_of_unchanged_inputs_forks_no_worker(tmp_path, monkeypatch):
+    import pipeline.executors.local as local
+
+    src = _inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    run([src], out, Options(jobs=2), progress=False)
+    first = _files(out)
+    warmed: list[bool] = []
+    monkeypatch.setattr(local, "warm_up", lambda: warmed.append(True))
+    run([src], out, Options(jobs=2), progress=False)
+    assert warmed == [] and _manifest(out)["extracted"] == 0 and _files(out) == first
+    (src / "r0.txt").write_text(REPORT.format(n=77, m=9), "utf-8")  # one batch to extract: the pool runs
+    (src / "r1.txt").write_text(REPORT.format(n=78, m=9), "utf-8")
+    run([src], out, Options(jobs=2), progress=False)
+    assert warmed == [True] and _manifest(out)["extracted"] == 2
+    scratch = tmp_path / "scratch"
+    run([src], scratch, Options(no_cache=True), progress=False)
+    assert _files(out) == _files(scratch)
