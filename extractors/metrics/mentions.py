@@ -41,12 +41,12 @@ class Mention:
 
 
 def unit_kind(match: str, pos: int) -> tuple[str | None, int]:
-    """The kind named by the noun at `pos` and the offset after it."""
-    for kind, pattern in R.UNIT_KINDS:
-        m = pattern.match(match, pos)
-        if m:
-            return kind, m.end()
-    return None, pos
+    """The kind named by the noun at `pos` and the offset after it (one match of all the
+    kinds' nouns, where trying each kind's pattern was an eighth of the metrics' time)."""
+    m = R.UNIT_KIND.match(match, pos)
+    if m is None or m.lastgroup is None:
+        return None, pos
+    return R.UNIT_KINDS[int(m.lastgroup.removeprefix("kind"))][0], m.end()
 
 
 def _is_code_or_name(doc: Document, start: int) -> bool:

@@ -23,6 +23,9 @@ def one(phrase: Phrase | str) -> regex.Pattern[str]:
 
 
 UNIT_KINDS = [(p.name, compiled(rf"\s*(?:{p.pattern})\b")) for p in N.UNIT_KINDS]
+UNIT_KIND = compiled("|".join(f"(?P<kind{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(UNIT_KINDS)))
+"""UNIT_KINDS as one pattern: matched at a position, its alternatives are tried in their order
+and the first that matches wins, as when each is tried in turn; `kind<i>` names the one."""
 LABEL_KINDS = _rules(N.LABEL_KINDS)
 CHANNELS = _rules(C.CHANNELS)
 STATUS = _rules(S.DOSSIER_STATUS)
