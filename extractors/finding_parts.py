@@ -8,6 +8,7 @@ starts and ends, what kind its sentences are, and whom its requests address."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -86,6 +87,7 @@ def kind_span(match: str, pos: int, endpos: int | None = None) -> tuple[str, int
     return _kind_of(m), m.end()
 
 
+@lru_cache(maxsize=4096)  # asked for every section and again for each of its descendants
 def heading_kind(title_match: str) -> str | None:
     """The kind a heading names (its first part wording), `none` for a remarks or tasks heading, else None."""
     m = _HEADING_KIND.search(title_match)
@@ -95,6 +97,7 @@ def heading_kind(title_match: str) -> str | None:
     return _kind_of(m) if m else None
 
 
+@lru_cache(maxsize=4096)
 def _weak(title_match: str) -> bool:
     """Whether the heading's kind is only `Kết quả đạt được`: the statistics, unless it stands
     under an assessment heading or, without sub-sections, beside other assessment parts."""
