@@ -5,8 +5,10 @@ by `make model` from `nlp/build_facts_corpus.py` and `nlp/facts.cfg`, a span cat
 states (its labels are metric names). It reads only the sentences holding a number no rule row
 covers, and a proposal becomes a `metrics` row (`source = model`, the model's score in
 `confidence`) only when its metric is not stated by the rules in that document and its score
-reaches `THRESHOLD` (chosen on the development reports). The component is switched off by
-default (`Options.fact_model`): rules + model did not beat the rules on the sealed split (`make eval`).
+reaches `THRESHOLD` (chosen on the development reports). A device count (a device metric's figure
+right before a device noun) that no rule `equipment` row covers becomes an `equipment` row
+(`equipment_proposals`, `EQUIPMENT_THRESHOLD`). The component is switched off by default
+(`Options.fact_model`): rules + model did not beat the rules on the sealed split (`make eval`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from typing import Any
 import regex
 
 from datamodel import Document
+from extractors.equipment import OWN_COLUMNS
+from extractors.equipment.items import DEVICES, NOUN
 from extractors.numbers import parse_vn_number
 from extractors.registry import Facts, Row, register
 from extractors.span_union import SpanUnion as _Covered
 from extractors.trained_models import trained_pipeline
+from extractors.vocab.quantities import CLASSIFIERS
 
 FACT_MODEL_DIR = Path(__file__).resolve().parents[1] / "nlp" / "facts_model"
 """Where `make model` writes the fact-mention pipeline (committed, nothing downloaded)."""
@@ -42,11 +47,23 @@ FACT_LABELS: dict[str, str] = {name: domain for domain, names in _LABELS_BY_DOMA
 """The model's labels: contract metric names of counts (procedures and dossiers by status and
 channel, staff, devices present or lacking, documents issued), with the metrics domain of each."""
 
+DEVICE_METRICS: dict[str, tuple[str, str]] = {
+    "computers_total": ("computer", "present"), "scanners_total": ("scanner", "present"),
+    "printers_total": ("printer", "present"), "computers_lacking": ("computer", "lacking"),
+    "scanners_lacking": ("scanner", "lacking"), "printers_lacking": ("printer", "lacking"),
+    "video_conference_sets": ("video_conference", "present"), "dedicated_lines": ("network_line", "present")}
+"""Labels that tag a device mention's count (`02` in `02 máy scan`), with the category and status of the
+equipment row it makes (the device noun after the count names the category more closely: `máy tính xách tay`)."""
+
 THRESHOLD = 0.6
 """Lowest model score for a proposal to become a row, chosen on development data with
 `nlp/choose_fact_threshold.py`: on data/dev the model's only proposal beyond the rules was wrong
 (0.498), on the realdev texts its proposals were one wrong (0.593) and one the gold accepts
 (0.997); 0.6 is the round score above every wrong one."""
+
+EQUIPMENT_THRESHOLD = 0.6
+"""Lowest score of a device count for an equipment row: on data/dev the model proposes no device the
+rules left out (`nlp/choose_fact_threshold.py`), so the metrics' threshold is kept."""
 
 _NUMBER = regex.compile(r"(?<![\p{L}\d])\d[\d.,]*(?<=\d)")
 
@@ -82,8 +99,40 @@ def proposals(doc: Document, rows: list[Row], nlp: Any, threshold: float = THRES
     return out
 
 
-@register("fact_model", requires=("metrics",), assigns=("metrics",))
+_DEVICE_AFTER = regex.compile(rf"[ \t]+(?:(?:{CLASSIFIERS})[ \t]+)?(?:{NOUN})")
+
+
+def _scored(parsed: Any) -> list[tuple[Any, float]]:
+    group = parsed.spans["sc"]
+    return sorted(((ent, float(score)) for ent, score in zip(group, group.attrs["scores"], strict=True)), key=lambda p: -p[1])
+
+
+def equipment_proposals(doc: Document, rows: list[Row], nlp: Any, threshold: float = EQUIPMENT_THRESHOLD) -> list[Row]:
+    """Equipment rows for device counts no rule row covers (`02` right before `máy scan`, tagged with a
+    device metric): the category from the device noun after the count, the status from the metric."""
+    covered = _Covered((r["span_start"], r["span_end"]) for r in rows)
+    out: list[Row] = []
+    lines = sorted({(line.start, line.end) for line in (doc.line_span(m.start()) for m in _NUMBER.finditer(doc.text)
+                                                          if m.start() not in covered)})
+    for (start, _end), parsed in zip(lines, nlp.pipe(doc.text[s:e] for s, e in lines), strict=True):
+        for ent, score in _scored(parsed):
+            at, end = start + ent.start_char, start + ent.end_char
+            noun = _DEVICE_AFTER.match(doc.match, end)
+            value = parse_vn_number(ent.text)
+            if ent.label_ not in DEVICE_METRICS or score < threshold or at in covered or noun is None or value is None:
+                continue
+            category = next((cat for cat, _ in DEVICES if noun.group(cat)), DEVICE_METRICS[ent.label_][0])
+            fields = dict.fromkeys(OWN_COLUMNS) | {"category": category, "quantity": value, "source": "model",
+                                                     "status": DEVICE_METRICS[ent.label_][1], "confidence": round(score, 3)}
+            out.append(doc.fact(at, noun.end(), **fields))
+    return out
+
+
+@register("fact_model", requires=("metrics", "equipment"), assigns=("metrics", "equipment"))
 def extract_fact_mentions(doc: Document, facts: Facts) -> Facts:
-    """The model's proposals for figures the rules left out."""
+    """The model's proposals for figures and devices the rules left out."""
     nlp = trained_pipeline(FACT_MODEL_DIR)
-    return {"metrics": proposals(doc, facts.get("metrics", []), nlp) if nlp is not None else []}
+    if nlp is None:
+        return {"metrics": [], "equipment": []}
+    return {"metrics": proposals(doc, facts.get("metrics", []), nlp),
+            "equipment": equipment_proposals(doc, facts.get("equipment", []), nlp)}

@@ -30,5 +30,8 @@ TABLE = fact_table(
     Column("os", pa.string(), "Operating system as written (`Windows 10 Professional`)"),
     Column("network", pa.string(), "How it connects: LAN, Wifi or `LAN, Wifi`"),
     Column("source", pa.string(), "Where the row was read: spec_list (labelled spec lines), table (a data table row) "
-           "or sentence (a counted or lacking mention in running text)"),
+           "or sentence (a counted or lacking mention in running text); model for a device count the rules left "
+           "out, proposed by the fact-mention model (only with --fact-model)"),
+    Column("confidence", pa.float64(), "The fact-mention model's score for a model row (the lowest of its figures, at "
+                                       "least its threshold); null for the rules' rows"),
 )

@@ -1,11 +1,11 @@
 """The fact-mention model (`nlp/facts_model`): it loads with the network unavailable, proposes
-only figures the rules left out, with `source = model` and its score, and is off by default."""
+only figures and devices the rules left out, with `source = model` and its score, and is off by default."""
 
 from __future__ import annotations
 
 import pytest
 
-from extractors.fact_model import FACT_MODEL_DIR, THRESHOLD, proposals
+from extractors.fact_model import EQUIPMENT_THRESHOLD, FACT_MODEL_DIR, THRESHOLD, equipment_proposals, proposals
 from extractors.trained_models import trained_pipeline
 from pipeline.build import document_from_text
 from pipeline.options import DEFAULTS, Options
@@ -54,3 +54,13 @@ def test_the_model_runs_only_when_the_option_asks_for_it() -> None:
 def test_the_labels_cover_staff_devices_and_dossier_statuses(nlp, sentence: str, metric: str, value: float) -> None:
     rows = proposals(document_from_text("1. Kết quả\n" + sentence + "\n"), [], nlp)
     assert [(r["metric"], r["value"]) for r in rows] == [(metric, value)]
+
+
+def test_a_device_count_the_rules_left_out_becomes_an_equipment_row(nlp) -> None:
+    doc = document_from_text("1. Hạ tầng\nBộ phận một cửa được trang bị 03 máy scan.\nXã có 12 thôn.\n")
+    rows = equipment_proposals(doc, [], nlp)
+    assert [(r["category"], r["quantity"], r["status"], r["source"]) for r in rows] == [("scanner", 3.0, "present", "model")]
+    assert all(EQUIPMENT_THRESHOLD <= r["confidence"] <= 1.0 for r in rows)
+    start = doc.text.index("03")
+    rule = doc.fact(start, start + 11, category="scanner", quantity=3.0, status="present", source="sentence")
+    assert not any(r["span_start"] == start for r in equipment_proposals(doc, [rule], nlp))  # the rules read it
