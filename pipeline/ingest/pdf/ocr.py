@@ -32,7 +32,7 @@ from pipeline.ingest.legacy_encodings import is_syllable
 from pipeline.ingest.pdf.layout import place_tables
 from pipeline.ingest.pdf.ocr_engine import INSTALL, available, read, slots, use_cache
 from pipeline.ingest.pdf.ocr_repair import repair_line
-from pipeline.ingest.pdf.ocr_reread import reread_numbers
+from pipeline.ingest.pdf.ocr_reread import reread_numbers, reread_values
 from pipeline.ingest.pdf.ocr_tables import deskewed, find_grid, tables, without_rules
 from pipeline.ingest.pdf.page import Line, Page, Table, Word
 from pipeline.options import DEFAULTS, Options
@@ -192,6 +192,7 @@ def read_image(image: Image.Image, page: Page, dpi: int = DPI, soften: float = 0
     cleaned = without_rules(image, grid)
     words = _words(read(cleaned, "--psm 3"), scale)
     reread_numbers(cleaned, words, scale, soften)
+    words = reread_values(cleaned, words, scale, soften)
     _repair_words(words)
     page.lines = _lines([w for w in words if not _noise(w["text"], w["conf"])])  # table cells keep theirs
     found, words = tables(grid, words, scale, cleaned, soften)
