@@ -33,6 +33,8 @@ _RECIPIENT_PREFIX = regex.compile(rf"^\s*{parts.RECIPIENTS.pattern}\s*:?\s*")
 _LIST_MARK = regex.compile(r"^\s*[-+*•]\s*")
 _APOSTROPHE_WORD = regex.compile(r"[\p{L}\d]+")
 """A word or, in `H'LEO`, each part around the apostrophe: both are capitalised (`H'Leo`)."""
+_MOTTOS = [(m.name, regex.compile(m.pattern)) for m in parts.MOTTOS]
+"""The state's and the Party's header lines (`CỘNG HÒA XÃ HỘI ...`, `Đảng Cộng sản Việt Nam`), compiled once."""
 MOTTO_TEXTS = tuple(parts.plain(m.pattern) for m in parts.MOTTOS)
 """The mottos as plain words, to tell their fragments among the issuer lines (a PDF's two
 columns may leave `CỘNG HÒA ... VIỆT` / `NAM` there)."""
@@ -71,7 +73,7 @@ def _issuer(text: str, match: str, spans: list[Span]) -> tuple[tuple[Field, ...]
 
 def _motto_kind(match: str, spans: list[Span]) -> str | None:
     motto = " ".join(match[s.start : s.end] for s in spans)
-    return next((m.name for m in parts.MOTTOS if regex.search(m.pattern, motto)), None)
+    return next((name for name, pattern in _MOTTOS if pattern.search(motto)), None)
 
 
 def _number(text: str, match: str, spans: list[Span]) -> tuple[str | None, str | None, Span | None]:

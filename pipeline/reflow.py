@@ -14,14 +14,13 @@ code broken after its hyphen is rejoined without a space.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import regex
 
 from extractors.vocab import alternation, layout, signers
 from extractors.vocab import document_parts as parts
-from pipeline.textforms import fold_lines
+from pipeline.textforms import fold_lines, is_upper_case
 
 
 @dataclass
@@ -66,8 +65,8 @@ _DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$")
 _BEFORE_FIGURE = regex.compile(rf"(?:^|\s){alternation(layout.NUMBER_WORDS)}$")
 """A line ending on a date or number word is cut mid-sentence when the next line starts with a figure."""
 _VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
-_ASCII_LOWER = re.compile(r"[a-z]")
 _RECIPIENTS = regex.compile(parts.RECIPIENTS.pattern)
+_UPPER_OR_DIGIT = regex.compile(r"[\p{Lu}\d]")
 
 
 def wrap_width(lines: list[Line]) -> int:
@@ -89,10 +88,7 @@ class _Seen:
 
 def _is_upper_line(text: str) -> bool:
     """At least three letters, all upper case (a title such as `BÁO CÁO`)."""
-    if _ASCII_LOWER.search(text):  # a letter that is not upper case: most lines, found at C speed
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return is_upper_case(text, 3)
 
 
 def _continues(prev: _Seen, nxt: _Seen, width: int) -> str | None:
@@ -100,7 +96,7 @@ def _continues(prev: _Seen, nxt: _Seen, width: int) -> str | None:
     p, n, fp = prev.text, nxt.text, prev.folded
     if _STARTS_BLOCK.match(nxt.folded):
         return None
-    if _CODE_HYPHEN.search(p) and regex.match(r"[\p{Lu}\d]", n):
+    if _CODE_HYPHEN.search(p) and _UPPER_OR_DIGIT.match(n):
         return ""
     if (n[0].isdigit() and _BEFORE_FIGURE.search(fp)) or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
         return " "

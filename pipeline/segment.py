@@ -20,6 +20,7 @@ from datamodel import Header, Section, Span
 from extractors.vocab import alternation, bodies, periods, signers
 from extractors.vocab import document_parts as parts
 from pipeline.header import read_header
+from pipeline.textforms import is_upper_case
 
 ZONES = (
     "issuer", "motto", "number", "place_date", "title", "subject", "period", "recipients",
@@ -57,6 +58,9 @@ _TIMESTAMP = regex.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2
 _UPPER_NAME = regex.compile(r"^(?:\p{Lu}+\s+){1,5}\p{Lu}+$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
 _OPENING_START = regex.compile(rf"^{alternation(parts.OPENING_WORDS)}\b")
+_ROMAN_HEADING = regex.compile(r"^[ivxlc]{1,6}\.\s")
+_ROMAN_NUMBER = regex.compile(r"^[ivxlc]+\.$")
+_SPACES = regex.compile(r"\s+")
 _TOPIC_PATTERNS = [(p.name, regex.compile(p.pattern)) for p in parts.SECTION_TOPICS]
 
 
@@ -89,8 +93,7 @@ def topic_of(title: str) -> str | None:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return is_upper_case(text, 2)
 
 
 class _Zones:
@@ -305,7 +308,7 @@ def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
 def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[Section]:
     """Numbered sections between `begin` and `end` (line indices), nested by a stack so an
     irregular number (`6.` then `5.1.`) still hangs under the heading just above it."""
-    has_roman = any(regex.match(r"^[ivxlc]{1,6}\.\s", ln.match) for ln in lines[begin:end])
+    has_roman = any(_ROMAN_HEADING.match(ln.match) for ln in lines[begin:end])
     found: list[Section] = []
     stack: list[Section] = []
     for ln in lines[begin:end]:
@@ -313,7 +316,7 @@ def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[S
         if not m or len(ln.text) > 300:
             continue
         num = ln.text[: len(m.group("num"))]
-        if regex.match(r"^[ivxlc]+\.$", m.group("num")):
+        if _ROMAN_NUMBER.match(m.group("num")):
             level = 1
         elif num.endswith(")"):
             level = (stack[-1].level + 1) if stack else 1
@@ -323,7 +326,7 @@ def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[S
         title = title_text.split(":")[0].strip() if ":" in title_text[:120] else title_text.strip()
         while stack and stack[-1].level >= level:
             stack.pop()
-        sec = Section(num.rstrip(".)") or None, level, title, ln.start, ln.end, body_end, topic_of(regex.sub(r"\s+", " ", title.lower())))
+        sec = Section(num.rstrip(".)") or None, level, title, ln.start, ln.end, body_end, topic_of(_SPACES.sub(" ", title.lower())))
         if stack:
             sec.parent = stack[-1]
             stack[-1].children.append(sec)

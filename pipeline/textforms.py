@@ -11,6 +11,7 @@ rule, for values written to the tables (`Đảng uỷ` → `Đảng ủy`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -100,6 +101,18 @@ def _fold(text: str) -> str:
 _SHORT = 160
 _REMEMBERED = 8192
 _fold_short = lru_cache(maxsize=_REMEMBERED)(_fold)
+
+
+_ASCII_LOWER = re.compile(r"[a-z]")
+
+
+def is_upper_case(text: str, min_letters: int) -> bool:
+    """At least `min_letters` letters, and every letter upper case (`BÁO CÁO`, `BÍ THƯ`). A line
+    holding an ASCII lower-case letter answers no at C speed: most lines do."""
+    if _ASCII_LOWER.search(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= min_letters and all(c.isupper() for c in letters)
 
 
 def fold_lines(lines: list[str]) -> list[str]:

@@ -1,7 +1,4 @@
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from pipeline.reflow import Line, _is_upper_line, reflow
+from pipeline.reflow import Line, reflow
 
 
 def _texts(raw: str) -> list[str]:
@@ -57,15 +54,6 @@ def test_pages_of_a_paragraph_that_crosses_a_page_break_are_kept():
 def test_a_lone_value_after_a_label_colon_joins_its_label():
     text = "+ Tổng số hồ sơ giải quyết quá hạn đang xử lý (Tính lũy kế đến kỳ báo cáo):\n0\n+ Tổng số hồ sơ: 2"
     assert _texts(text) == ["+ Tổng số hồ sơ giải quyết quá hạn đang xử lý (Tính lũy kế đến kỳ báo cáo): 0", "+ Tổng số hồ sơ: 2"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="aAzZđĐăĂếẾ ⓐⒶªʰⅰⅠ1.:-", max_size=12))
-def test_upper_line_test_with_its_ascii_shortcut_is_the_letters_rule(text: str) -> None:
-    """A line is upper case when it has three letters or more and every letter is upper case;
-    the shortcut (an ASCII lower-case letter answers no at once) must agree, cased symbols too."""
-    letters = [c for c in text if c.isalpha()]
-    assert _is_upper_line(text) == (len(letters) >= 3 and all(c.isupper() for c in letters))
 
 
 def test_each_line_is_read_in_its_matching_form() -> None:

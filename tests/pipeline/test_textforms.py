@@ -1,7 +1,7 @@
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.textforms import canonical_tone, clean, fold, fold_lines
+from pipeline.textforms import canonical_tone, clean, fold, fold_lines, is_upper_case
 
 
 def test_old_and_new_tone_placement_match_the_same_form():
@@ -59,3 +59,12 @@ def test_fold_lines_at_line_ends():
 def test_fold_special_lowercasings():
     assert fold("İSTANBUL") == _fold_one_by_one("İSTANBUL") and len(fold("İx")) == 2
     assert fold("ΑΣ Α") == _fold_one_by_one("ΑΣ Α") == "ασ α"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aAzZđĐăĂếẾ ⓐⒶªʰⅰⅠ1.:-", max_size=12), st.sampled_from([2, 3]))
+def test_upper_case_with_its_ascii_shortcut_is_the_letters_rule(text: str, least: int) -> None:
+    """Enough letters and every letter upper case; the shortcut (an ASCII lower-case letter
+    answers no at once) must agree, cased symbols (ⓐ, ª, ⅰ) too."""
+    letters = [c for c in text if c.isalpha()]
+    assert is_upper_case(text, least) == (len(letters) >= least and all(c.isupper() for c in letters))
