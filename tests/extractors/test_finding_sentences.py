@@ -148,3 +148,15 @@ def test_an_opening_before_the_body_is_not_read_for_findings() -> None:
     doc = document_from_text(text)
     assert running_text(doc) == doc.zone("body")
     assert extract_findings(doc, {})["findings"] == []
+
+
+def test_every_asking_wording_ends_on_a_word_the_prefilter_looks_for() -> None:
+    # a sentence is read for requests only when it holds one of these words: every wording must end on one
+    import regex
+
+    from extractors.findings import _ASKING_WORDS
+    from extractors.phrase_patterns import wordings
+    from extractors.vocab.findings import REQUEST_VERB, SENTENCE_KIND
+
+    for pattern in (REQUEST_VERB.pattern, *(regex.sub(r"\\b", "", p.pattern) for p in SENTENCE_KIND)):
+        assert all(w.split()[-1] in _ASKING_WORDS for w in wordings(pattern))
