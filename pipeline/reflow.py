@@ -57,12 +57,14 @@ _STARTS_BLOCK = regex.compile(
     regex.VERBOSE,
 )
 _HEADING_LINE = regex.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,5}\.)\s+\S")
-_SENTENCE_END = regex.compile(r"[.;:!?…]\s*$|\.\s*/\s*\.?\s*$")
+# The patterns anchored at the line's end are searched backwards from it (REVERSE): the same
+# lines match, at the cost of the end's few characters instead of a scan of the whole line.
+_SENTENCE_END = regex.compile(r"[.;:!?…]\s*$|\.\s*/\s*\.?\s*$", flags=regex.REVERSE)
 _CODE_HYPHEN = regex.compile(r"(?:\d+(?:/\d{4})?/[\p{L}]+|\d+)-\s*$")
 _LOWER_START = regex.compile(r"^[\p{Ll}]")
-_DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$")
+_DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$", flags=regex.REVERSE)
 """A line ending on a word a sentence cannot end on is cut mid-sentence."""
-_BEFORE_FIGURE = regex.compile(rf"(?:^|\s){alternation(layout.NUMBER_WORDS)}$")
+_BEFORE_FIGURE = regex.compile(rf"(?:^|\s){alternation(layout.NUMBER_WORDS)}$", flags=regex.REVERSE)
 """A line ending on a date or number word is cut mid-sentence when the next line starts with a figure."""
 _VALUE_AFTER_COLON = regex.compile(r"^\d[\d.,]*\s*(?:%|\p{Ll}|$)")
 _RECIPIENTS = regex.compile(parts.RECIPIENTS.pattern)

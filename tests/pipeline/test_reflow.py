@@ -1,4 +1,8 @@
-from pipeline.reflow import Line, reflow
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.reflow import _BEFORE_FIGURE, _DANGLING, _SENTENCE_END, Line, reflow
 
 
 def _texts(raw: str) -> list[str]:
@@ -88,3 +92,17 @@ def test_a_recipient_line_still_joins_what_plainly_continues_it():
     cut = reflow([Line("Kính gửi: Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo tỉnh", 1, True),
                    Line("Khánh Hòa", 1, False)])
     assert [p.text for p in cut] == ["Kính gửi: Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo tỉnh Khánh Hòa"]
+
+
+_ENDINGS = ["của", "và", "ngày", "năm", "tháng", "về", " ", ".", ";", ":", "…", " / .", ". /", "/", "x", "a", "1", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ENDINGS), max_size=8))
+def test_the_line_end_patterns_searched_backwards_match_the_same_lines(parts: list[str]) -> None:
+    """`_SENTENCE_END`, `_DANGLING` and `_BEFORE_FIGURE` run with REVERSE: a line matches them
+    exactly when it matches the same pattern searched forwards."""
+    line = "Xã đã " + "".join(parts)
+    for pattern in (_SENTENCE_END, _DANGLING, _BEFORE_FIGURE):
+        forwards = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
+        assert bool(pattern.search(line)) == bool(forwards.search(line)), (pattern.pattern, line)
