@@ -80,6 +80,12 @@ def _uncovered_sentences(doc: Document, rows: list[Row]) -> list[tuple[int, int]
     return sorted(found.items())
 
 
+def _scored(parsed: Any) -> list[tuple[Any, float]]:
+    """A parsed piece's proposed spans with their scores, most confident first."""
+    group = parsed.spans["sc"]
+    return sorted(((ent, float(score)) for ent, score in zip(group, group.attrs["scores"], strict=True)), key=lambda p: -p[1])
+
+
 def proposals(doc: Document, rows: list[Row], nlp: Any, threshold: float = THRESHOLD) -> list[Row]:
     """Metrics rows the model proposes beyond `rows` (the rules' rows of the same document) with a
     score of at least `threshold`."""
@@ -87,24 +93,18 @@ def proposals(doc: Document, rows: list[Row], nlp: Any, threshold: float = THRES
     pieces = _uncovered_sentences(doc, rows)
     out: list[Row] = []
     for (start, _end), parsed in zip(pieces, nlp.pipe(doc.text[s:e] for s, e in pieces), strict=True):
-        group = parsed.spans["sc"]
-        for ent, score in sorted(zip(group, group.attrs["scores"], strict=True), key=lambda p: -float(p[1])):
+        for ent, score in _scored(parsed):
             value = parse_vn_number(ent.text)
-            if ent.label_ not in FACT_LABELS or ent.label_ in stated or value is None or float(score) < threshold:
+            if ent.label_ not in FACT_LABELS or ent.label_ in stated or value is None or score < threshold:
                 continue
             stated.add(ent.label_)
             out.append(doc.fact(start + ent.start_char, start + ent.end_char, domain=FACT_LABELS[ent.label_],
                                 metric=ent.label_, value=value, unit="count", qualifier=None, period_text=None,
-                                source="model", confidence=round(float(score), 3)))
+                                source="model", confidence=round(score, 3)))
     return out
 
 
 _DEVICE_AFTER = regex.compile(rf"[ \t]+(?:(?:{CLASSIFIERS})[ \t]+)?(?:{NOUN})")
-
-
-def _scored(parsed: Any) -> list[tuple[Any, float]]:
-    group = parsed.spans["sc"]
-    return sorted(((ent, float(score)) for ent, score in zip(group, group.attrs["scores"], strict=True)), key=lambda p: -p[1])
 
 
 def equipment_proposals(doc: Document, rows: list[Row], nlp: Any, threshold: float = EQUIPMENT_THRESHOLD) -> list[Row]:

@@ -20,6 +20,8 @@ import shutil
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, overload
@@ -174,15 +176,9 @@ class RunRecords:
     def duplicates(self) -> Iterator[tuple[int, list[dict]]]:
         """Each batch holding second copies of a content met in an earlier batch, in batch order,
         with those copies (`source_path`, `doc_id` and `first`, the first copy's source path)."""
-        current, rows = -1, list[dict]()
-        for row in self._stream("SELECT batch, source_path, doc_id, first FROM live WHERE k > 1 ORDER BY batch, pos"):
-            if row["batch"] != current and rows:
-                yield current, rows
-                rows = []
-            current = row["batch"]
-            rows.append(row)
-        if rows:
-            yield current, rows
+        rows = self._stream("SELECT batch, source_path, doc_id, first FROM live WHERE k > 1 ORDER BY batch, pos")
+        for batch, copies in groupby(rows, key=itemgetter("batch")):
+            yield batch, list(copies)
 
     def write_facts(self, path: Path) -> Path:
         """A Parquet file of `doc_id`, `n` (fact rows) for each document kept."""
