@@ -25,6 +25,7 @@ import regex
 from datamodel import Document, Span
 from extractors import date_years
 from extractors.doc_codes import code_matches
+from extractors.last_document import remember_last
 from extractors.registry import Facts, register
 from extractors.vocab import bodies, periods
 
@@ -137,7 +138,7 @@ class _Scan:
     the scan and each reading (a frozen `DateMention`, from the unchanged text) are the same."""
 
     def __init__(self, doc: Document) -> None:
-        self.doc, self.match = doc, doc.match
+        self.doc = doc
         self.matches = list(DATE.finditer(doc.match))
         self.read: dict[int, DateMention | None] = {}
 
@@ -147,20 +148,15 @@ class _Scan:
         return self.read[i]
 
 
-_last_scan: _Scan | None = None
-"""The last document's scan (one document at a time: the extractors run one after another)."""
-
-
-def _scan(doc: Document) -> _Scan:
-    global _last_scan
-    if _last_scan is None or _last_scan.doc is not doc or _last_scan.match is not doc.match:
-        _last_scan = _Scan(doc)
-    return _last_scan
+@remember_last
+def _scan(doc: Document, match: str) -> _Scan:
+    """The document's scan, made once while the document and its matching form are the same."""
+    return _Scan(doc)
 
 
 def find_dates(doc: Document, skip: list[Span]) -> list[DateMention]:
     """Every date mention in reading order, outside the `skip` spans (document codes)."""
-    scan = _scan(doc)
+    scan = _scan(doc, doc.match)
     overlaps = _overlap_test(skip)
     found = []
     for i, m in enumerate(scan.matches):

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.last_document import remember_last
+
 TYPES: dict[str, tuple[str, str]] = {
     # folded code: (code as officially spelled, type name in canonical tone form)
     "nq": ("NQ", "Nghị quyết"),
@@ -100,17 +102,12 @@ capitals): Party, state (with an optional year) or letter style."""
 _SPACE = regex.compile(r"\s+")
 _DASHES = regex.compile(_DASH)
 
-_last_scan: tuple[str, list[regex.Match[str]]] = ("", [])
-
-
+@remember_last
 def code_matches(text: str) -> list[regex.Match[str]]:
     """`list(CODE.finditer(text))`, remembered for the last text (the same object): the dates
     and the references extractors both read a document's codes, one after the other. Callers
     must not change the list."""
-    global _last_scan
-    if _last_scan[0] is not text:
-        _last_scan = (text, list(CODE.finditer(text)))
-    return _last_scan[1]
+    return list(CODE.finditer(text))
 
 
 @dataclass(frozen=True)

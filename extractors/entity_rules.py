@@ -406,8 +406,8 @@ def flat(spans: list[EntitySpan]) -> list[EntitySpan]:
     """The longest of overlapping spans (the earlier on a tie), in reading order."""
     starts: list[int] = []
     kept: list[EntitySpan] = []  # sorted by start, never overlapping
-    for _, _, i in sorted((s.start - s.end, s.start, i) for i, s in enumerate(spans)):  # longest first, stable
-        span = spans[i]
+    for _, _, order in sorted((s.start - s.end, s.start, k) for k, s in enumerate(spans)):  # longest first, stable
+        span = spans[order]
         i = bisect.bisect_left(starts, span.start)
         if (i == 0 or kept[i - 1].end <= span.start) and (i == len(kept) or span.end <= kept[i].start):
             starts.insert(i, span.start)

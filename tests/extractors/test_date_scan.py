@@ -30,11 +30,11 @@ def test_dates_outside_each_callers_spans_are_a_fresh_scans():
     code = TEXT.index("15/KH-UBND")
     spans = [Span(code, code + 10), Span(0, TEXT.index(","))]
     assert find_dates(doc, []) == _fresh(doc, [])
-    scan = dates._last_scan
+    scan = dates._scan(doc, doc.match)
     assert find_dates(doc, spans) == _fresh(doc, spans) != find_dates(doc, [])
-    assert dates._last_scan is scan  # the same document: scanned once
+    assert dates._scan(doc, doc.match) is scan  # the same document: scanned once
     other = document_from_text("Ngày 01/6/2024 xã họp.")
-    assert [d.year for d in find_dates(other, [])] == [2024] and dates._last_scan is not scan
+    assert [d.year for d in find_dates(other, [])] == [2024] and dates._scan(other, other.match) is not scan
 
 
 @settings(max_examples=300, deadline=None)
