@@ -48,7 +48,7 @@ eval: $(STAMP)  ## P/R/F1 per field and format: samples, data/dev, ../shared/rea
 
 N ?= 2000
 bench: $(STAMP)  ## one measured run over N generated reports: docs/s, pages/s, peak RSS, stages, floor ratio
-	$(BIN)/baocao bench -n $(N)
+	$(BIN)/baocao bench -n $(N)$(if $(AB), --nlp-ab)
 
 model: $(STAMP)  ## rebuild the NER model nlp/model and the fact-mention model nlp/facts_model from the repository (corpus from data/ and templates, then spacy train)
 	$(BIN)/python nlp/build_corpus.py

@@ -17,20 +17,40 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pipeline.options import Options
 
 CORPUS = Path("build") / "bench"
 """Where generated corpora are built and reused (git-ignored in the repository)."""
 
-NLP_STAGES = ("extract:entity_rules", "extract:entities", "extract:findings")
+NLP_COMPONENTS = ("entity_rules", "entities", "findings")
 """Entities and findings: issue 11 bounds what they add to the rest of the run (at most 20 %)."""
+NLP_STAGES = tuple(f"extract:{name}" for name in NLP_COMPONENTS)
 
 
 def added_share(secs: dict[str, float], cpu: float, names: tuple[str, ...] = NLP_STAGES) -> float:
     """What the stages `names` add, in per cent, to the CPU time of the run without them."""
     part = sum(secs.get(n, 0.0) for n in names)
     return 100 * part / (cpu - part) if cpu > part else float("inf")
+
+
+def ab_share(cpu_with: float, cpu_without: float) -> float:
+    """What entities and findings add, in per cent, measured as the issue means it: two runs of the
+    same corpus, with and without the components (their stages, the model load, the conversion and
+    write of their rows, everything the stage times leave out)."""
+    return 100 * (cpu_with - cpu_without) / cpu_without
+
+
+@dataclass(frozen=True)
+class WithoutNlp(Options):
+    """The options of a run with entities and findings switched off in the component loop
+    (`registry.run_components(skip=...)`): the B side of the A/B figure."""
+
+    def skipped_components(self) -> tuple[str, ...]:
+        return (*super().skipped_components(), *NLP_COMPONENTS)
 
 
 class Stages:
@@ -190,11 +210,89 @@ def scale(n: int, jobs: int, corpus: Path = CORPUS) -> str:
             f"process tree {rss.peak / 2**20:.0f} MiB")
 
 
-def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS) -> str:
-    """Run the pipeline once over the corpus (or `paths`) and report (see the module doc)."""
+class Measured:
+    """One measured run: its summary, CPU seconds, peak RSS and (with one job) the stage and
+    per-format CPU times."""
+
+    def __init__(self) -> None:
+        self.stages = Stages()
+        self.per_format: dict[str, float] = defaultdict(float)
+        self.count: dict[str, int] = defaultdict(int)
+        self.cpu = 0.0
+        self.summary: Any = None
+        self.peak_rss = 0
+
+
+def measured_run(paths: list[Path], jobs: int, nlp: bool = True) -> Measured:
+    """Run the pipeline once over `paths` (entities and findings switched off unless `nlp`)."""
+    import pipeline.executors as run_module
+    from pipeline.run import run
+
+    done = Measured()
+    options = (Options if nlp else WithoutNlp)(jobs=jobs, no_cache=True)
+    process_bytes = run_module.process_bytes
+
+    def timed_file(data: bytes, *args: Any) -> Any:
+        start = time.process_time()
+        result = process_bytes(data, *args)
+        fmt = result.source_format or "failed"
+        done.per_format[fmt] += time.process_time() - start
+        done.count[fmt] += 1
+        return result
+
+    cpu = cpu_seconds()
+    with tempfile.TemporaryDirectory(prefix="baocao-bench-") as out, PeakRss() as rss:
+        if jobs == 1:
+            run_module.process_bytes = timed_file  # type: ignore[assignment]
+            try:
+                with instrumented(done.stages):
+                    done.summary = run(paths, Path(out) / "out", options, progress=False)
+            finally:
+                run_module.process_bytes = process_bytes
+        else:
+            done.summary = run(paths, Path(out) / "out", options, progress=False)
+    done.cpu, done.peak_rss = cpu_seconds() - cpu, rss.peak
+    return done
+
+
+def _run_without_nlp(paths: list[Path], jobs: int) -> tuple[float, dict[str, float]]:
+    """The B side, in a fresh process as the A side was (imports and start-up counted alike):
+    its CPU seconds and stage times. The A side had read every file for the floor first; the
+    readers it imported then are imported here too."""
+    import docx  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+    done = measured_run(paths, jobs, nlp=False)
+    return done.cpu, dict(done.stages.secs)
+
+
+def without_nlp(paths: list[Path], jobs: int) -> tuple[float, dict[str, float]]:
+    """`_run_without_nlp` in a spawned process (a fork would inherit this run's imports and model)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_run_without_nlp, paths, jobs).result()
+
+
+def ab_lines(with_nlp: Measured, paths: list[Path], jobs: int) -> list[str]:
+    """The A/B figure, and the stages whose time moved between the two runs by 0.5 s or more."""
+    cpu_off, secs_off = without_nlp(paths, jobs)
+    lines = [f"A/B: the same corpus with entity_rules, entities and findings switched off (a fresh process): "
+             f"{cpu_off:.1f} CPU-s against {with_nlp.cpu:.1f}; entities + findings add "
+             f"{ab_share(with_nlp.cpu, cpu_off):.1f}% to the run without them"]
+    moved = [(name, with_nlp.stages.secs.get(name, 0.0), secs_off.get(name, 0.0))
+             for name in sorted(set(with_nlp.stages.secs) | set(secs_off))]
+    lines += [f"  {name:32} {on:8.2f} {off:8.2f} (with, without)" for name, on, off in moved
+              if name not in NLP_STAGES and abs(on - off) >= 0.5]
+    return lines
+
+
+def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS, nlp_ab: bool = False) -> str:
+    """Run the pipeline once over the corpus (or `paths`) and report (see the module doc); with
+    `nlp_ab`, run it again without entities and findings for the A/B figure."""
     from pipeline.bench_corpus import build_corpus
-    from pipeline.options import Options
-    from pipeline.run import discover, run
+    from pipeline.run import discover
 
     if paths:
         files = discover(paths)
@@ -206,38 +304,14 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS
         files = build_corpus(corpus / f"n{n}", n)
         paths, where = [corpus / f"n{n}"], f"{corpus / f'n{n}'} (built or reused in {time.perf_counter() - started:.0f} s)"
     floor, floor_cpu, floor_pages = floor_seconds(files)
-    stages = Stages()
-    per_format: dict[str, float] = defaultdict(float)
-    count: dict[str, int] = defaultdict(int)
-    import pipeline.executors as run_module
-
-    process_bytes = run_module.process_bytes
-
-    def timed_file(data: bytes, *args: Any) -> Any:
-        start = time.process_time()
-        result = process_bytes(data, *args)
-        fmt = result.source_format or "failed"
-        per_format[fmt] += time.process_time() - start
-        count[fmt] += 1
-        return result
-
-    cpu = cpu_seconds()
-    with tempfile.TemporaryDirectory(prefix="baocao-bench-") as out, PeakRss() as rss:
-        if jobs == 1:
-            run_module.process_bytes = timed_file  # type: ignore[assignment]
-            try:
-                with instrumented(stages):
-                    summary = run(paths, Path(out) / "out", Options(jobs=1, no_cache=True), progress=False)
-            finally:
-                run_module.process_bytes = process_bytes
-        else:
-            summary = run(paths, Path(out) / "out", Options(jobs=jobs, no_cache=True), progress=False)
-    total, cpu = summary.elapsed, cpu_seconds() - cpu
+    done = measured_run(paths, jobs)
+    summary, cpu, per_format, count, stages = done.summary, done.cpu, done.per_format, done.count, done.stages
+    total = summary.elapsed
     lines = [f"corpus: {len(files)} files in {where}",
              f"jobs: {jobs}; end to end {total:.1f} s; floor (text only, pypdfium2 + python-docx) {floor:.1f} s; "
              f"floor ratio {total / floor:.2f} (wall), {cpu / floor_cpu:.2f} (CPU: {cpu:.1f} s / {floor_cpu:.1f} s)",
              f"documents/s {summary.documents / total:.1f}; PDF pages/s (end to end, all PDF pages / run time) "
-             f"{floor_pages / total:.1f}; peak RSS of the process tree {rss.peak / 2**20:.0f} MiB"]
+             f"{floor_pages / total:.1f}; peak RSS of the process tree {done.peak_rss / 2**20:.0f} MiB"]
     if per_format:
         pdf_secs = per_format.get("pdf", 0.0)
         pages = f"{floor_pages / pdf_secs:.1f}" if pdf_secs and floor_pages else "-"
@@ -250,6 +324,8 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS
         lines.append(f"{'stage':34} {'CPU s':>8} {'share':>6}")
         for name, secs in sorted(stages.secs.items(), key=lambda kv: -kv[1]):
             lines.append(f"{name:34} {secs:8.2f} {100 * secs / cpu:5.1f}%")
-        lines.append(f"entities + findings add {added_share(stages.secs, cpu):.1f}% to the CPU time of the rest of the run")
+        lines.append(f"entities + findings add {added_share(stages.secs, cpu):.1f}% to the CPU time of the rest of the run "
+                     f"(their stage times only{'' if nlp_ab else '; --nlp-ab for the A/B figure'})")
+    if nlp_ab:
+        lines += ab_lines(done, paths, jobs)
     return "\n".join(lines)
-

@@ -140,7 +140,7 @@ def _bench(args: argparse.Namespace) -> int:
 
         print(scale(args.n, args.jobs, args.corpus))
         return EXIT_OK
-    print(bench(args.paths, n=args.n, jobs=args.jobs, corpus=args.corpus))
+    print(bench(args.paths, n=args.n, jobs=args.jobs, corpus=args.corpus, nlp_ab=args.nlp_ab))
     return EXIT_OK
 
 
@@ -179,6 +179,9 @@ def parser() -> argparse.ArgumentParser:
                     help="scale run: N tiny TXT reports, docs/s and peak RSS of the main process and the tree")
     be.add_argument("--corpus", type=Path, default=Path("build") / "bench",
                     help="folder where generated corpora are built and reused (default build/bench)")
+    be.add_argument("--nlp-ab", action="store_true",
+                    help="run the corpus again without entities and findings, in a fresh process, and print what "
+                         "they add to the run's CPU time (issue 11's figure; doubles the bench time)")
     be.set_defaults(func=_bench)
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")

@@ -1,6 +1,6 @@
 """`make bench` reports what entities and findings add to the rest of the run (issue 11: at most 20 %)."""
 
-from pipeline.bench import added_share
+from pipeline.bench import NLP_COMPONENTS, WithoutNlp, ab_share, added_share
 
 
 def test_the_share_is_over_the_run_without_entities_and_findings():
@@ -10,3 +10,18 @@ def test_the_share_is_over_the_run_without_entities_and_findings():
 
 def test_a_run_without_those_stages_adds_nothing():
     assert added_share({"normalize": 4.0}, 5.0) == 0.0
+
+
+def test_the_ab_figure_is_over_the_run_without_the_components():
+    assert ab_share(120.0, 100.0) == 20.0
+
+
+def test_the_b_side_switches_the_three_components_off_in_the_component_loop():
+    from extractors.registry import run_components
+    from pipeline.build import document_from_text
+
+    doc = document_from_text("UBND XÃ PHƯỢNG TIẾN\nBÁO CÁO\nKiến nghị UBND huyện cấp thêm 03 máy tính cho xã Phượng Tiến.\n")
+    assert run_components(doc)["entities"]  # the A side finds them
+    facts = run_components(doc, skip=WithoutNlp().skipped_components())
+    assert WithoutNlp().skipped_components() == ("fact_model", *NLP_COMPONENTS)
+    assert "entities" not in facts and "findings" not in facts and "documents" in facts
