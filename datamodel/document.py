@@ -175,27 +175,42 @@ class Document:
         return [m.start() for m in re.finditer("\n", self.text)]
 
     @cached_property
+    def _lines(self) -> list[Span]:
+        """Line i runs from just after newline i - 1 to newline i (the last line to the end):
+        built once, so `line_span` is one bisection and no new `Span` per call."""
+        starts = [0] + [n + 1 for n in self._newlines]
+        return [Span(s, e) for s, e in zip(starts, [*self._newlines, len(self.text)])]
+
+    @cached_property
     def _sentences(self):
         from datamodel.sentences import SentenceIndex  # local: loads regex only when evidence is cut
 
         return SentenceIndex(self.text)
 
+    @cached_property
+    def _sentence_spans(self) -> dict[tuple[int, int], Span]:
+        """Sentences already asked for, by (start, end): extractors ask again for the same
+        mention (a row's evidence, then its context), about one call in four."""
+        return {}
+
     def line_span(self, offset: int) -> Span:
         """The line (text between newlines) holding `offset` (binary search: a document of
         one very long line costs no more per call than one of many lines)."""
-        i = bisect.bisect_left(self._newlines, offset)
-        start = self._newlines[i - 1] + 1 if i else 0
-        end = self._newlines[i] if i < len(self._newlines) else len(self.text)
-        return Span(start, end)
+        return self._lines[bisect.bisect_left(self._newlines, offset)]
 
     def sentence_span(self, start: int, end: int | None = None) -> Span:
         """The sentence around [start, end): the enclosing line cut at sentence ends
         (`. `, `; `, `! `, `? ` before an upper-case letter, digit or list marker)."""
         end = start if end is None else end
-        line = self.line_span(start)
-        last_line = self.line_span(max(end - 1, start))
-        s, e = self._sentences.bounds(line.start, last_line.end, start, end)
-        return Span(s, e)
+        found = self._sentence_spans.get((start, end))
+        if found is None:
+            newlines = self._newlines
+            first = bisect.bisect_left(newlines, start)
+            last_offset = max(end - 1, start)
+            last = first if first == len(newlines) or last_offset <= newlines[first] else bisect.bisect_left(newlines, last_offset)
+            s, e = self._sentences.bounds(self._lines[first].start, self._lines[last].end, start, end)
+            found = self._sentence_spans[(start, end)] = Span(s, e)
+        return found
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section whose range holds `offset`."""
@@ -209,12 +224,23 @@ class Document:
         """The spans of a zone (empty when the report has none)."""
         return self.zones.get(name, [])
 
+    @cached_property
+    def _zone_cuts(self) -> tuple[list[int], list[str | None]]:
+        """Every zone span's start and end, sorted, and the zone holding each stretch between
+        two of them: the first zone in `zones` order whose spans cover it, as `zone_at` scans."""
+        cuts = sorted({p for spans in self.zones.values() for s in spans for p in (s.start, s.end)})
+        index = {p: i for i, p in enumerate(cuts)}
+        names: list[str | None] = [None] * len(cuts)
+        for name, spans in reversed(self.zones.items()):  # earlier zones painted last win
+            for s in spans:
+                names[index[s.start] : index[s.end]] = [name] * (index[s.end] - index[s.start])
+        return cuts, names
+
     def zone_at(self, offset: int) -> str | None:
-        """The name of the zone holding `offset`, if any."""
-        for name, spans in self.zones.items():
-            if any(s.start <= offset < s.end for s in spans):
-                return name
-        return None
+        """The name of the zone holding `offset`, if any (a bisection over the zone cuts)."""
+        cuts, names = self._zone_cuts
+        i = bisect.bisect_right(cuts, offset) - 1
+        return names[i] if i >= 0 else None
 
     def slice(self, span: Span) -> str:
         """The text of a span."""

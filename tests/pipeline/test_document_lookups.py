@@ -1,0 +1,64 @@
+"""The per-document indexes behind `zone_at`, `line_span` and `sentence_span` answer as the
+plain scans they replace: every zone in order, the text between newlines, a fresh sentence cut."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from datamodel import Document, Span
+from datamodel.sentences import SentenceIndex
+
+NAMES = ["header", "title", "recipients", "signer_name"]
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)).map(lambda p: Span(*p)), max_size=4)
+
+
+def _document(text: str, zones: dict[str, list[Span]] | None = None) -> Document:
+    return Document("d", "<text>", "txt", text, text, [], zones=zones or {})
+
+
+def _zone_scan(doc: Document, offset: int) -> str | None:
+    """The first zone in order whose spans hold `offset` (empty and inverted spans hold nothing)."""
+    for name, spans in doc.zones.items():
+        if any(s.start <= offset < s.end for s in spans):
+            return name
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAMES), SPANS), max_size=4))
+def test_zone_at_is_the_first_zone_holding_the_offset(pairs):
+    doc = _document("x" * 60, dict(pairs))
+    assert [doc.zone_at(o) for o in range(-2, 64)] == [_zone_scan(doc, o) for o in range(-2, 64)]
+
+
+def test_overlapping_zones_answer_in_zone_order():
+    doc = _document("x" * 30, {"title": [Span(5, 20)], "subject": [Span(0, 10), Span(25, 25)]})
+    assert [doc.zone_at(o) for o in (0, 4, 5, 19, 20, 25, 30)] == ["subject", "subject", "title", "title", None, None, None]
+
+
+TEXTS = st.lists(st.sampled_from(["Xã có 18 máy tính", ". ", "; ", "TM. ", "\n", " ", "Đ", "1. "]), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_line_span_is_the_text_between_newlines(text, data):
+    doc = _document(text)
+    offset = data.draw(st.integers(-1, len(text) + 1))
+    line = doc.line_span(offset)
+    assert line.start == (text.rfind("\n", 0, max(offset, 0)) + 1 if offset > 0 else 0)
+    assert line.end == (len(text) if text.find("\n", max(offset, 0)) < 0 else text.find("\n", max(offset, 0)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_sentence_span_asked_twice_is_the_fresh_cut(text, data):
+    doc = _document(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    first = doc.line_span(start)
+    last = doc.line_span(max(end - 1, start))
+    fresh = Span(*SentenceIndex(text).bounds(first.start, last.end, start, end))
+    assert doc.sentence_span(start, end) == fresh
+    assert doc.sentence_span(start, end) == fresh  # the kept answer
+    assert doc.sentence_span(start) == doc.sentence_span(start, start)
