@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt as exc:
         _say("baocao: interrupted; the previous tables are unchanged")
         return 128 + (signal.SIGTERM if isinstance(exc, _Terminated) else signal.SIGINT)
-    except RegistryError as exc:  # a badly declared extractor: refused before any file is read
+    except RegistryError as exc:  # a badly declared extractor: refused at the first document, before any row is written
         _say(f"baocao: the extractors are misconfigured: {exc}")
         return 2
     finally:

@@ -155,7 +155,6 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
     the executor of `options`, seal and publish the run; `on_batch` gets each batch's messages
     and input count as it ends. Returns the counts of the closing summary and the row count of
     each table. The main process keeps one batch's records at a time (`RunRecords`)."""
-    import schemas
     from pipeline.executors import dask, local, reuse
 
     cache_dir = cache_folder(outdir)
@@ -180,6 +179,8 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+    import schemas  # pyarrow: here, not before the first document
+
     publish(outdir, run_id, partial, list(schemas.all_tables()), manifest)
     if not options.no_cache:
         from pipeline.ingest.pdf import ocr_engine  # PIL: not before the first document

@@ -8,15 +8,17 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import cache
 from pipeline.executors import BatchSummary, RunPlan, process_batch, reuse
 from pipeline.inputs import Input
 from pipeline.isolated import retry_batch
 from pipeline.run import _end_workers, _worker_setup
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 WARM_UP = "BÁO CÁO\nKết quả thực hiện chuyển đổi số năm 2025\nXã có 3 máy tính.\n".encode()
 
@@ -62,6 +64,9 @@ def batches(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[BatchSummary
 def _pool_run(work: Sequence[list[Input]], waiting: deque[int], plan: RunPlan) -> Generator[BatchSummary, None, list[int]]:
     """Run the waiting batches in a pool, at most one per worker at a time (so that when the
     pool breaks, the batches it held are known); return those, in order, if it breaks."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # 0.01 CPU-s: only for a pool
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     pool = ProcessPoolExecutor(max_workers=plan.options.jobs, mp_context=context, initializer=_worker_setup,
                                initargs=(os.getpid(),))

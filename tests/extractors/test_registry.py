@@ -111,7 +111,7 @@ def test_returning_an_undeclared_table_is_an_error(monkeypatch):
     assert seen == ["extractor 'sneaky' returned metrics, not in its assigns="] and facts == {}
 
 
-def test_a_misdeclared_component_stops_the_cli_with_one_line_before_any_file_is_read(monkeypatch, tmp_path, capsys):
+def test_a_misdeclared_component_stops_the_cli_with_one_line_before_any_row_is_written(monkeypatch, tmp_path, capsys):
     """A broken install or a new extractor with a wrong declaration is a configuration error: the
     user sees one line naming the component (exit 2), not a traceback, and no output is written."""
     from pipeline import cli
