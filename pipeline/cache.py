@@ -10,7 +10,7 @@ is found by its content (its `source_path` is rewritten on the way out).
 Entries live next to the tables, in `OUTDIR/.baocao/cache/<2 hex>/<key>.entry`, written
 atomically (a temporary name, then a rename) so workers on several machines may share them;
 after a run, entries no input used any more are deleted. An entry is data only, never code
-(`pipeline.entry_format`: a JSON header and Arrow IPC streams), so reading one cannot run
+(`pipeline.entry_format`: JSON), so reading one cannot run
 anything and an entry outlives a Python upgrade."""
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ from typing import TYPE_CHECKING
 from pipeline import __version__, entry_format
 
 if TYPE_CHECKING:
-    import pyarrow as pa
-
     from pipeline.run import DocResult
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,17 +77,17 @@ def load(folder: Path, entry: str, source_path: str) -> DocResult | None:
         return None
     if result.source_path == source_path:
         return result
-    return replace(result, source_path=source_path, tables={n: _renamed(t, source_path) for n, t in result.tables.items()},
+    return replace(result, source_path=source_path, rows={n: _renamed(n, rows, source_path) for n, rows in result.rows.items()},
                    errors=[{**e, "source_path": source_path} for e in result.errors])
 
 
-def _renamed(table: pa.Table, source_path: str) -> pa.Table:
-    import pyarrow as pa
+def _renamed(name: str, rows: list[dict], source_path: str) -> list[dict]:
+    """The rows with `source_path` set to this input's, in every row of a table that has the column."""
+    from schemas.validate import arrow_schema
 
-    if "source_path" not in table.column_names:
-        return table
-    i = table.column_names.index("source_path")
-    return table.set_column(i, table.schema.field(i), pa.array([source_path] * table.num_rows, pa.string()))
+    if "source_path" not in arrow_schema(name).names:
+        return rows
+    return [{**row, "source_path": source_path} for row in rows]
 
 
 def store(folder: Path, entry: str, result: DocResult) -> None:

@@ -48,14 +48,36 @@ if TYPE_CHECKING:
 
 @dataclass
 class DocResult:
-    """What one input produced: its tables (Arrow), its error rows, and how it went."""
+    """What one input produced: its validated rows per table (made Arrow a batch of documents
+    at a time, `writer.arrow_tables`), its error rows, and how it went. `checked` holds, per
+    table, the slice of `errors` its validation wrote: if Arrow then refuses the table's rows,
+    one `invalid_rows` row takes that slice's place (`errors_written`)."""
 
     source_path: str
     source_format: str | None
     doc_id: str | None
-    tables: dict[str, pa.Table] = field(default_factory=dict)
+    rows: dict[str, list[dict]] = field(default_factory=dict)
     errors: list[dict] = field(default_factory=list)
     failed: bool = False
+    checked: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> dict[str, pa.Table]:
+        """The rows as Arrow tables (those Arrow refuses left out), for a caller that reads one
+        document's tables (evaluation, tests); a run converts a whole batch at once."""
+        from pipeline.writer import arrow_tables
+
+        return arrow_tables([self.rows])[0]
+
+    def errors_written(self, refused: dict[str, str]) -> list[dict]:
+        """The error rows, with an `invalid_rows` row for each table of `refused` (Arrow's
+        message by table name) in place of that table's validation rows."""
+        errors = self.errors
+        for name in sorted(refused, key=lambda n: self.checked[n], reverse=True):  # last slice first
+            start, end = self.checked[name]
+            errors = [*errors[:start], _error(self.source_path, f"write:{name}", "invalid_rows", refused[name], self.doc_id),
+                      *errors[end:]]
+        return errors
 
 
 @dataclass
@@ -125,18 +147,20 @@ def _extract(doc: Document, result: DocResult, options: Options = DEFAULTS) -> F
 
 
 def _to_arrow(facts: Facts, result: DocResult) -> None:
-    import pyarrow as pa  # here, not at the top: a run imports it after its start (sys.modules after that)
-
+    """Check every table's rows against its schema and rules (`schemas.validate`); the rows
+    that pass become Arrow later, with the rest of their batch."""
     import schemas
-    from schemas.validate import validated
+    from schemas.validate import checked_rows
 
     tables = schemas.all_tables()
     for name, rows in facts.items():
+        start = len(result.errors)
         try:
-            result.tables[name], violations = validated(tables[name], rows, result.source_path)
+            result.rows[name], violations = checked_rows(tables[name], rows, result.source_path)
             result.errors += violations
-        except (KeyError, ValueError, pa.ArrowException) as exc:
+        except (KeyError, ValueError) as exc:
             result.errors.append(_error(result.source_path, f"write:{name}", "invalid_rows", str(exc), result.doc_id))
+        result.checked[name] = (start, len(result.errors))
 
 
 def process_bytes(data: bytes, source_path: str, options: Options = DEFAULTS,

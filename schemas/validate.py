@@ -14,9 +14,11 @@ import datetime as dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 
 import pyarrow as pa
 
+from schemas import all_tables
 from schemas.base import Table
 from schemas.rules import Rules, rules_for
 
@@ -73,17 +75,59 @@ def _problem(value: object, column: str, row: dict, check, rules: Rules) -> str 
 
 
 @dataclass(frozen=True)
+class _Fast:
+    """One column as the whole-column check sees it: the Python types its values may have as
+    they are, the bounds every number must keep (its integer width and its rule's range) and
+    its allowed values (None included)."""
+
+    name: str
+    types: frozenset[type]
+    low: float | None
+    high: float | None
+    allowed: frozenset[object] | None
+    floating: bool
+
+
+_FAST_TYPES: tuple[tuple[Callable[[pa.DataType], bool], frozenset[type]], ...] = (
+    (lambda k: pa.types.is_string(k) or pa.types.is_large_string(k), frozenset({str})),
+    (pa.types.is_integer, frozenset({int})),
+    (pa.types.is_floating, frozenset({float, int})),
+    (pa.types.is_boolean, frozenset({bool})),
+    (pa.types.is_date, frozenset({dt.date})),
+)
+
+
+def _fast_column(name: str, kind: pa.DataType, rules: Rules) -> _Fast | None:
+    """The whole-column check of a column, None for a type it does not know (such a table is
+    always checked row by row)."""
+    types = next((t for test, t in _FAST_TYPES if test(kind)), None)
+    if types is None:
+        return None
+    low, high = rules.ranges.get(name, (None, None))
+    if pa.types.is_integer(kind):
+        bits = kind.bit_width
+        wide = (0, (1 << bits) - 1) if pa.types.is_unsigned_integer(kind) else (-(1 << bits - 1), (1 << bits - 1) - 1)
+        low = wide[0] if low is None else max(low, wide[0])
+        high = wide[1] if high is None else min(high, wide[1])
+    allowed = rules.allowed.get(name)
+    return _Fast(name, types | {type(None)}, low, high, None if allowed is None else allowed | {None},
+                 pa.types.is_floating(kind))
+
+
+@dataclass(frozen=True)
 class _Plan:
     """What validating a table needs, built once per table and process: its rules, its Arrow
     schema, and per column the type check and whether `_problem` can find more than a wrong
     type (an allowed set, a range, a float that may be NaN); the other columns are checked with
-    the type predicate alone, which is all `_problem` would do for them."""
+    the type predicate alone, which is all `_problem` would do for them. `fast` holds the
+    whole-column checks (None: the table is always checked row by row)."""
 
     table: Table
     rules: Rules
     schema: pa.Schema
     checks: dict[str, tuple[Callable[[object], bool], str] | None]
     simple: frozenset[str]
+    fast: tuple[_Fast, ...] | None
 
 
 _PLANS: dict[str, _Plan] = {}
@@ -97,14 +141,58 @@ def _plan(table: Table) -> _Plan:
         special = {*rules.allowed, *rules.ranges, *(rules.percent_when or ())[:1]}
         simple = frozenset(c.name for c in table.columns
                            if checks[c.name] is not None and c.name not in special and not pa.types.is_floating(c.type))
-        plan = _PLANS[table.name] = _Plan(table, rules, table.arrow_schema(), checks, simple)
+        fast = tuple(_fast_column(c.name, c.type, rules) for c in table.columns)
+        plan = _PLANS[table.name] = _Plan(table, rules, table.arrow_schema(), checks, simple,
+                                          None if None in fast else fast)  # type: ignore[arg-type]
     return plan
 
 
-def validated(table: Table, rows: list[dict], source_path: str | None = None) -> tuple[pa.Table, list[dict]]:
-    """The rows that pass as an Arrow table of `table`'s schema, and an `errors` row for each
-    violation (stage `validate:<table>`)."""
+def _numbers_within(values: list, column: _Fast) -> bool:
+    """True when every number of `values` (None left out) is finite and within the column's bounds."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return True
+    if column.floating:
+        try:
+            if not all(map(math.isfinite, present)):
+                return False
+        except OverflowError:  # an int too large for a float: the row loop says what it is
+            return False
+    return ((column.low is None or min(present) >= column.low)
+            and (column.high is None or max(present) <= column.high))
+
+
+def _all_pass(plan: _Plan, rows: list[dict]) -> bool:
+    """True when the row loop of `checked_rows` would find nothing to report in `rows`: checked
+    a whole column at a time (the types present, the smallest and largest number, the set of
+    values), which costs a fraction of the row loop. It may answer False for rows that pass
+    (a percentage outside its column's own range), never True for rows that do not."""
+    if plan.fast is None or not set().union(*rows) <= plan.checks.keys():
+        return False
+    required = plan.rules.required
+    for column in plan.fast:
+        values = list(map(dict.get, rows, repeat(column.name)))
+        types = set(map(type, values))
+        if not types <= column.types or (column.name in required and type(None) in types):
+            return False
+        if column.allowed is not None and not set(values) <= column.allowed:
+            return False
+        if (column.low is not None or column.high is not None or column.floating) and not _numbers_within(values, column):
+            return False
+    if plan.rules.percent_when:
+        value, unit, percent = plan.rules.percent_when
+        shares = [row.get(value) for row in rows if row.get(unit) == percent]
+        return _numbers_within(shares, _Fast(value, frozenset(), 0.0, 100.0, None, True))
+    return True
+
+
+def checked_rows(table: Table, rows: list[dict], source_path: str | None = None) -> tuple[list[dict], list[dict]]:
+    """The rows that pass (each as it will be written), and an `errors` row for each
+    violation (stage `validate:<table>`). Rows are turned into Arrow later, a batch of
+    documents at a time (`pipeline.executors.write_batch`)."""
     plan = _plan(table)
+    if not rows or _all_pass(plan, rows):
+        return list(rows), []
     rules, checks, simple = plan.rules, plan.checks, plan.simple
     errors: list[dict] = []
 
@@ -132,4 +220,21 @@ def validated(table: Table, rows: list[dict], source_path: str | None = None) ->
             report(row, ", ".join(missing), "required value missing; row not written")
             continue
         kept.append(clean)
-    return pa.Table.from_pylist(kept, schema=plan.schema), errors
+    return kept, errors
+
+
+def validated(table: Table, rows: list[dict], source_path: str | None = None) -> tuple[pa.Table, list[dict]]:
+    """The rows that pass as an Arrow table of `table`'s schema, and an `errors` row for each
+    violation (`checked_rows`)."""
+    kept, errors = checked_rows(table, rows, source_path)
+    return pa.Table.from_pylist(kept, schema=_plan(table).schema), errors
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Arrow schema of table `name`, built once per process (KeyError: no such table)."""
+    return _plan(all_tables()[name]).schema
+
+
+def date_columns(name: str) -> tuple[str, ...]:
+    """The columns of table `name` whose type is a date (KeyError: no such table)."""
+    return tuple(f.name for f in arrow_schema(name) if pa.types.is_date(f.type))

@@ -12,7 +12,6 @@ Executors (`local.batches`, `dask.batches`) yield the summaries; `pipeline.strea
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,41 +143,55 @@ def process_batch(index: int, items: list[Input], plan: RunPlan) -> BatchSummary
 
 
 def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]], plan: RunPlan) -> BatchSummary:
-    """Write the parts of batch `index` from its inputs' results (in input order), taken one by
-    one so that a batch holds one result at a time; also used for a batch retried document by
-    document after its worker died (`pipeline.isolated`)."""
+    """Write the parts of batch `index` from its inputs' results (in input order): each table's
+    rows of the whole batch become Arrow in one call (`writer.arrow_tables`); also used for a
+    batch retried document by document after its worker died (`pipeline.isolated`)."""
+    from pipeline.writer import arrow_tables
+
+    summary = BatchSummary(index)
+    written: list[DocResult] = []  # the results whose rows are written, in input order
+    outcomes: list[tuple[DocResult, int | None]] = []  # each result, and its place in `written`
+    seen: dict[str, str] = {}
+    for res, entry, extracted in results:
+        summary.extracted += extracted
+        if res.doc_id in seen and not res.failed:
+            res.errors = [_error(res.source_path, "detect", "duplicate_content",
+                                 f"same content as {seen[res.doc_id]}; its rows are written once", res.doc_id)]
+            res.failed = True
+            outcomes.append((res, None))
+        else:
+            if res.doc_id and not res.failed:
+                seen[res.doc_id] = res.source_path
+            outcomes.append((res, len(written)))
+            written.append(res)
+        summary.docs.append(DocInfo(res.source_path, res.source_format, res.doc_id, res.failed, 0, entry))
+    tables, refused = arrow_tables([res.rows for res in written])
+    error_rows: list[dict] = []
+    for (res, place), info in zip(outcomes, summary.docs, strict=True):
+        left_out = refused[place] if place is not None else {}
+        errors = res.errors_written(left_out) if left_out else res.errors
+        error_rows += errors
+        summary.messages += [f"{e['source_path']}: {e['message']} [{e['stage']}: {e['error_type']}]" for e in errors]
+        if place is not None and not res.failed:
+            info.facts = sum(len(res.rows[name]) for name in FACT_TABLES if name in res.rows and name not in left_out)
+    if error_rows:
+        tables["errors"] = _with_errors(tables.get("errors"), error_rows)
+    folder = Path(plan.partial)
+    for name, table in tables.items():
+        (folder / name).mkdir(exist_ok=True)
+        write_part(table, folder / name / part_name(index))
+    return summary
+
+
+def _with_errors(table: pa.Table | None, rows: list[dict]) -> pa.Table:
+    """The batch's `errors` rows after the documents' own `errors` table rows (if any)."""
     import pyarrow as pa
 
     import schemas
     from pipeline.writer import rows_to_arrow
 
-    summary = BatchSummary(index)
-    parts: dict[str, list[pa.Table]] = defaultdict(list)
-    error_rows: list[dict] = []
-    seen: dict[str, str] = {}
-    for res, entry, extracted in results:
-        summary.extracted += extracted
-        errors = res.errors
-        if res.doc_id in seen and not res.failed:
-            errors = [_error(res.source_path, "detect", "duplicate_content",
-                             f"same content as {seen[res.doc_id]}; its rows are written once", res.doc_id)]
-            res.failed = True
-        else:
-            if res.doc_id and not res.failed:
-                seen[res.doc_id] = res.source_path
-            for name, table in res.tables.items():
-                parts[name].append(table)
-        error_rows += errors
-        summary.messages += [f"{e['source_path']}: {e['message']} [{e['stage']}: {e['error_type']}]" for e in errors]
-        facts = sum(res.tables[name].num_rows for name in FACT_TABLES if name in res.tables and not res.failed)
-        summary.docs.append(DocInfo(res.source_path, res.source_format, res.doc_id, res.failed, facts, entry))
-    if error_rows:
-        parts["errors"].append(rows_to_arrow(schemas.all_tables()["errors"], error_rows))
-    folder = Path(plan.partial)
-    for name, tables in parts.items():
-        (folder / name).mkdir(exist_ok=True)
-        write_part(pa.concat_tables(tables), folder / name / part_name(index))
-    return summary
+    extra = rows_to_arrow(schemas.all_tables()["errors"], rows)
+    return extra if table is None else pa.concat_tables([table, extra])
 
 
 def write_part(table: pa.Table, path: Path) -> None:

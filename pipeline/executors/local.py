@@ -30,8 +30,10 @@ def warm_up() -> None:
     import pipeline.ingest.docx  # noqa: F401
     from pipeline.ingest.pdf.backend import PdfBackend  # noqa: F401
     from pipeline.run import process_bytes
+    from pipeline.writer import arrow_tables
 
-    process_bytes(WARM_UP, "<warm-up>")  # loads the extractors' tables and the NER model once
+    result = process_bytes(WARM_UP, "<warm-up>")  # loads the extractors' tables and the NER model once
+    arrow_tables([result.rows])  # and pandas: pyarrow's first conversion of Python values imports it
 
 
 def batches(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[BatchSummary]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import schemas
-from schemas.validate import validated
+from schemas.validate import checked_rows, validated
 
 METRICS = schemas.all_tables()["metrics"]
 EQUIPMENT = schemas.all_tables()["equipment"]
@@ -105,3 +107,44 @@ def test_a_violation_in_a_run_lands_in_the_errors_table(tmp_path, monkeypatch):
     (message,) = errors[errors.stage == "validate:commune_summary"].message
     assert "column dossiers_digitized_pct" in message and "percentage 140 is outside 0-100" in message
     assert pd.read_parquet(tmp_path / "out" / "commune_summary").dossiers_digitized_pct.isna().all()
+
+
+EQUIPMENT_ROW = {"doc_id": "d4", "category": "desktop", "status": "present", "quantity": 3, "cpu_generation": 7,
+                 "char_start": 0, "char_end": 5, "page": 1, "evidence": "3 máy", "ocr_confidence": 91.5}
+
+
+@pytest.mark.parametrize(("table", "good", "bad", "message"), [
+    (METRICS, metric(), metric(value=140.0), "percentage 140 is outside 0-100"),
+    (METRICS, metric(), metric(value=float("nan")), "is not a number (NaN)"),
+    (METRICS, metric(), metric(value=float("inf")), "inf is not a number"),
+    (METRICS, metric(), metric(unit="dozen"), "'dozen' is not one of count, percent, ratio"),
+    (METRICS, metric(), metric(char_start=-1), "value -1 is below 0"),
+    (METRICS, metric(), metric(evidence=7), "7 is not text"),
+    (METRICS, metric(), metric(colour="red"), "column not in the schema"),
+    (METRICS, metric(), {k: v for k, v in metric().items() if k != "metric"}, "required value missing"),
+    (EQUIPMENT, EQUIPMENT_ROW, {**EQUIPMENT_ROW, "quantity": True}, "True is not a number"),
+    (EQUIPMENT, EQUIPMENT_ROW, {**EQUIPMENT_ROW, "cpu_generation": 7.5}, "7.5 is not a whole number"),
+    (EQUIPMENT, EQUIPMENT_ROW, {**EQUIPMENT_ROW, "cpu_generation": 0}, "value 0 is below 1"),
+    (EQUIPMENT, EQUIPMENT_ROW, {**EQUIPMENT_ROW, "cpu_generation": 2 ** 40}, "is not a whole number that fits int32"),
+    (EQUIPMENT, EQUIPMENT_ROW, {**EQUIPMENT_ROW, "storage_type": "tape"}, "'tape' is not one of HDD, SSD"),
+    (DATES, {"doc_id": "d3", "text": "ngày 9/12/2025", "role": "report_date", "date": dt.date(2025, 12, 9)},
+     {"doc_id": "d3", "text": "ngày 9/12/2025", "role": "report_date", "date": dt.datetime(2025, 12, 9, 8, 30)},
+     "is not a date"),
+])
+def test_one_bad_value_among_many_good_rows_is_found(table, good, bad, message):
+    """The whole-column check passes many rows at once; one bad value among them still gets
+    the row loop's errors row, as when it is alone."""
+    rows = [dict(good) for _ in range(40)]
+    rows.insert(17, bad)
+    kept, errors = checked_rows(table, rows, "e.txt")
+    alone = checked_rows(table, [bad], "e.txt")
+    assert errors == alone[1] and len(errors) >= 1 and message in errors[0]["message"]
+    assert kept[:17] == rows[:17] and kept[-22:] == rows[-22:]
+
+
+def test_good_rows_pass_whole_and_unchanged():
+    rows = [metric(value=float(v), span_start=v) for v in range(60)] + [metric(unit="count", value=2692)]
+    kept, errors = checked_rows(METRICS, rows, "a.txt")
+    assert errors == [] and kept == rows
+    midnight = {"doc_id": "d3", "text": "ngày 9/12/2025", "role": "report_date", "date": dt.datetime(2025, 12, 9)}
+    assert checked_rows(DATES, [midnight] * 3)[1] == []  # a datetime at midnight is a date, as in the row loop

@@ -1,5 +1,6 @@
-"""Cache entries are data (JSON + Arrow IPC), never pickles: reading one runs no code."""
+"""Cache entries are data (JSON), never pickles: reading one runs no code."""
 
+import datetime as dt
 import io
 import json
 import pickle
@@ -11,7 +12,7 @@ import pyarrow.parquet as pq
 from pipeline import cache, entry_format
 from pipeline.run import process_bytes, run
 
-REPORT = ("BÁO CÁO\nKết quả chuyển đổi số năm 2025 của xã Hòa Bình\n"
+REPORT = ("BÁO CÁO\nKết quả chuyển đổi số năm 2025 của xã Hòa Bình\nHòa Bình, ngày 9 tháng 12 năm 2025\n"
           "Trong kỳ, xã tiếp nhận 120 hồ sơ, trong đó trực tuyến 45 hồ sơ.\nXã có 7 máy tính để bàn.\n")
 
 
@@ -27,8 +28,9 @@ def test_an_entry_reads_back_as_the_result_it_was_written_from():
                           "error_type": "extension_mismatch", "message": "dòng 1\ndòng 2 “trích”"})
     back = entry_format.decode(entry_format.encode(result))
     assert back is not None
-    assert (back.source_path, back.source_format, back.doc_id, back.failed, back.errors) == \
-        (result.source_path, result.source_format, result.doc_id, result.failed, result.errors)
+    assert (back.source_path, back.source_format, back.doc_id, back.failed, back.errors, back.checked) == \
+        (result.source_path, result.source_format, result.doc_id, result.failed, result.errors, result.checked)
+    assert back.rows == result.rows and result.rows["dates"][0]["date"] == dt.date(2025, 12, 9)
     assert list(back.tables) == list(result.tables) and "metrics" in back.tables
     for name, table in result.tables.items():
         assert back.tables[name].equals(table, check_metadata=True)
@@ -40,9 +42,9 @@ def test_a_pickle_a_damaged_entry_or_another_format_reads_as_no_entry(tmp_path):
     data = entry_format.encode(result)
     assert entry_format.decode(data[: len(data) - 40]) is None  # truncated
     assert entry_format.decode(b"") is None
-    header, _, body = data.partition(b"\n")
-    other = json.dumps({**json.loads(header), "format": "baocao-cache-entry/0"}).encode()
-    assert entry_format.decode(other + b"\n" + body) is None
+    other = json.dumps({**json.loads(data), "format": "baocao-cache-entry/1"}).encode()
+    assert entry_format.decode(other) is None
+    assert entry_format.decode(b'{"format": "baocao-cache-entry/1"}\n\xff\xff') is None  # the layout before rows
 
     class Runs:
         def __reduce__(self):
