@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from datamodel import Block, Document, Section
+from extractors.last_document import remember_last
 from extractors.metrics import rules as R
 from extractors.metrics.mentions import Mention
 from extractors.vocab import counted as N
@@ -114,19 +115,40 @@ def _label_start(doc: Document, sent_start: int, start: int) -> int:
     return sent_start
 
 
-def _header(doc: Document, row: Block) -> Block | None:
-    """The header of `row`: the last row above it in its table, of the same width, whose cells
-    are all words (a title row spanning the table or a first row of group names is skipped;
-    a row of column numbers `(1) | (2)` is no header)."""
-    if row.table is None or not row.row:
-        return None
-    above = [b for b in doc.blocks if b.kind == "table_row" and b.table == row.table and b.region == row.region
-             and b.row is not None and b.row < row.row and len(b.cells) == len(row.cells)]
-    for block in reversed(above):
-        cells = [doc.match[c.start : c.end].strip() for c in block.cells]
-        if not any(_NUMBER_CELL.fullmatch(c) or _COLUMN_NUMBER.fullmatch(c) for c in cells):
-            return block
-    return None
+class _TableHeaders:
+    """The header row of each table row of one document, each found once: a document's
+    numbers in table cells asked every block of the document for their header before (a
+    quarter of the metrics' time on the bench reports), and each row of numbers the rows above it."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.rows: dict[tuple[int, str, int], list[Block]] = {}  # (table, region, width) → rows in order
+        for b in doc.blocks:
+            if b.kind == "table_row" and b.table is not None and b.row is not None:
+                self.rows.setdefault((b.table, b.region, len(b.cells)), []).append(b)
+        self.found: dict[tuple[int, str, int, int], Block | None] = {}
+        self.worded: dict[int, bool] = {}  # id(block) → its cells are all words
+
+    def header(self, row: Block) -> Block | None:
+        """The last row above `row` in its table, of the same width, whose cells are all words
+        (a title row spanning the table or a first row of group names is skipped; a row of
+        column numbers `(1) | (2)` is no header)."""
+        if row.table is None or not row.row:
+            return None
+        key = (row.table, row.region, len(row.cells), row.row)
+        if key not in self.found:
+            above = [b for b in self.rows.get(key[:3], ()) if b.row is not None and b.row < row.row]
+            self.found[key] = next((b for b in reversed(above) if self._worded(b)), None)
+        return self.found[key]
+
+    def _worded(self, block: Block) -> bool:
+        if id(block) not in self.worded:
+            cells = [self.doc.match[c.start : c.end].strip() for c in block.cells]
+            self.worded[id(block)] = not any(_NUMBER_CELL.fullmatch(c) or _COLUMN_NUMBER.fullmatch(c) for c in cells)
+        return self.worded[id(block)]
+
+
+_table_headers = remember_last(_TableHeaders)
 
 
 def _cell_context(doc: Document, m: Mention, row: Block) -> Context | None:
@@ -138,7 +160,7 @@ def _cell_context(doc: Document, m: Mention, row: Block) -> Context | None:
     None (read as prose) when the number is not alone in its cell or no header names its column."""
     cells = [doc.match[c.start : c.end].strip() for c in row.cells]
     index = next((i for i, c in enumerate(row.cells) if c.start <= m.start < max(c.end, c.start + 1)), None)
-    header = _header(doc, row)
+    header = _table_headers(doc).header(row)
     if index is None or header is None or not _NUMBER_CELL.fullmatch(cells[index]):
         return None
     heads = [doc.match[c.start : c.end].strip() for c in header.cells]

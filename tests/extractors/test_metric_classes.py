@@ -173,3 +173,20 @@ def test_word_table_with_group_header_unit_rows_and_a_total_row() -> None:
 def test_device_nouns_are_those_of_the_device_vocabulary() -> None:
     assert _metrics("Xã được trang bị 02 máy phô tô, 01 server và 03 máy quét tài liệu.", heading="2. Hạ tầng") == [
         ("photocopiers_total", 2.0), ("servers_total", 1.0), ("scanners_total", 3.0)]
+
+
+def test_each_table_and_each_document_reads_its_own_header_row() -> None:
+    from datamodel import RawBlock, RawDocument
+    from pipeline.build import assemble
+
+    def document(tables: list[list[list[str]]]):
+        blocks = [RawBlock(TTHC, kind="paragraph")]
+        for t, rows in enumerate(tables):
+            blocks += [RawBlock(" | ".join(c), kind="table_row", table=t, row=i, cells=tuple(c)) for i, c in enumerate(rows)]
+        return assemble(RawDocument("docx", blocks), "t", "<table>")
+
+    received = [["Chỉ tiêu", "Tiếp nhận"], ["Hồ sơ", "37"], ["Hồ sơ", "12"]]
+    resolved = [["Chỉ tiêu", "Đã giải quyết"], ["(1)", "(2)"], ["Hồ sơ", "40"]]
+    assert [(r["metric"], r["value"]) for r in metric_rows(document([received, resolved]))] == [
+        ("dossiers_received", 37.0), ("dossiers_received", 12.0), ("dossiers_resolved", 40.0)]
+    assert [(r["metric"], r["value"]) for r in metric_rows(document([resolved]))] == [("dossiers_resolved", 40.0)]
