@@ -175,11 +175,10 @@ class Document:
         return [m.start() for m in re.finditer("\n", self.text)]
 
     @cached_property
-    def _lines(self) -> list[Span]:
-        """Line i runs from just after newline i - 1 to newline i (the last line to the end):
-        built once, so `line_span` is one bisection and no new `Span` per call."""
-        starts = [0] + [n + 1 for n in self._newlines]
-        return [Span(s, e) for s, e in zip(starts, [*self._newlines, len(self.text)])]
+    def _lines(self) -> list[Span | None]:
+        """Line i (from just after newline i - 1 to newline i, the last line to the end), made
+        the first time it is asked for: most lines are asked for many times, some never."""
+        return [None] * (len(self._newlines) + 1)
 
     @cached_property
     def _sentences(self):
@@ -196,7 +195,12 @@ class Document:
     def line_span(self, offset: int) -> Span:
         """The line (text between newlines) holding `offset` (binary search: a document of
         one very long line costs no more per call than one of many lines)."""
-        return self._lines[bisect.bisect_left(self._newlines, offset)]
+        i = bisect.bisect_left(self._newlines, offset)
+        line = self._lines[i]
+        if line is None:
+            line = self._lines[i] = Span(self._newlines[i - 1] + 1 if i else 0,
+                                         self._newlines[i] if i < len(self._newlines) else len(self.text))
+        return line
 
     def sentence_span(self, start: int, end: int | None = None) -> Span:
         """The sentence around [start, end): the enclosing line cut at sentence ends
@@ -208,7 +212,9 @@ class Document:
             first = bisect.bisect_left(newlines, start)
             last_offset = max(end - 1, start)
             last = first if first == len(newlines) or last_offset <= newlines[first] else bisect.bisect_left(newlines, last_offset)
-            s, e = self._sentences.bounds(self._lines[first].start, self._lines[last].end, start, end)
+            line_start = newlines[first - 1] + 1 if first else 0
+            line_end = newlines[last] if last < len(newlines) else len(self.text)
+            s, e = self._sentences.bounds(line_start, line_end, start, end)
             found = self._sentence_spans[(start, end)] = Span(s, e)
         return found
 
