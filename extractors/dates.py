@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -26,13 +26,15 @@ from datamodel import Document, Span
 from extractors import date_years
 from extractors.doc_codes import code_matches
 from extractors.last_document import remember_last
+from extractors.match_starts import finditer_at
 from extractors.registry import Facts, register
 from extractors.vocab import bodies, periods
 
 _BLANK = r"[ \t._…]{0,30}"
+_DAY_WORD = "ngày"
 DATE = regex.compile(
     rf"""(?P<iso>(?P<iy>\d{{4}})-(?P<imo>\d{{2}})-(?P<id>\d{{2}})(?:t\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[+-]\d{{2}}:?\d{{2}}|z)?)?)(?!\d)
-      | (?P<long>ngày{_BLANK}(?P<ld>\d{{1,2}})?{_BLANK}\s?tháng{_BLANK}(?P<lm>\d{{1,2}})?{_BLANK}\s?năm{_BLANK}(?P<ly>\d{{2,5}})?)(?!\d)
+      | (?P<long>{_DAY_WORD}{_BLANK}(?P<ld>\d{{1,2}})?{_BLANK}\s?tháng{_BLANK}(?P<lm>\d{{1,2}})?{_BLANK}\s?năm{_BLANK}(?P<ly>\d{{2,5}})?)(?!\d)
       | (?<![\d/.,:\-])(?P<d>\d{{1,2}})\s{{0,2}}(?P<sep>[/.\-])\s{{0,3}}(?P<m>\d{{1,2}})
         (?:\s{{0,2}}(?P=sep)\s{{0,3}}(?P<y>\d{{2,5}}))?(?![\d/]|[.,\-]\d)
       | (?<=từ\s{{1,3}}(?:ngày\s{{0,3}})?)(?P<bd>\d{{1,2}})(?=\s*(?:-|đến|tới)\s*(?:ngày\s*)?\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{4}})""",
@@ -41,6 +43,7 @@ DATE = regex.compile(
 """A date on the matching form: ISO (timestamp), in words (blanks allowed) or numeric day first.
 Years of two to five digits are read so that typos (`15/8/225`, `19/6/20025`) are kept and flagged.
 A bare day opens a range whose end gives month and year (`từ ngày 17 đến 21/11/2025`)."""
+_DATE_START = regex.compile(rf"\d+|{_DAY_WORD}")
 
 DATE_CONTEXT_BEFORE = regex.compile(rf"(?:{periods.DATE_CONTEXT.pattern})\s*\(?\s*$")
 """Words right before a year-less day/month pair that make it a date."""
@@ -139,13 +142,23 @@ class _Scan:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.matches = list(DATE.finditer(doc.match))
+        self.matches = finditer_at(DATE, doc.match, _date_starts(doc.match))
         self.read: dict[int, DateMention | None] = {}
 
     def mention(self, i: int) -> DateMention | None:
         if i not in self.read:
             self.read[i] = _from_match(self.doc, self.matches[i])
         return self.read[i]
+
+
+def _date_starts(match: str) -> Iterator[int]:
+    """Where a `DATE` match can start: `ngày`, a run of digits (a numeric date follows no digit
+    or separator), or the last four digits of a longer run (an ISO year has no lookbehind)."""
+    for m in _DATE_START.finditer(match):
+        start, end = m.span()
+        yield start
+        if end - start > 4:
+            yield end - 4
 
 
 @remember_last

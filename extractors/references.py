@@ -22,6 +22,7 @@ import regex
 from datamodel import Document, Span
 from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
 from extractors.doc_codes import TYPE_NAMES, TYPES, DocCode, code_matches, parse_code, type_code, type_name
+from extractors.last_document import remember_last
 from extractors.registry import Facts, register
 from extractors.vocab import bodies
 
@@ -60,7 +61,9 @@ PENDING = regex.compile(PENDING_CUE)
 TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_NAMES})(?!\p{{L}})")
 CLAUSE_LINK = r"(?<!\p{L})(?:nhưng|còn|song)(?!\p{L})"
 """Conjunctions that open a new clause about another document (`..., nhưng Quy chế chưa ban hành`)."""
-PENDING_AFTER = regex.compile(rf"(?:(?!{TYPE_WORD.pattern}|{CLAUSE_LINK})[^.;\n]){{0,80}}?(?P<cue>{PENDING_CUE})")
+CUE_REACH = 80
+"""Most characters between a numbered mention (and its date) and a cue that says it is not yet issued."""
+PENDING_AFTER = regex.compile(rf"(?:(?!{TYPE_WORD.pattern}|{CLAUSE_LINK})[^.;\n]){{0,{CUE_REACH}}}?(?P<cue>{PENDING_CUE})")
 """Wording after a numbered mention that says it is not yet issued (unless the cue governs the
 type word after it: `..., Ban Thường vụ đã chỉ đạo dự thảo kế hoạch`)."""
 PENDING_WORD_AFTER = regex.compile(rf"(?:{PENDING_CUE})\s+(?:(?:các|một|0?1|bản)\s+)?(?P<word>{_NAMES})(?!\p{{L}})")
@@ -204,10 +207,28 @@ def _subject(doc: Document, pos: int, next_start: int | None) -> str | None:
     return text or None
 
 
+@remember_last
+def _cues(match: str) -> tuple[list[regex.Match[str]], list[int]]:
+    """The document's not-yet-issued cues (`PENDING`, in reading order, none overlapping) and
+    their ends: found once for the bare drafts and for every numbered mention's test."""
+    cues = list(PENDING.finditer(match))
+    return cues, [c.end() for c in cues]
+
+
+def cue_within_reach(match: str, pos: int) -> bool:
+    """Whether a not-yet-issued cue starts within `CUE_REACH` of `pos`, as `PENDING_AFTER` needs
+    (a costly pattern, tried only then): a cue starting at c >= pos is one of the document's
+    cues or lies inside one, so the first cue ending after `pos` starts by c."""
+    cues, ends = _cues(match)
+    first = bisect_right(ends, pos)
+    return first < len(cues) and cues[first].start() <= pos + CUE_REACH
+
+
 def _is_pending(doc: Document, mn: Mention) -> bool:
     """Whether the words after the mention say it is not yet issued."""
-    m = PENDING_AFTER.match(doc.match, _after_frame(doc, mn))
-    return bool(m) and not PENDING_WORD_AFTER.match(doc.match, m.start("cue"))
+    pos = _after_frame(doc, mn)
+    m = PENDING_AFTER.match(doc.match, pos) if cue_within_reach(doc.match, pos) else None
+    return m is not None and not PENDING_WORD_AFTER.match(doc.match, m.start("cue"))
 
 
 def _relation(doc: Document, mn: Mention, issuer: str | None, twins: set[str]) -> str:
@@ -284,7 +305,7 @@ def _pending_word(doc: Document, cue: regex.Match) -> Span | None:
 def _pending_bare(doc: Document, numbered: set[int]) -> list[dict]:
     """Rows for documents said to be drafted or not yet issued that carry no number."""
     rows, seen = [], set()
-    for cue in PENDING.finditer(doc.match):
+    for cue in _cues(doc.match)[0]:
         word = _pending_word(doc, cue)
         if word is None or word in seen or word.start in numbered:
             continue  # named twice (`đang dự thảo, chưa ban hành`), or numbered: read with its code
