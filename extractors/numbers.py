@@ -26,6 +26,8 @@ def parse_vn_number(token: str) -> float | None:
     `3.0` (a version) is not a Vietnamese number and gives None. Remembered per token: Babel's
     parse (locale look-ups each time) was a fifth of the metrics extractor."""
     token = token.strip()
+    if token.isascii() and token.isdigit():
+        return float(token)  # no separator: what Babel gives, without its locale look-ups
     if not _NUMBER_RE.match(token):
         return None
     try:

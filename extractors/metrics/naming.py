@@ -56,12 +56,12 @@ def dossier_metric(ctx: Context, zero: bool) -> str | None:
     if _RETURNED.search(ctx.right):
         return None
     clause = (ctx.near, ctx.right)
-    before, after = R.first_rule(R.STATUS, ctx.near), R.first_rule(R.STATUS, ctx.right)
+    before, after = R.status(ctx.near), R.status(ctx.right)
     if before in R.PARENT_STATUS and after and after not in R.PARENT_STATUS:
         return R.STATUS_UNDER_PARENT.get((before, after), after)
     for texts in (clause, (ctx.far,)) if not zero else (clause,):
         for text in texts:
-            status = R.first_rule(R.STATUS, text)
+            status = R.status(text)
             if status:
                 return _under_parent(status, text, ctx)
         channels = [c for c in map(R.channel, texts) if c and c != "partial_or_direct"]
@@ -76,9 +76,9 @@ def _under_parent(status: str, text: str, ctx: Context) -> str:
     """The status a clause means inside a breakdown (`Đang giải quyết: 9, trong đó quá hạn 0`):
     read with the parent status written before it in its line or list head, unless `text`
     names its own."""
-    if ctx.in_table or R.latest(R.PARENTS, text):
+    if ctx.in_table or R.parent_status(text):
         return status
-    parent = R.latest(R.PARENTS, ctx.head + " | " + ctx.scope[: len(ctx.scope) - len(ctx.near)])
+    parent = R.parent_status(ctx.head + " | " + ctx.scope[: len(ctx.scope) - len(ctx.near)])
     return R.STATUS_UNDER_PARENT.get((parent, status), status) if parent else status
 
 

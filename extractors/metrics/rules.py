@@ -3,6 +3,8 @@ table of wordings a question: which wording is nearest the number, which comes f
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.vocab import Phrase, alternation, compiled
@@ -67,16 +69,33 @@ def first_rule(rules: Rules, text: str) -> str | None:
     return next((name for name, pattern in rules if pattern.search(text)), None)
 
 
+# The questions below are asked again and again with the same words (a document's numbers share
+# their labels, and reports share their wording): each answer is kept per text.
+@lru_cache(maxsize=4096)
 def channel(text: str) -> str | None:
     """The service channel written last in `text`."""
     return latest(CHANNELS, text)
 
 
+@lru_cache(maxsize=4096)
 def last_kind(text: str) -> str | None:
     """The counted noun written last in a label."""
     return latest(LABEL_KINDS, text)
 
 
+@lru_cache(maxsize=4096)
 def first_kind(text: str) -> str | None:
     """The counted noun written first in `text` (the rest of a sentence after a number)."""
     return latest(LABEL_KINDS, text, first=True)
+
+
+@lru_cache(maxsize=4096)
+def status(text: str) -> str | None:
+    """The dossier status named first in `text`."""
+    return first_rule(STATUS, text)
+
+
+@lru_cache(maxsize=4096)
+def parent_status(text: str) -> str | None:
+    """The status that opens a breakdown written last in `text`."""
+    return latest(PARENTS, text)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from babel.numbers import parse_decimal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.numbers import parse_vn_number
 
@@ -12,3 +15,9 @@ from extractors.numbers import parse_vn_number
 def test_tokens_and_their_values(token, value):
     assert parse_vn_number(token) == value
     assert parse_vn_number(token) == value  # again, from memory
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("0123456789", min_size=1, max_size=25))
+def test_digits_alone_read_as_babel_reads_them(token: str) -> None:
+    assert parse_vn_number(token) == float(parse_decimal(token, locale="vi", strict=True))
