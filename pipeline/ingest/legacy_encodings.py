@@ -133,7 +133,7 @@ def syllable_share(text: str) -> tuple[float, int]:
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     if not words:
         return 1.0, 0
-    return sum(is_syllable(w) for w in words) / len(words), len(words)
+    return sum(map(is_syllable, words)) / len(words), len(words)
 
 
 def _best(candidates: Mapping[str, Callable[[], str]], current: str) -> str | None:

@@ -55,7 +55,7 @@ def heads(line: str, folded_line: str | None = None) -> list[str] | None:
     second header row of repeated groups, `Tổng % Tổng %`, is read the same way).
     `folded_line` is `fold(line)` when the caller has it."""
     text = line.strip()
-    parts = [p for p in _GAP.split(text) if p]
+    parts = [p for p in _GAP.split(text) if p] if "\t" in text or "  " in text else [text]  # no gap: one part
     if len(parts) >= 2 and not any(_VALUE.fullmatch(p) for p in parts):
         return parts
     if folded_line is None:
@@ -126,6 +126,8 @@ def _flattened(lines: list[str], folded: list[str], i: int) -> tuple[list[tuple[
 
 def _pipe_table(lines: list[str], i: int) -> tuple[list[tuple[str, ...]], int] | None:
     """The rows of a pipe table starting at line `i` (two rows at least) and the index after it."""
+    if "|" not in lines[i] and "--" not in lines[i]:  # neither a row nor a rule (`_RULE` needs `--`): most lines
+        return None
     rows: list[tuple[str, ...]] = []
     j = i
     while j < len(lines):

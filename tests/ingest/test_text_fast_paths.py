@@ -53,3 +53,20 @@ def test_legacy_candidates_are_converted_only_when_scored(monkeypatch):
 @given(st.text(st.sampled_from(sorted(legacy_encodings.TCVN3) + list("aZ 1đ\n")), max_size=40))
 def test_tcvn3_translation_is_the_character_table(text):
     assert legacy_encodings._tcvn3(text) == "".join(legacy_encodings.TCVN3.get(c, c) for c in text)
+
+
+LINE_PIECES = st.sampled_from(["|", "-", "--", ":", " ", "  ", "\t", "\u00a0", "\u3000", "Tổng", "12", "x", "\n", "\x0b"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=10).map("".join))
+def test_a_line_without_a_pipe_or_a_double_dash_starts_no_pipe_table(line):
+    if "|" not in line and "--" not in line:
+        assert text_tables._RULE.match(line) is None and text_tables._pipe_cells(line) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_PIECES, max_size=10).map("".join))
+def test_a_line_without_a_tab_or_two_spaces_has_no_column_gap(line):
+    if "\t" not in line and "  " not in line:
+        assert len([p for p in text_tables._GAP.split(line) if p]) < 2

@@ -68,3 +68,12 @@ def test_upper_case_with_its_ascii_shortcut_is_the_letters_rule(text: str, least
     answers no at once) must agree, cased symbols (ⓐ, ª, ⅰ) too."""
     letters = [c for c in text if c.isalpha()]
     assert is_upper_case(text, least) == (len(letters) >= least and all(c.isupper() for c in letters))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["o", "O", "u", "U", "q", "Q", "à", "À", "ẻ", "Ẻ", "ỷ", "Ỷ", "ý", "a", "y", "n", "Z",
+                                         "ĩ", "đ", "ª", "²", "ⅰ", "1", " ", "-", "\n", "ǅ", "ß"]), max_size=30))
+def test_canonical_tone_asks_its_pattern_only_where_a_pair_can_stand(text):
+    from pipeline.textforms import _MOVES, _TONE_PAIR
+
+    assert canonical_tone(text) == _TONE_PAIR.sub(lambda m: _MOVES[m.group(0)], text)
