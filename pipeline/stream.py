@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import __version__, cache
-from pipeline.executors import RunPlan, part_name
+from pipeline.executors import RunPlan, message_line, part_name
 from pipeline.inputs import Input
 from pipeline.options import Options
 from pipeline.run import _error
@@ -33,13 +33,14 @@ OCR_CACHE_DIR = "ocr"
 alone by the extraction cache's pruning so a rule change does not cost the scans' OCR again."""
 
 
-def _drop_duplicates(partial: Path, records: RunRecords) -> None:
+def _drop_duplicates(partial: Path, records: RunRecords, shown: Callable[[list[str], int], None]) -> None:
     """Rows of content already seen in an earlier batch leave that batch's parts; each such
-    input gets a `duplicate_content` error row instead."""
+    input gets a `duplicate_content` error row instead, shown as the batches' messages are."""
     for index, copies in records.duplicates():
         rows = [_error(c["source_path"], "detect", "duplicate_content",
                        f"same content as {c['first']}; its rows are written once", c["doc_id"]) for c in copies]
         _rewrite_batch(partial, index, {c["doc_id"] for c in copies}, rows)
+        shown([message_line(row) for row in rows], 0)
 
 
 def _rewrite_batch(partial: Path, index: int, dropped: set[str], error_rows: list[dict]) -> None:
@@ -167,7 +168,7 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
             for summary in executor(spool, plan):
                 on_batch(summary.messages, len(summary.docs))
                 records.add(summary)
-            _drop_duplicates(partial, records)
+            _drop_duplicates(partial, records, on_batch)
             rows = _seal(partial, records)
             counts = RunCounts(records.by_format(), records.failed())
             if not options.no_cache:

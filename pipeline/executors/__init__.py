@@ -171,7 +171,7 @@ def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]
         left_out = refused[place] if place is not None else {}
         errors = res.errors_written(left_out) if left_out else res.errors
         error_rows += errors
-        summary.messages += [f"{e['source_path']}: {e['message']} [{e['stage']}: {e['error_type']}]" for e in errors]
+        summary.messages += map(message_line, errors)
         if place is not None and not res.failed:
             info.facts = sum(len(res.rows[name]) for name in FACT_TABLES if name in res.rows and name not in left_out)
     if error_rows:
@@ -181,6 +181,11 @@ def write_batch(index: int, results: Iterable[tuple[DocResult, str | None, bool]
         (folder / name).mkdir(exist_ok=True)
         write_part(table, folder / name / part_name(index))
     return summary
+
+
+def message_line(error: dict) -> str:
+    """An `errors` row as the one line the run shows for it."""
+    return f"{error['source_path']}: {error['message']} [{error['stage']}: {error['error_type']}]"
 
 
 def _with_errors(table: pa.Table | None, rows: list[dict]) -> pa.Table:

@@ -48,8 +48,7 @@ def batches(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[BatchSummary
     # after a run of this very code, batches kept in the cache need no worker, nor the warm-up
     rerun = plan.cache is not None and cache.checked_before(Path(plan.cache), plan.salt)
     waiting: deque[int] = deque()
-    for index in range(len(work)):
-        summary = reuse.kept(index, work[index], plan) if rerun else None
+    for index, summary in _kept(work, plan) if rerun else enumerate([None] * len(work)):
         if summary is None:
             waiting.append(index)
         else:
@@ -61,6 +60,24 @@ def batches(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[BatchSummary
         broken = yield from _pool_run(work, waiting, plan)
         for index in broken:
             yield retry_batch(index, work[index], plan)
+
+
+def _kept(work: Sequence[list[Input]], plan: RunPlan) -> Iterator[tuple[int, BatchSummary | None]]:
+    """Each batch with its summary when it is kept in the cache (`reuse.kept`), else None, in
+    order: a few batches' inputs are read, hashed and linked at a time on `jobs` threads (file
+    reads and SHA-256 of more than 2 KiB release the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pending: deque[tuple[int, Future[BatchSummary | None]]] = deque()
+    with ThreadPoolExecutor(plan.options.jobs, thread_name_prefix="baocao-kept") as pool:
+        for index in range(len(work)):
+            pending.append((index, pool.submit(reuse.kept, index, work[index], plan)))
+            if len(pending) > 2 * plan.options.jobs:
+                done, future = pending.popleft()
+                yield done, future.result()
+        while pending:
+            done, future = pending.popleft()
+            yield done, future.result()
 
 
 def _pool_run(work: Sequence[list[Input]], waiting: deque[int], plan: RunPlan) -> Generator[BatchSummary, None, list[int]]:

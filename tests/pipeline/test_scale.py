@@ -6,6 +6,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.executors import RunPlan, dask
+from pipeline.inputs import Input
 from pipeline.options import Options
 from pipeline.run import run
 
@@ -61,10 +63,13 @@ def test_parallel_run_writes_what_one_process_writes(tmp_path):
     src = _inputs(tmp_path / "in")
     shutil.copy(src / "r0.txt", src / "r0-copy.txt")  # same content in another batch: written once
     run([src], tmp_path / "one", Options(jobs=1, no_cache=True), progress=False)
-    run([src], tmp_path / "two", Options(jobs=2, no_cache=True), progress=False)
+    shown: list[str] = []
+    run([src], tmp_path / "two", Options(jobs=2, no_cache=True), progress=False, report=shown.append)
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
     errors = pq.read_table(tmp_path / "two" / "errors").to_pylist()
     assert [e["error_type"] for e in errors if "r0" in e["source_path"]] == ["duplicate_content"]
+    (copy,) = [e for e in errors if e["error_type"] == "duplicate_content"]
+    assert f"{copy['source_path']}: same content as {src / 'r0-copy.txt'}" in "\n".join(shown)  # shown, not only written
 
 
 def test_dask_local_cluster_writes_what_the_local_executor_writes(tmp_path):
@@ -75,7 +80,37 @@ def test_dask_local_cluster_writes_what_the_local_executor_writes(tmp_path):
                                   dashboard_address=None) as cluster:
         options = Options(no_cache=True, executor="dask", scheduler=cluster.scheduler_address)
         run([src], tmp_path / "dask", options, progress=False)
-    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+        assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+        # the workers warm up when they start or when the run registers the plugin, not in a batch
+        with distributed.Client(cluster.scheduler_address) as client:
+            plugins = client.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.worker_plugins))
+        assert "baocao-warm-up" in plugins
+
+        # at most two batches per worker thread are with the scheduler: the main process reads
+        # the spooled batches as the summaries come back
+        work = _Recorded([[Input(p, str(p))] for p in sorted(src.glob("*.txt"))])
+        (tmp_path / "partial").mkdir()
+        plan = RunPlan(str(tmp_path / "partial"), None, "salt", options)
+        for done, summary in enumerate(dask.batches(work, plan), start=1):
+            assert len(summary.docs) == 1 and work.read <= 4 + done
+        assert sorted(work.order) == list(range(len(work)))
+
+
+class _Recorded(list):
+    """Batches that remember which were read, in order."""
+
+    def __init__(self, batches):
+        super().__init__(batches)
+        self.order: list[int] = []
+
+    @property
+    def read(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, index):
+        self.order.append(index)
+        return super().__getitem__(index)
 
 
 def test_unchanged_batches_are_linked_and_a_duplicate_across_batches_stays_written_once(tmp_path):
