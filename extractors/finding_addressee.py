@@ -6,14 +6,14 @@ commune's own: one to the commune (`đề nghị xã tiếp tục ...`) is a sup
 
 from __future__ import annotations
 
-from extractors.vocab import compiled
+from extractors.fast_regex import fast_compiled
 from extractors.vocab.findings import ADDRESSEE_END, ADDRESSEE_HEAD, ADDRESSEE_LEVELS, ADDRESSEE_START
 from pipeline.textforms import fold
 
-_LEVELS = [(p.name, compiled(p.pattern)) for p in ADDRESSEE_LEVELS]
-_ADDR_START = compiled(ADDRESSEE_START.pattern)
-_ADDR_END = compiled(ADDRESSEE_END.pattern)
-_ADDR_HEAD = compiled(ADDRESSEE_HEAD.pattern)
+_LEVELS = [(p.name, fast_compiled(p.pattern)) for p in ADDRESSEE_LEVELS]
+_ADDR_START = fast_compiled(ADDRESSEE_START.pattern)
+_ADDR_END = fast_compiled(ADDRESSEE_END.pattern)
+_ADDR_HEAD = fast_compiled(ADDRESSEE_HEAD.pattern)
 
 
 def addressee_of(text: str, match: str) -> tuple[str | None, int]:

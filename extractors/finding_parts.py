@@ -7,13 +7,12 @@ starts and ends, what kind its sentences are, and whom its requests address."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from datamodel import Document, Section, Span
-from extractors.vocab import compiled
+from extractors.fast_regex import fast_compiled
 from extractors.vocab.findings import (
     ADDRESSEE_HEAD,
     ADDRESSEE_LABEL,
@@ -30,25 +29,25 @@ from extractors.vocab.findings import (
 _NUMBERING = r"(?:(?:\d+\.)+\d*|[ivxlc]+\.|[a-zđ]\)|\(?\d{1,2}\)|\([a-zđ]\))\s+"
 _MARKER = r"[-+*•]\s*"
 _KIND_GROUPS = "|".join(f"(?P<k{i}>{p.pattern})" for i, p in enumerate(PART_KINDS))
-LABEL = compiled(
+LABEL = fast_compiled(
     rf"(?:{_MARKER})?(?:{_NUMBERING})?(?:{LABEL_LEAD.pattern})?(?:{_KIND_GROUPS})[^:\n]{{0,80}}:[ \t]*"
 )
 """A line that starts by naming a part (`- Hạn chế:`, `2.4. Khó khăn: ...`)."""
-LEAD_MARK = compiled(rf"(?:{_MARKER}|{_NUMBERING})+(?:{TOPIC_LEAD.pattern})?|{TOPIC_LEAD.pattern}")
+LEAD_MARK = fast_compiled(rf"(?:{_MARKER}|{_NUMBERING})+(?:{TOPIC_LEAD.pattern})?|{TOPIC_LEAD.pattern}")
 """List markers, numbers and a topic label (`- Về hạ tầng:`) before an item's own words."""
-_HEADING_KIND = compiled(rf"(?:{_KIND_GROUPS})")
-_STOP = compiled(PART_STOP.pattern)
-_INTRO_END = compiled(INTRO_END.pattern)
-_WEAK_STRENGTH = compiled(WEAK_STRENGTH.pattern)
-_ASSESSMENT = compiled(ASSESSMENT.pattern)
-_TO_BODY = compiled(rf"(?:{_MARKER})?(?:{_NUMBERING})?{ADDRESSEE_LABEL.pattern}(?={ADDRESSEE_HEAD.pattern})")
-_JOINED_KINDS = regex.compile(r"[\s,]*(?:và\s*)?")
-_BULLET_LINE = compiled(rf"(?:-|{_NUMBERING})")
-_BARE_LEAD = compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?")
-_BARE_TAIL = regex.compile(r"[^:.;!?|]{0,60}")
-_SUB_BULLET = compiled(r"[+*•]")
-_PART_TITLE = compiled(PART_TITLE.pattern)
-_LABEL_LEAD = compiled(LABEL_LEAD.pattern)
+_HEADING_KIND = fast_compiled(rf"(?:{_KIND_GROUPS})")
+_STOP = fast_compiled(PART_STOP.pattern)
+_INTRO_END = fast_compiled(INTRO_END.pattern)
+_WEAK_STRENGTH = fast_compiled(WEAK_STRENGTH.pattern)
+_ASSESSMENT = fast_compiled(ASSESSMENT.pattern)
+_TO_BODY = fast_compiled(rf"(?:{_MARKER})?(?:{_NUMBERING})?{ADDRESSEE_LABEL.pattern}(?={ADDRESSEE_HEAD.pattern})")
+_JOINED_KINDS = fast_compiled(r"[\s,]*(?:và\s*)?")
+_BULLET_LINE = fast_compiled(rf"(?:-|{_NUMBERING})")
+_BARE_LEAD = fast_compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?")
+_BARE_TAIL = fast_compiled(r"[^:.;!?|]{0,60}")
+_SUB_BULLET = fast_compiled(r"[+*•]")
+_PART_TITLE = fast_compiled(PART_TITLE.pattern)
+_LABEL_LEAD = fast_compiled(LABEL_LEAD.pattern)
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class Part:
     addressee: str | None = None
 
 
-def _kind_of(match: regex.Match[str]) -> str:
+def _kind_of(match: re.Match[str]) -> str:
     for i, phrase in enumerate(PART_KINDS):
         if match.group(f"k{i}") is not None:
             return phrase.name
@@ -264,7 +263,7 @@ def _marker_class(line: str) -> str | None:
     return "number" if _BULLET_LINE.match(line) else None
 
 
-def _label_addressee(doc: Document, m: regex.Match[str], rest: int) -> str | None:
+def _label_addressee(doc: Document, m: re.Match[str], rest: int) -> str | None:
     """The body a request label names after its kind wording (`- Kiến nghị đối với Sở Tài chính:`)."""
     kind_end = max(m.end(f"k{i}") for i in range(len(PART_KINDS)) if m.group(f"k{i}") is not None)
     while kind_end < rest and doc.text[kind_end].isspace():

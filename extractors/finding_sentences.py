@@ -10,9 +10,9 @@ sentence that only announces difficulties (`... vẫn còn gặp không ít khó
 from __future__ import annotations
 
 from datamodel import Document
+from extractors.fast_regex import fast_compiled
 from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import kind_span
-from extractors.vocab import compiled
 from extractors.vocab.findings import (
     CONTRAST_LEAD,
     DIFFICULTY_MET,
@@ -28,21 +28,21 @@ from extractors.vocab.findings import (
     STATED_IS,
 )
 
-_CONTRAST = compiled(CONTRAST_LEAD.pattern)
-_SHORTFALL = compiled(SHORTFALL.pattern)
-_MET = compiled(DIFFICULTY_MET.pattern)
-_STATED_IS = compiled(STATED_IS.pattern)
-_COMMA = compiled(r",\s*")
-_GENERIC = compiled(GENERIC_TAIL.pattern)
-_DIFFICULTY_WORD = compiled(next(p.pattern for p in PART_KINDS if p.name == "difficulty"))
-_REPORTED_ASK = compiled(
+_CONTRAST = fast_compiled(CONTRAST_LEAD.pattern)
+_SHORTFALL = fast_compiled(SHORTFALL.pattern)
+_MET = fast_compiled(DIFFICULTY_MET.pattern)
+_STATED_IS = fast_compiled(STATED_IS.pattern)
+_COMMA = fast_compiled(r",\s*")
+_GENERIC = fast_compiled(GENERIC_TAIL.pattern)
+_DIFFICULTY_WORD = fast_compiled(next(p.pattern for p in PART_KINDS if p.name == "difficulty"))
+_REPORTED_ASK = fast_compiled(
     rf"(?<![^\s,])(?:{REPORTING_SIDE.pattern})(?P<name>(?:\s+[^\s,.;:]+){{0,4}}?)\s+(?:{REQUEST_ADVERB.pattern})*"
     rf"(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})"
 )
-_ASK_ANYWHERE = compiled(rf"(?<=\s)(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})")
-_NOT_ASKING = compiled(NOT_ASKING.pattern)
+_ASK_ANYWHERE = fast_compiled(rf"(?<=\s)(?P<verb>{REQUEST_VERB.pattern})\s+(?!{NOT_REQUEST.pattern})")
+_NOT_ASKING = fast_compiled(NOT_ASKING.pattern)
 _ABOVE_COMMUNE = {"central", "department", "province", "enterprise"}
-_ASK_AFTER_LEAD = compiled(rf"[^,.;:]{{3,60}},\s*(?P<verb>{SENTENCE_KIND[0].pattern})\s+(?!{NOT_REQUEST.pattern})")
+_ASK_AFTER_LEAD = fast_compiled(rf"[^,.;:]{{3,60}},\s*(?P<verb>{SENTENCE_KIND[0].pattern})\s+(?!{NOT_REQUEST.pattern})")
 """An opening phrase and a comma before the request (`Trên cơ sở đó, kính đề nghị UBND tỉnh ...`)."""
 
 

@@ -10,16 +10,15 @@ topic wording in the sentence (`extractors.vocab.findings`)."""
 
 from __future__ import annotations
 
-import regex
-
 from datamodel import Document, Span
+from extractors.fast_regex import fast_compiled
 from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, title_lines, to_body
 from extractors.finding_sentences import reported_request, running_kind
 from extractors.phrase_patterns import wordings
 from extractors.registry import Facts, register
 from extractors.span_union import SpanUnion
-from extractors.vocab import alternation, compiled
+from extractors.vocab import alternation
 from extractors.vocab.findings import (
     CATEGORIES,
     CAUSE_SENTENCE,
@@ -28,16 +27,16 @@ from extractors.vocab.findings import (
     SENTENCE_KIND,
 )
 
-_SENTENCE_END = regex.compile(r"(?<![A-ZĐ]{1,4})[.!?](?=\s+[\p{Lu}\d\-+*•(“\"])|;(?=\s)")
-_SENTENCE_KIND = compiled(alternation(SENTENCE_KIND))
-_ASK = compiled(rf"(?:[^:.;\n]{{0,80}}:\s*)?(?={alternation(SENTENCE_KIND)})")
-_EMPTY = compiled(rf"^(?:{EMPTY_FINDING.pattern})$")
-_CAUSE_SENTENCE = compiled(CAUSE_SENTENCE.pattern)
-_CATEGORY = [(p.name, compiled(p.pattern)) for p in CATEGORIES]
+_SENTENCE_END = fast_compiled(r"(?<![A-ZĐ]{1,4})[.!?](?=\s+[\p{Lu}\d\-+*•(“\"])|;(?=\s)")
+_SENTENCE_KIND = fast_compiled(alternation(SENTENCE_KIND))
+_ASK = fast_compiled(rf"(?:[^:.;\n]{{0,80}}:\s*)?(?={alternation(SENTENCE_KIND)})")
+_EMPTY = fast_compiled(rf"^(?:{EMPTY_FINDING.pattern})$")
+_CAUSE_SENTENCE = fast_compiled(CAUSE_SENTENCE.pattern)
+_CATEGORY = [(p.name, fast_compiled(p.pattern)) for p in CATEGORIES]
 _ASKING_WORDS = tuple(sorted({w.split()[-1] for w in wordings(REQUEST_VERB.pattern)}))
 """The last word of every request verb (`nghị`, `xuất`, `mong` ...): a sentence without one asks nothing,
 neither by its first words (`SENTENCE_KIND`, whose wordings end the same) nor as a reported request."""
-_ANY_CATEGORY = compiled(alternation(CATEGORIES))
+_ANY_CATEGORY = fast_compiled(alternation(CATEGORIES))
 
 
 def _line_sentences(doc: Document, ls: int, le: int) -> list[tuple[int, int]]:
@@ -77,7 +76,7 @@ def _part_sentences(doc: Document, part: Part) -> list[tuple[int, int, str | Non
     return out
 
 
-_BRACKETED = regex.compile(r"\([^()]*\)")
+_BRACKETED = fast_compiled(r"\([^()]*\)")
 
 
 def category_of(sentence_match: str) -> str:
