@@ -42,14 +42,16 @@ _STREET_BEFORE = compiled(rf"(?<![\p{{L}}])(?:{STREETS.pattern})[ \t]+$")
 _CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}])[\p{Lu}][\p{L}']*(?=[ \t]+[\p{Lu}])")
 
 
-def _name_sentences(doc: Document, known: list[EntitySpan]) -> list[tuple[int, int]]:
+def _name_sentences(doc: Document, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentences holding a capitalised family name followed by a capitalised word,
-    outside every span the rules found: where a person's name the rules did not read may be.
-    (The rules' spans never overlap, so the one that may hold a word is found by bisection.)"""
+    outside every span the rules found (their [start, end)): where a person's name the rules did
+    not read may be. (The rules' spans never overlap, so the one that may hold a word is found by
+    bisection.) A family name followed by a word in capitals while it is not, or the reverse
+    (`Lưu VPĐU`: the filing line), opens no name `trusted` keeps, so it calls for no reading."""
     spans: dict[int, int] = {}
-    ranges = sorted((k.start, k.end) for k in known)
+    ranges = sorted(known)
     for m in _CAPITALISED_PAIR.finditer(doc.text):
-        if doc.match[m.start() : m.end()] not in _FAMILY_NAMES:
+        if doc.match[m.start() : m.end()] not in _FAMILY_NAMES or _mixed_capitals(doc.text, m):
             continue
         i = bisect.bisect_right(ranges, (m.start(), len(doc.text))) - 1
         if i >= 0 and ranges[i][1] > m.start():
@@ -59,9 +61,20 @@ def _name_sentences(doc: Document, known: list[EntitySpan]) -> list[tuple[int, i
     return sorted(spans.items())
 
 
-def model_entities(doc: Document, nlp: Any, known: list[EntitySpan] | None = None) -> list[EntitySpan]:
+def _mixed_capitals(text: str, family: regex.Match[str]) -> bool:
+    """Whether the word after a family name is in capitals while the family name is not, or the
+    reverse (both at least two letters long): `trusted` refuses a name that mixes them."""
+    word = family.group()
+    at = family.end()
+    while text[at] in " \t":  # the pattern saw a capital after these
+        at += 1
+    after = text[at : at + 2]
+    return len(word) > 1 and len(after) == 2 and after.isalpha() and word.isupper() != after.isupper()
+
+
+def model_entities(doc: Document, nlp: Any, known: list[tuple[int, int]] | None = None) -> list[EntitySpan]:
     """The model's PER/ORG/LOC spans over the whole text, block by block; with `known` (the
-    rules' spans) only over the sentences that may hold a name the rules did not read, which
+    rules' spans, [start, end)) only over the sentences that may hold a name the rules did not read, which
     keeps the model's cost to a small share of the text (spaCy reads about 10k words/s)."""
     if known is None:
         pieces = [(b.start, b.end) for b in doc.blocks if b.end > b.start]
@@ -137,6 +150,6 @@ def extract_entities(doc: Document, facts: Facts) -> Facts:
     rows = facts.get("entities", [])
     if nlp is None:
         return {"entities": []}
-    known = [EntitySpan(r["span_start"], r["span_end"], r["label"], r["kind"], r["normalized"]) for r in rows]
-    found = additions([(k.start, k.end) for k in known], model_entities(doc, nlp, known), doc.text)
+    known = [(r["span_start"], r["span_end"]) for r in rows]
+    found = additions(known, model_entities(doc, nlp, known), doc.text)
     return {"entities": [_row(doc, s) for s in found]}

@@ -56,7 +56,7 @@ def _underthesea(doc: Document) -> list[Key]:
 
 def _combined(doc: Document, nlp: object) -> list[Key]:
     rules = rule_entities(doc)
-    return _keys(doc, combine(rules, model_entities(doc, nlp, rules), doc.text))
+    return _keys(doc, combine(rules, model_entities(doc, nlp, [(r.start, r.end) for r in rules]), doc.text))
 
 
 def recognizers() -> dict[str, Recognizer]:

@@ -74,3 +74,15 @@ def test_a_street_named_after_a_person_is_no_person() -> None:
     hoa, street, lane = (EntitySpan(text.index(n), text.index(n) + len(n), "PER", "name", n, source="model")
                          for n in ("Lê Thị Hoa", "Nguyễn Văn Cừ", "Trần Quang Khải"))
     assert additions([], [hoa, street, lane], text) == [hoa]
+
+
+def test_a_family_name_before_a_word_in_capitals_is_not_read_by_the_model(nlp) -> None:
+    from extractors.entities import _name_sentences
+
+    text = ("Nơi nhận:\n- Như trên;\n- Lưu VT, VPĐU.\n"
+            "Giao Phạm Thị Lan tổng hợp số liệu.\n")
+    doc = document_from_text(text)
+    read = [doc.text[s:e] for s, e in _name_sentences(doc, [])]
+    assert read == ["Giao Phạm Thị Lan tổng hợp số liệu."]  # not the filing line (`Lưu VT`)
+    rows = run_components(doc, only=("entities",))["entities"]
+    assert {r["text"] for r in rows if r["source"] == "model"} == {"Phạm Thị Lan"}
