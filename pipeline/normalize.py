@@ -77,6 +77,23 @@ def _clean_lines(text: str) -> list[str]:
     return [ln.strip() for ln in clean(text).split("\n")]
 
 
+def _run_lines(run: list[RawBlock]) -> list[Line]:
+    """The cleaned lines of a run of `line` blocks, each with its block's page and wrap hint.
+    The run is cleaned as one text (one `clean` instead of one per line, which was a fifth of
+    normalising a TXT) unless something in it could reach across a line break: a carriage
+    return (`\r\n` is one break) or a bookmark artefact (its pattern spans lines). Nothing
+    else `clean` does adds, removes or crosses a `\n`, so each block keeps its own lines."""
+    joined = "\n".join(b.text for b in run)
+    if "\r" in joined or "[bookmark:" in joined:
+        return [Line(t, b.page, b.wrapped) for b in run for t in _clean_lines(b.text)]
+    cleaned = _clean_lines(joined)
+    lines: list[Line] = []
+    for b in run:
+        count = b.text.count("\n") + 1
+        lines += [Line(t, b.page, b.wrapped) for t in cleaned[len(lines):len(lines) + count]]
+    return lines
+
+
 def _runs(blocks: list[RawBlock]) -> list[list[RawBlock]]:
     """Consecutive `line` blocks of one region form a run to reflow; others stand alone."""
     runs: list[list[RawBlock]] = []
@@ -98,8 +115,7 @@ def normalize(raw: RawDocument) -> NormalText:
         if first.kind == "table_row":
             out.add_row(first)
         elif first.kind == "line":
-            lines = [Line(t, b.page, b.wrapped) for b in run for t in _clean_lines(b.text)]
-            for para in reflow(lines):
+            for para in reflow(_run_lines(run)):
                 out.add_paragraph(para.pieces, para.joins, first)
         else:  # paragraph or cell: keep its own line breaks, drop blank lines
             kept = [ln for ln in _clean_lines(first.text) if ln]
