@@ -8,9 +8,6 @@ from collections.abc import Iterable
 
 import regex
 
-DIGIT_RUN = regex.compile(r"\d+")
-"""A run of digits, with the `regex` module's `\\d` (the one the patterns themselves use)."""
-
 
 def finditer_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> list[regex.Match[str]]:
     """`list(pattern.finditer(text))` for a pattern that matches no empty string and can only
@@ -24,8 +21,3 @@ def finditer_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -
             found.append(m)
             last = m.end()
     return found
-
-
-def digit_run_starts(text: str) -> list[int]:
-    """Where each run of digits begins: the only places a number preceded by no digit can start."""
-    return [m.start() for m in DIGIT_RUN.finditer(text)]

@@ -1,5 +1,5 @@
-"""The scans that try a pattern only where a match can start (`finditer_at`: dates, document
-codes) find what `finditer` finds, and the not-yet-issued test that looks for a cue within
+"""The scan that tries a pattern only where a match can start (`finditer_at`: dates) finds
+what `finditer` finds, and the not-yet-issued test that looks for a cue within
 reach first answers as the pattern alone."""
 
 from __future__ import annotations
@@ -8,16 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.dates import DATE, _date_starts
-from extractors.doc_codes import CODE, code_matches
-from extractors.match_starts import digit_run_starts, finditer_at
+from extractors.match_starts import finditer_at
 from extractors.references import PENDING_AFTER, cue_within_reach
 from pipeline.build import document_from_text
 from tests.conftest import RAW
 
 DATE_PIECES = st.sampled_from(["0", "1", "12", "2025", "/", ".", "-", ":", " ", "\n", "ngày", "tháng", "năm", "từ", "đến",
                                "2025-07-09", "t10:30", "12025-07-09", "٣", "a", "…"])
-CODE_PIECES = st.sampled_from(["0", "12", "2025", "/", "-", "–", " ", "\n", "KH", "QĐ", "UBND", "BCĐTW", "số ", "trang 5\n",
-                               "a", "Đ", ".", "&", "TTg"])
 
 
 def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
@@ -30,16 +27,9 @@ def test_dates_are_found_where_finditer_finds_them(text):
     assert _spans(finditer_at(DATE, text, _date_starts(text))) == _spans(DATE.finditer(text))
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(CODE_PIECES, max_size=30).map("".join))
-def test_codes_are_found_where_finditer_finds_them(text):
-    assert _spans(finditer_at(CODE, text, digit_run_starts(text))) == _spans(CODE.finditer(text))
-
-
-def test_the_samples_dates_and_codes_are_those_of_finditer():
+def test_the_samples_dates_are_those_of_finditer():
     for path in sorted(RAW.glob("*.txt")):
         doc = document_from_text(path.read_text("utf-8"))
-        assert _spans(code_matches(doc.text)) == _spans(CODE.finditer(doc.text))
         assert _spans(finditer_at(DATE, doc.match, _date_starts(doc.match))) == _spans(DATE.finditer(doc.match))
 
 
