@@ -192,3 +192,11 @@ def test_seen_parts_stay_bounded():
     for key in keys:
         seen.add(key)
     assert keys[2] in seen and keys[0] not in seen and SeenParts.key(b"short") is None and None not in seen
+
+
+def test_a_part_with_the_same_length_and_ends_but_another_middle_is_not_seen():
+    seen = SeenParts()
+    judged = b"<a>" + b"x" * MEMO_MIN + b"</a>"
+    other = judged[:1000] + b"y" + judged[1001:]
+    seen.add(SeenParts.key(judged))
+    assert SeenParts.key(bytes(judged)) in seen and SeenParts.key(other) not in seen
