@@ -122,13 +122,14 @@ def instrumented(stages: Stages) -> Iterator[None]:
 
 
 class PeakRss:
-    """The peak of the summed RSS of this process and all its children, and of this process
-    alone, sampled every 50 ms."""
+    """The peak of the summed RSS of this process and all its children (but the process `beside`
+    and its own children: the B side of an A/B run), and of this process alone, sampled every 50 ms."""
 
-    def __init__(self) -> None:
+    def __init__(self, beside: int | None = None) -> None:
         import psutil
 
         self._me = psutil.Process()
+        self._beside = beside
         self.peak = self.main_peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -138,7 +139,7 @@ class PeakRss:
 
         while not self._stop.wait(0.05):
             total = 0
-            for proc in [self._me, *self._me.children(recursive=True)]:
+            for proc in [self._me, *_children(self._me, self._beside)]:
                 try:
                     rss = proc.memory_info().rss
                 except psutil.Error:
@@ -155,6 +156,19 @@ class PeakRss:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _children(me: Any, beside: int | None) -> list[Any]:
+    """The processes under `me`, without the tree of the process `beside`."""
+    import psutil
+
+    left_out = set()
+    if beside is not None:
+        try:
+            left_out = {beside, *(p.pid for p in psutil.Process(beside).children(recursive=True))}
+        except psutil.Error:
+            left_out = {beside}
+    return [p for p in me.children(recursive=True) if p.pid not in left_out]
 
 
 def cpu_seconds() -> float:
@@ -223,8 +237,9 @@ class Measured:
         self.peak_rss = 0
 
 
-def measured_run(paths: list[Path], jobs: int, nlp: bool = True) -> Measured:
-    """Run the pipeline once over `paths` (entities and findings switched off unless `nlp`)."""
+def measured_run(paths: list[Path], jobs: int, nlp: bool = True, beside: int | None = None) -> Measured:
+    """Run the pipeline once over `paths` (entities and findings switched off unless `nlp`);
+    `beside` is a process running at the same time whose memory is not this run's."""
     import pipeline.executors as run_module
     from pipeline.run import run
 
@@ -241,7 +256,7 @@ def measured_run(paths: list[Path], jobs: int, nlp: bool = True) -> Measured:
         return result
 
     cpu = cpu_seconds()
-    with tempfile.TemporaryDirectory(prefix="baocao-bench-") as out, PeakRss() as rss:
+    with tempfile.TemporaryDirectory(prefix="baocao-bench-") as out, PeakRss(beside) as rss:
         if jobs == 1:
             run_module.process_bytes = timed_file  # type: ignore[assignment]
             try:
@@ -255,32 +270,45 @@ def measured_run(paths: list[Path], jobs: int, nlp: bool = True) -> Measured:
     return done
 
 
-def _run_without_nlp(paths: list[Path], jobs: int) -> tuple[float, dict[str, float]]:
-    """The B side, in a fresh process as the A side was (imports and start-up counted alike):
-    its CPU seconds and stage times. The A side had read every file for the floor first; the
-    readers it imported then are imported here too."""
+def _run_without_nlp(paths: list[Path], jobs: int, answer: Any) -> None:
+    """The B side, in a fresh process as the A side was (imports and start-up counted alike): its
+    CPU seconds and stage times, sent on `answer`. The A side had read every file for the floor
+    first; the readers it imported then are imported here too."""
     import docx  # noqa: F401
     import pypdfium2  # noqa: F401
 
     done = measured_run(paths, jobs, nlp=False)
-    return done.cpu, dict(done.stages.secs)
+    answer.send((done.cpu, dict(done.stages.secs)))
+    answer.close()
 
 
-def without_nlp(paths: list[Path], jobs: int) -> tuple[float, dict[str, float]]:
-    """`_run_without_nlp` in a spawned process (a fork would inherit this run's imports and model)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+class WithoutNlpRun:
+    """The B side, started in a spawned process (a fork would inherit this run's imports and model)
+    so that it runs at the same time as the A side: on a shared machine both then see the same
+    load, where one run after the other saw loads that moved the figure by ten points."""
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(_run_without_nlp, paths, jobs).result()
+    def __init__(self, paths: list[Path], jobs: int) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._answer, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_without_nlp, args=(paths, jobs, send))
+        self._process.start()
+        send.close()
+        self.pid = self._process.pid
+
+    def result(self) -> tuple[float, dict[str, float]]:
+        """Its CPU seconds and stage times, once it has ended."""
+        answer = self._answer.recv()
+        self._process.join()
+        return answer
 
 
-def ab_lines(with_nlp: Measured, paths: list[Path], jobs: int) -> list[str]:
+def ab_lines(with_nlp: Measured, cpu_off: float, secs_off: dict[str, float]) -> list[str]:
     """The A/B figure, and the stages whose time moved between the two runs by 0.5 s or more."""
-    cpu_off, secs_off = without_nlp(paths, jobs)
-    lines = [f"A/B: the same corpus with entity_rules, entities and findings switched off (a fresh process): "
-             f"{cpu_off:.1f} CPU-s against {with_nlp.cpu:.1f}; entities + findings add "
-             f"{ab_share(with_nlp.cpu, cpu_off):.1f}% to the run without them"]
+    lines = [f"A/B: the same corpus with entity_rules, entities and findings switched off (a fresh process, run at the "
+             f"same time): {cpu_off:.1f} CPU-s against {with_nlp.cpu:.1f}; entities + findings add "
+             f"{ab_share(with_nlp.cpu, cpu_off):.1f}% to the run without them (wall figures above shared the machine with it)"]
     moved = [(name, with_nlp.stages.secs.get(name, 0.0), secs_off.get(name, 0.0))
              for name in sorted(set(with_nlp.stages.secs) | set(secs_off))]
     lines += [f"  {name:32} {on:8.2f} {off:8.2f} (with, without)" for name, on, off in moved
@@ -290,7 +318,7 @@ def ab_lines(with_nlp: Measured, paths: list[Path], jobs: int) -> list[str]:
 
 def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS, nlp_ab: bool = False) -> str:
     """Run the pipeline once over the corpus (or `paths`) and report (see the module doc); with
-    `nlp_ab`, run it again without entities and findings for the A/B figure."""
+    `nlp_ab`, run it at the same time without entities and findings, for the A/B figure."""
     from pipeline.bench_corpus import build_corpus
     from pipeline.run import discover
 
@@ -304,7 +332,8 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS
         files = build_corpus(corpus / f"n{n}", n)
         paths, where = [corpus / f"n{n}"], f"{corpus / f'n{n}'} (built or reused in {time.perf_counter() - started:.0f} s)"
     floor, floor_cpu, floor_pages = floor_seconds(files)
-    done = measured_run(paths, jobs)
+    side_b = WithoutNlpRun(paths, jobs) if nlp_ab else None
+    done = measured_run(paths, jobs, beside=side_b.pid if side_b else None)
     summary, cpu, per_format, count, stages = done.summary, done.cpu, done.per_format, done.count, done.stages
     total = summary.elapsed
     lines = [f"corpus: {len(files)} files in {where}",
@@ -326,6 +355,6 @@ def bench(paths: list[Path], n: int = 2000, jobs: int = 1, corpus: Path = CORPUS
             lines.append(f"{name:34} {secs:8.2f} {100 * secs / cpu:5.1f}%")
         lines.append(f"entities + findings add {added_share(stages.secs, cpu):.1f}% to the CPU time of the rest of the run "
                      f"(their stage times only{'' if nlp_ab else '; --nlp-ab for the A/B figure'})")
-    if nlp_ab:
-        lines += ab_lines(done, paths, jobs)
+    if side_b is not None:
+        lines += ab_lines(done, *side_b.result())
     return "\n".join(lines)

@@ -180,8 +180,8 @@ def parser() -> argparse.ArgumentParser:
     be.add_argument("--corpus", type=Path, default=Path("build") / "bench",
                     help="folder where generated corpora are built and reused (default build/bench)")
     be.add_argument("--nlp-ab", action="store_true",
-                    help="run the corpus again without entities and findings, in a fresh process, and print what "
-                         "they add to the run's CPU time (issue 11's figure; doubles the bench time)")
+                    help="also run the corpus without entities and findings, in a fresh process at the same time, and "
+                         "print what they add to the run's CPU time (issue 11's figure; twice the CPU)")
     be.set_defaults(func=_bench)
 
     sc = sub.add_parser("schema", help="print the data dictionary of every output table")
