@@ -34,6 +34,7 @@ from vietnam_provinces import Province, Ward
 import extractors.admin_units as au
 from datamodel import Document
 from extractors.phrase_patterns import Untranslatable, wordings
+from extractors.trained_models import settled
 from extractors.vocab import Phrase, compiled
 from extractors.vocab.bodies import REPORTING_BODIES
 from extractors.vocab.entities import (
@@ -138,7 +139,7 @@ def ruler() -> Any:
                                                     "validate": False, "overwrite": True})
     vocabulary, _ = _vocabulary_patterns()
     span_ruler.add_patterns(vocabulary + _official_patterns())
-    return nlp
+    return settled(nlp)
 
 
 def untranslated() -> list[tuple[str, Phrase]]:
