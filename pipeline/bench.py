@@ -91,10 +91,12 @@ def instrumented(stages: Stages) -> Iterator[None]:
     import pipeline.ingest.registry as ingest
     import pipeline.run as run
     import pipeline.stream as stream
+    import pipeline.writer as writer
 
     saved = {(ingest, "choose_backend"): ingest.choose_backend, (build, "normalize"): build.normalize,
              (build, "segment"): build.segment, (registry, "components"): registry.components,
-             (run, "_to_arrow"): run._to_arrow, (executors, "write_part"): executors.write_part, (stream, "_seal"): stream._seal}
+             (run, "_to_arrow"): run._to_arrow, (executors, "write_part"): executors.write_part, (stream, "_seal"): stream._seal,
+             (writer, "arrow_tables"): writer.arrow_tables}
     choose = ingest.choose_backend
     components = registry.components
 
@@ -111,7 +113,8 @@ def instrumented(stages: Stages) -> Iterator[None]:
     build.normalize = stages.timed("normalize", build.normalize)
     build.segment = stages.timed("segment", build.segment)
     registry.components = timed_components
-    run._to_arrow = stages.timed("to_arrow", run._to_arrow)
+    run._to_arrow = stages.timed("to_arrow: validate", run._to_arrow)
+    writer.arrow_tables = stages.timed("to_arrow: batch conversion", writer.arrow_tables)
     executors.write_part = stages.timed("write (Parquet parts)", executors.write_part)
     stream._seal = stages.timed("seal (commune_summary, counts)", stream._seal)
     try:
