@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,46 +26,37 @@ from extractors.trained_models import trained_pipeline  # noqa: E402
 from pipeline.build import read_document  # noqa: E402
 
 
-def judged(folder: Path, gold: Path) -> list[tuple[float, bool, str]]:
-    """(score, right, description) of every proposal on the reports of `folder` that have metrics gold."""
+def _judged(folder: Path, gold: Path, table: str, fields: tuple[str, ...],
+            propose: Callable[..., list[dict]]) -> list[tuple[float, bool, str]]:
+    """(score, right, description) of every `table` row the model proposes beyond the rules on the
+    reports of `folder` that have `table` gold: right when the gold holds a row with those `fields`
+    that the rules did not read."""
     nlp = trained_pipeline(FACT_MODEL_DIR)
     out = []
     for path in sorted(folder.glob("*.txt")):
-        gold_file = gold / path.stem / "metrics.json"
+        gold_file = gold / path.stem / f"{table}.json"
         if not gold_file.exists():
             continue
         doc, _ = read_document(path.read_bytes(), str(path))
-        rows = run_components(doc, only=("metrics",)).get("metrics", [])
-        left = Counter((g["metric"], g["value"]) for g in json.loads(gold_file.read_text("utf-8")))
-        left.subtract(Counter((r["metric"], r["value"]) for r in rows))
-        for row in proposals(doc, rows, nlp, threshold=0.0):
-            key = (row["metric"], row["value"])
-            right = left[key] > 0
-            left[key] -= right
-            out.append((row["confidence"], right, f"{path.name}: {row['metric']}={row['value']:g} «{row['evidence'][:60]}»"))
-    return sorted(out, reverse=True)
-
-
-def judged_equipment(folder: Path, gold: Path) -> list[tuple[float, bool, str]]:
-    """(score, right, description) of every equipment row the model proposes beyond the rules on the
-    reports of `folder` with equipment gold: right when the gold holds a row of that category, quantity
-    and status that the rules did not read."""
-    nlp = trained_pipeline(FACT_MODEL_DIR)
-    out = []
-    for path in sorted(folder.glob("*.txt")):
-        gold_file = gold / path.stem / "equipment.json"
-        if not gold_file.exists():
-            continue
-        doc, _ = read_document(path.read_bytes(), str(path))
-        rows = run_components(doc, only=("equipment",)).get("equipment", [])
-        left = Counter((g["category"], g["quantity"], g["status"]) for g in json.loads(gold_file.read_text("utf-8")))
-        left.subtract(Counter((r["category"], r["quantity"], r["status"]) for r in rows))
-        for row in equipment_proposals(doc, rows, nlp, threshold=0.0):
-            key = (row["category"], row["quantity"], row["status"])
+        rows = run_components(doc, only=(table,)).get(table, [])
+        left = Counter(tuple(g[f] for f in fields) for g in json.loads(gold_file.read_text("utf-8")))
+        left.subtract(Counter(tuple(r[f] for f in fields) for r in rows))
+        for row in propose(doc, rows, nlp, threshold=0.0):
+            key = tuple(row[f] for f in fields)
             right = left[key] > 0
             left[key] -= right
             out.append((row["confidence"], right, f"{path.name}: {key} «{row['evidence'][:60]}»"))
     return sorted(out, reverse=True)
+
+
+def judged(folder: Path, gold: Path) -> list[tuple[float, bool, str]]:
+    """Metric proposals, judged by (metric, value)."""
+    return _judged(folder, gold, "metrics", ("metric", "value"), proposals)
+
+
+def judged_equipment(folder: Path, gold: Path) -> list[tuple[float, bool, str]]:
+    """Equipment proposals, judged by (category, quantity, status)."""
+    return _judged(folder, gold, "equipment", ("category", "quantity", "status"), equipment_proposals)
 
 
 def _choose(found: list[tuple[float, bool, str]], what: str) -> None:
