@@ -8,7 +8,7 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from pipeline.ingest.pdf.objects import _key
+from pipeline.ingest.pdf.pdfium_loops import address as _key
 from tests.conftest import RAW
 
 

@@ -1,16 +1,13 @@
 """Ruling edges from pdfium's path objects, as pdfplumber's `page.edges` would give them from
-pdfminer's parsing: each painted path is cut at its moves and classed as pdfminer's
-`paint_path` does (a single segment is a line, a closed axis-aligned four-sided path a
+pdfminer's parsing: each painted path is cut at its moves (`pdfium_loops.subpaths`) and classed
+as pdfminer's `paint_path` does (a single segment is a line, a closed axis-aligned four-sided path a
 rectangle, anything else a curve through the end points of its segments), then turned into
 edges as pdfplumber's `obj_to_edges` does, in pdfplumber's order (lines, rectangles, curves)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from ctypes import c_float
+from collections.abc import Iterable
 from typing import Any
-
-import pypdfium2.raw as pdfium_c
 
 Obj = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]
@@ -18,56 +15,17 @@ Point = tuple[float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def edges_of(paths: Iterable[tuple[Any, Matrix]], height: float) -> list[Obj]:
-    """The edges of the page's path objects (each with its matrix to page space)."""
+def edges_of(subpaths: Iterable[tuple[str, list[Point]]], height: float) -> list[Obj]:
+    """The edges of the page's painted subpaths (`pdfium_loops.subpaths`, in page space)."""
     lines: list[Obj] = []
     rects: list[Obj] = []
     curves: list[Obj] = []
-    for obj, matrix in paths:
-        for shape, pts in _subpaths(obj, matrix):
-            _classify(shape, pts, height, lines, rects, curves)
+    for shape, pts in subpaths:
+        _classify(shape, pts, height, lines, rects, curves)
     edges = [_line_edge(line) for line in lines]
     edges += [edge for rect in rects for edge in _rect_edges(rect)]
     edges += [edge for curve in curves for edge in _curve_edges(curve)]
     return edges
-
-
-def _subpaths(obj: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
-    """A path object's subpaths in pdfminer's terms. pdfium stores a Bézier curve as three
-    points (pdfminer keeps its end) and a closing `h` as a flag on the last point, drawing the
-    line back to the start itself when it was missing; pdfminer writes `h` with the start
-    point and drops an explicit line back to the start just before it."""
-    ops: list[tuple[str, Point]] = []
-    bezier = 0
-    x, y = c_float(), c_float()
-    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = _apply(matrix, (x.value, y.value))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            yield from _finished(ops)
-            ops = [("m", point)]
-            continue
-        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            bezier = (bezier + 1) % 3
-            if bezier:
-                continue
-            ops.append(("c", point))
-        else:
-            ops.append(("l", point))
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and ops[0][0] == "m":
-            if ops[-1][0] == "l":
-                ops[-1] = ("h", ops[0][1])
-            else:
-                ops.append(("h", ops[0][1]))
-    yield from _finished(ops)
-
-
-def _finished(ops: list[tuple[str, Point]]) -> Iterator[tuple[str, list[Point]]]:
-    """A subpath pdfminer paints: one that starts with a move and draws something."""
-    if len(ops) >= 2 and ops[0][0] == "m":
-        yield "".join(op for op, _ in ops), [p for _, p in ops]
 
 
 def _classify(shape: str, pts: list[Point], height: float, lines: list[Obj], rects: list[Obj], curves: list[Obj]) -> None:
@@ -127,7 +85,7 @@ def _curve_edges(curve: Obj) -> list[Obj]:
     return edges
 
 
-def _apply(m: Matrix, p: Point) -> Point:
+def apply(m: Matrix, p: Point) -> Point:
     """pdfminer's `apply_matrix_pt`."""
     a, b, c, d, e, f = m
     x, y = p

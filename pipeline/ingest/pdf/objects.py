@@ -32,22 +32,23 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Iterator
-from ctypes import c_double, c_float
+from ctypes import c_float
 from dataclasses import dataclass, field
+from itertools import count
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import Table as PlumberTable
 
-from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Obj, edges_of, times
+from pipeline.ingest.pdf import pdfium_loops as loops
+from pipeline.ingest.pdf.edges import Matrix, Obj, edges_of, times
 from pipeline.ingest.pdf.fonts import Descents, base_name
 from pipeline.ingest.pdf.page import Box
+from pipeline.ingest.pdf.pdfium_loops import Bounds, address
 from pipeline.ingest.pdf.ruled_tables import find_tables
 
 HYPHEN_MARK, HYPHEN, NOT_A_CHARACTER = 0x02, 0x2D, 0xFFFE
-WALKED = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT)
 REACH = 20.0
 """Points around a table within which a text object's characters are read: pdfium's bounds of
 a text object and pdfminer's boxes of its characters differ by a fraction of the font size."""
@@ -124,22 +125,19 @@ def _lines_whole(chars: list[Obj], cut: float) -> bool:
 
 
 def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above: float | None,
-                 tables: bool) -> PageObjects | None:
+                 tables: bool, paths: list[tuple[int, Matrix, Bounds | None]] | None = None) -> PageObjects | None:
     """The page's glyphs and edges, or None when pdfplumber's values cannot be rebuilt. The
     glyphs read are those that can make a word whose bottom is at most `words_above` (None:
-    no word; inf: every word) and, with `tables`, those that can fall in a ruled table."""
+    no word; inf: every word) and, with `tables`, those that can fall in a ruled table (from
+    the page's `paths`, read here when not given)."""
     height = _page_height(page)
     if height is None:
         return None
-    texts: list[tuple[Any, Matrix, bool]] = []  # with the matrix of the form holding it, if any
-    paths: list[tuple[Any, Matrix]] = []
-    for kind, obj, outer, form in _walk(page.raw, IDENTITY, form=False):
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            if tables:
-                paths.append((obj, times(_matrix(obj), outer)))
-        else:
-            texts.append((obj, outer, form))
-    edges = edges_of(paths, height)
+    texts = loops.texts(address(page.raw))
+    edges: list[Obj] = []
+    if tables:
+        every = loops.paths(address(page.raw)) if paths is None else paths
+        edges = edges_of((sub for key, matrix, _ in every for sub in loops.subpaths(key, matrix)), height)
     found = None
     wanted: set[int] | None = None
     if words_above != math.inf:
@@ -149,21 +147,19 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above
             zones += [table.bbox for table in found]
         if words_above is not None:  # the words' lines: twice the reach, see `_lines_whole`
             zones.append((-math.inf, -math.inf, math.inf, words_above + REACH))
-        reaches = _reach_test(zones, height)
         # a text object inside a form XObject has its bounds in the form's space: always read
-        wanted = {_key(obj) for obj, _, form in texts if form or reaches(obj)}
+        wanted = {key for key, form, _, bounds in texts if form or _reaches(bounds, zones, height)}
     fonts: dict[int, str] = {}
     read = _glyphs(textpage, wanted, fonts)
     if read is None:
         return None
     by_object, seen = read
     glyphs: list[Glyph] = []
-    for obj, outer, _ in texts:
-        key = _key(obj)
+    for key, _, outer, bounds in texts:
         if key in by_object:
             glyphs += by_object[key]
         elif key not in seen and (wanted is None or key in wanted):
-            blank = _blank(obj, times(_matrix(obj), outer), fonts)  # left out by pdfium: blanks only, or give up
+            blank = _blank(key, outer, bounds, fonts)  # left out by pdfium: blanks only, or give up
             if blank is None:
                 return None
             glyphs.append(blank)
@@ -183,27 +179,11 @@ def _page_height(page: pdfium.PdfPage) -> float | None:
     return top
 
 
-def _reach_test(boxes: list[Box], height: float) -> Any:
-    """A test: does a text object's bounds come within `REACH` of one of the boxes (x0, top,
-    x1, bottom)?"""
-    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
-
-    def reaches(obj: Any) -> bool:
-        if not boxes:
-            return False
-        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-        return any(left.value <= x1 + REACH and right.value >= x0 - REACH
-                   and height - bottom.value >= y0 - REACH and height - top.value <= y1 + REACH
-                   for x0, y0, x1, y1 in boxes)
-
-    return reaches
-
-
-def _matrix(obj: Any) -> Matrix:
-    """A page object's own matrix."""
-    raw = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
-    return raw.a, raw.b, raw.c, raw.d, raw.e, raw.f
+def _reaches(bounds: Bounds, boxes: list[Box], height: float) -> bool:
+    """Do a text object's bounds come within `REACH` of one of the boxes (x0, top, x1, bottom)?"""
+    left, bottom, right, top = bounds
+    return any(left <= x1 + REACH and right >= x0 - REACH and height - bottom >= y0 - REACH and height - top <= y1 + REACH
+               for x0, y0, x1, y1 in boxes)
 
 
 # --- characters ----------------------------------------------------------------------------
@@ -216,48 +196,35 @@ def _glyphs(textpage: pdfium.PdfTextPage, wanted: set[int] | None,
     its font, size and matrix, so those are asked once per object, each width once per font."""
     raw = textpage.raw
     by_object: dict[int, list[Glyph]] = {}
-    seen: set[int] = set()
     objects: dict[int, tuple[str, float, Any, float, float]] = {}
     widths: dict[tuple[str, float, int], float] = {}
-    x, y = c_double(), c_double()
     width = c_float()
-    last: Glyph | None = None
-    last_key = 0
-    count = pdfium_c.FPDFText_CountChars(raw)
-    text = _codes(raw, count)
-    current: list[Glyph] = []
-    for i in range(count):
-        key = _text_object(raw, i)
-        if key != last_key:  # the characters of one object come one after another
-            if not key or (wanted is not None and key not in wanted):
-                seen.add(key)
-                last_key, last = key, None
-                continue
-            if key not in objects:
-                objects[key] = _object_font(pdfium_c.FPDFText_GetTextObject(raw, i), raw, i, fonts)
-            name, size, font, a, d = objects[key]
-            if not a:
-                return None  # turned or mirrored text: pdfplumber's own reading
-            current = by_object.setdefault(key, [])
-            last_key, last = key, None
-        elif last is None and (not key or (wanted is not None and key not in wanted)):
-            continue
-        code = text[i]
-        advance = widths.get((name, size, code))
-        if advance is None:  # a character met for the first time in this font and size
-            if code == HYPHEN_MARK:  # pdfium's mark for a hyphen ending a line
+    runs, seen = loops.char_runs(address(raw), wanted)
+    text = _codes(raw, pdfium_c.FPDFText_CountChars(raw)) if runs else []
+    for key, start, xs, ys in runs:  # the characters of one object come one after another
+        if key not in objects:
+            objects[key] = _object_font(pdfium_c.FPDFText_GetTextObject(raw, start), raw, start, fonts)
+        name, size, font, a, d = objects[key]
+        if not a:
+            return None  # turned or mirrored text: pdfplumber's own reading
+        current = by_object.setdefault(key, [])
+        last: Glyph | None = None
+        for i, x, y in zip(count(start), xs, ys):
+            code = text[i]
+            advance = widths.get((name, size, code))
+            if advance is None:  # a character met for the first time in this font and size
+                if code == HYPHEN_MARK:  # pdfium's mark for a hyphen ending a line
+                    code = HYPHEN
+                elif pdfium_c.FPDFText_HasUnicodeMapError(raw, i) or not 0 < code < 0xD800:
+                    return None  # no Unicode for the glyph: pdfminer writes (cid:N)
+                pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width)
+                advance = widths[(name, size, text[i])] = width.value
+            elif code == HYPHEN_MARK:
                 code = HYPHEN
-            elif pdfium_c.FPDFText_HasUnicodeMapError(raw, i) or not 0 < code < 0xD800:
-                return None  # no Unicode for the glyph: pdfminer writes (cid:N)
-            pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width)
-            advance = widths[(name, size, text[i])] = width.value
-        elif code == HYPHEN_MARK:
-            code = HYPHEN
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
-        if last is not None and last.advance > 0 and x.value == last.x and y.value == last.y:
-            return None  # one glyph read as several characters (a ligature): pdfminer keeps one
-        last = Glyph(chr(code), x.value, y.value, a * advance, name, size, d)
-        current.append(last)
+            if last is not None and last.advance > 0 and x == last.x and y == last.y:
+                return None  # one glyph read as several characters (a ligature): pdfminer keeps one
+            last = Glyph(chr(code), x, y, a * advance, name, size, d)
+            current.append(last)
     return by_object, seen
 
 
@@ -273,30 +240,18 @@ def _codes(textpage: Any, count: int) -> list[int]:
     return codes
 
 
-def _blank(obj: Any, matrix: Matrix, fonts: dict[int, str]) -> Glyph | None:
+def _blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Glyph | None:
     """The first blank of a text object pdfium's text page dropped, when it prints nothing
     (its bounds have no height): pdfminer keeps such blanks, and a blank ends a word."""
-    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
-    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    if top.value > bottom.value:
+    _, bottom, _, top = bounds
+    if top > bottom:
         return None
+    obj = loops.handle(key)
     name, size, *_ = _object_font(obj, None, 0, fonts)
-    a, b, c, d, e, f = matrix
+    a, b, c, d, e, f = times(loops.own_matrix(obj), outer)
     if b or c or a <= 0 or d <= 0:
         return None
     return Glyph(" ", e, f, 0.0, name, size, d)
-
-
-def _key(obj: Any) -> int:
-    """A page object's identity (its handle's address; 0 for a null handle), read as the
-    address of what the pointer points to: a tenth of the time of casting it to `c_void_p`."""
-    return ctypes.addressof(obj.contents) if obj else 0
-
-
-_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
-"""pdfium's `FPDFText_GetTextObject` giving the handle's address (`_key`) instead of a pointer
-object: it is asked for every character."""
 
 
 def _object_font(obj: Any, textpage: Any, index: int, fonts: dict[int, str]) -> tuple[str, float, Any, float, float]:
@@ -306,12 +261,12 @@ def _object_font(obj: Any, textpage: Any, index: int, fonts: dict[int, str]) -> 
     font = pdfium_c.FPDFTextObj_GetFont(obj)
     size = c_float()
     pdfium_c.FPDFTextObj_GetFontSize(obj, size)
-    name = fonts.get(_key(font))
+    name = fonts.get(address(font))
     if name is None:
         length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
         buffer = ctypes.create_string_buffer(length)
         pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-        name = fonts[_key(font)] = base_name(buffer.value.decode("latin-1"))
+        name = fonts[address(font)] = base_name(buffer.value.decode("latin-1"))
     a = d = 0.0
     if textpage is not None:
         matrix = pdfium_c.FS_MATRIX()
@@ -319,22 +274,3 @@ def _object_font(obj: Any, textpage: Any, index: int, fonts: dict[int, str]) -> 
         if not (matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0):
             a, d = matrix.a, matrix.d
     return name, size.value, font, a, d
-
-
-def path_objects(page_raw: Any) -> Iterator[Any]:
-    """The page's vector path objects, those inside form XObjects too, in content order."""
-    return (obj for kind, obj, _, _ in _walk(page_raw, IDENTITY, form=False) if kind == pdfium_c.FPDF_PAGEOBJ_PATH)
-
-
-def _walk(parent: Any, outer: Matrix, form: bool) -> Iterator[tuple[int, Any, Matrix, bool]]:
-    """(type, object, matrix of the form XObjects holding it, inside one?) of each path and text
-    object, in content order."""
-    count = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
-    get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
-    for k in range(count(parent)):
-        obj = get(parent, k)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            yield from _walk(obj, times(_matrix(obj), outer), form=True)
-        elif kind in WALKED:
-            yield kind, obj, outer, form

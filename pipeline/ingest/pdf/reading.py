@@ -13,16 +13,19 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from ctypes import c_double, c_float, create_string_buffer
+from ctypes import c_double, create_string_buffer
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.base import InputError
+from pipeline.ingest.pdf import pdfium_loops as loops
+from pipeline.ingest.pdf.edges import Matrix
 from pipeline.ingest.pdf.layout import header_cut
-from pipeline.ingest.pdf.objects import PageObjects, page_objects, path_objects
+from pipeline.ingest.pdf.objects import PageObjects, page_objects
 from pipeline.ingest.pdf.page import Box, Line, Page
+from pipeline.ingest.pdf.pdfium_loops import Bounds, address
 
 TALL_PATH = 8.0
 """A vector path at least this tall (points) is a box or a vertical rule: maybe a table."""
@@ -78,11 +81,13 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
         textpage = page.get_textpage()
         try:
             lines = _text_lines(textpage, top)
-            paths = list(_path_boxes(page.raw, top))
+            path_objects = loops.paths(address(page.raw))
+            paths = _path_boxes(path_objects, top)
             ruled = any(_is_ruling(p, width, height) for p in paths)
             # what the layout step needs (page 1's header, ruled tables), while pdfium has the page open
             words_above = header_cut(lines, height) if index == 0 else None
-            objects = _objects(page, textpage, words_above, ruled) if ruled or words_above is not None else None
+            objects = (_objects(page, textpage, words_above, ruled, path_objects)
+                       if ruled or words_above is not None else None)
         finally:
             textpage.close()
     finally:
@@ -92,11 +97,11 @@ def _page(pdf: pdfium.PdfDocument, index: int) -> Page:
 
 
 def _objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above: float | None,
-             ruled: bool) -> PageObjects | None:
+             ruled: bool, paths: list[tuple[int, Matrix, Bounds | None]]) -> PageObjects | None:
     """The page's characters and edges for the layout step (None: pdfplumber reads the page):
     those of page 1's header words (above `words_above`) and those that can fall in a table."""
     try:
-        return page_objects(page, textpage, words_above, tables=ruled)
+        return page_objects(page, textpage, words_above, tables=ruled, paths=paths)
     except Exception:  # pdfplumber's table finder asserts on odd edges: the page is then pdfplumber's, as before
         return None
 
@@ -147,12 +152,14 @@ def _joined(left: Line, right: Line) -> Line:
     return Line(left.text + space + right.text, left.x0, right.x1, left.baseline, max(left.size, right.size))
 
 
-def _path_boxes(page_raw: Any, page_top: float) -> Iterator[Box]:
-    """Boxes of the vector paths on a page, those inside form XObjects too."""
-    for obj in path_objects(page_raw):
-        left, b, r, t = c_float(), c_float(), c_float(), c_float()
-        if pdfium_c.FPDFPageObj_GetBounds(obj, left, b, r, t):
-            yield (left.value, page_top - t.value, r.value, page_top - b.value)
+def _path_boxes(paths: list[tuple[int, Matrix, Bounds | None]], page_top: float) -> list[Box]:
+    """Boxes of the vector paths on a page (those inside form XObjects too) that have bounds."""
+    boxes: list[Box] = []
+    for _, _, bounds in paths:
+        if bounds is not None:
+            left, bottom, right, top = bounds
+            boxes.append((left, page_top - top, right, page_top - bottom))
+    return boxes
 
 
 def _is_ruling(box: Box, width: float, height: float) -> bool:

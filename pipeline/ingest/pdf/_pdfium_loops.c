@@ -1,0 +1,326 @@
+/* The per-character and per-path-segment loops of the PDF backend, compiled.
+
+   Why: through pypdfium2's ctypes bindings every pdfium call costs about a microsecond of
+   argument conversion, and a ruled page asks pdfium a few calls per character and per path
+   segment: most of the backend's time on real reports. These loops make the same calls
+   straight through pdfium's function pointers, which `pdfium_loops.py` takes from
+   pypdfium2's bindings and hands to `bind` (nothing links against libpdfium at build time).
+
+   Each function here has a pure-Python twin in `pdfium_loops.py` that gives identical values
+   (tests/ingest/test_pdfium_loops.py compares them on PDFs). Arithmetic is done in double
+   precision in the same order as the Python code, and the module is compiled with
+   -ffp-contract=off so that no fused multiply-add changes a last bit. */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+typedef void *Handle;
+typedef struct { float a, b, c, d, e, f; } PdfMatrix; /* pdfium's FS_MATRIX */
+
+enum { SEGMENT_LINETO = 0, SEGMENT_BEZIERTO = 1, SEGMENT_MOVETO = 2 };
+enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_FORM = 5 };
+
+static int (*CountChars)(Handle);
+static Handle (*GetTextObject)(Handle, int);
+static int (*GetCharOrigin)(Handle, int, double *, double *);
+static int (*CountObjects)(Handle);
+static Handle (*GetObject)(Handle, int);
+static int (*FormCountObjects)(Handle);
+static Handle (*FormGetObject)(Handle, unsigned long);
+static int (*GetType)(Handle);
+static int (*GetBounds)(Handle, float *, float *, float *, float *);
+static int (*GetMatrix)(Handle, PdfMatrix *);
+static int (*CountSegments)(Handle);
+static Handle (*GetPathSegment)(Handle, int);
+static int (*SegmentGetPoint)(Handle, float *, float *);
+static int (*SegmentGetType)(Handle);
+static int (*SegmentGetClose)(Handle);
+
+#define FUNCTION_COUNT 15
+static void **const functions[FUNCTION_COUNT] = {
+    (void **)&CountChars, (void **)&GetTextObject, (void **)&GetCharOrigin,
+    (void **)&CountObjects, (void **)&GetObject, (void **)&FormCountObjects, (void **)&FormGetObject,
+    (void **)&GetType, (void **)&GetBounds, (void **)&GetMatrix,
+    (void **)&CountSegments, (void **)&GetPathSegment, (void **)&SegmentGetPoint,
+    (void **)&SegmentGetType, (void **)&SegmentGetClose,
+};
+static int bound = 0;
+
+typedef struct { double a, b, c, d, e, f; } Matrix;
+
+/* bind(addresses): pdfium's functions, in the order of `pdfium_loops.FUNCTIONS`. */
+static PyObject *bind(PyObject *self, PyObject *addresses) {
+    if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != FUNCTION_COUNT) {
+        PyErr_SetString(PyExc_ValueError, "bind() takes a tuple of the pdfium function addresses");
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < FUNCTION_COUNT; k++) {
+        void *address = PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, k));
+        if (address == NULL) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "a pdfium function address is null");
+            return NULL;
+        }
+        *functions[k] = address;
+    }
+    bound = 1;
+    Py_RETURN_NONE;
+}
+
+static Handle handle_of(PyObject *value) {
+    if (!bound) {
+        PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
+        return NULL;
+    }
+    Handle handle = PyLong_AsVoidPtr(value);
+    if (handle == NULL && !PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "a null pdfium handle");
+    return handle;
+}
+
+static PyObject *key_of(Handle handle) { return PyLong_FromSize_t((size_t)(uintptr_t)handle); }
+
+/* char_runs(textpage, wanted): see `pdfium_loops.char_runs`. */
+static PyObject *char_runs(PyObject *self, PyObject *args) {
+    PyObject *page_value, *wanted;
+    if (!PyArg_ParseTuple(args, "OO", &page_value, &wanted)) return NULL;
+    Handle textpage = handle_of(page_value);
+    if (textpage == NULL) return NULL;
+    PyObject *runs = PyList_New(0), *seen = PySet_New(NULL);
+    PyObject *xs = NULL, *ys = NULL;
+    if (runs == NULL || seen == NULL) goto fail;
+    double x = 0.0, y = 0.0;
+    Handle last_key = NULL;
+    int in_run = 0;
+    int count = CountChars(textpage);
+    for (int i = 0; i < count; i++) {
+        Handle key = GetTextObject(textpage, i);
+        if (key != last_key) {
+            last_key = key;
+            int keep = key != NULL;
+            PyObject *number = key_of(key);
+            if (number == NULL) goto fail;
+            if (keep && wanted != Py_None) {
+                keep = PySet_Contains(wanted, number);
+                if (keep < 0) { Py_DECREF(number); goto fail; }
+            }
+            if (!keep) {
+                int added = PySet_Add(seen, number);
+                Py_DECREF(number);
+                if (added < 0) goto fail;
+                in_run = 0;
+                continue;
+            }
+            xs = PyList_New(0);
+            ys = PyList_New(0);
+            PyObject *run = (xs && ys) ? Py_BuildValue("(NiOO)", number, i, xs, ys) : NULL;
+            if (run == NULL) goto fail;
+            int appended = PyList_Append(runs, run);
+            Py_DECREF(run);
+            Py_DECREF(xs);
+            Py_DECREF(ys); /* the run holds them */
+            if (appended < 0) { xs = ys = NULL; goto fail; }
+            in_run = 1;
+        } else if (!in_run) {
+            continue;
+        }
+        GetCharOrigin(textpage, i, &x, &y);
+        PyObject *fx = PyFloat_FromDouble(x), *fy = PyFloat_FromDouble(y);
+        int ok = fx && fy && PyList_Append(xs, fx) == 0 && PyList_Append(ys, fy) == 0;
+        Py_XDECREF(fx);
+        Py_XDECREF(fy);
+        if (!ok) { xs = ys = NULL; goto fail; }
+    }
+    return Py_BuildValue("(NN)", runs, seen);
+fail:
+    Py_XDECREF(runs);
+    Py_XDECREF(seen);
+    return NULL;
+}
+
+static Matrix own_matrix(Handle obj) {
+    PdfMatrix raw = {0, 0, 0, 0, 0, 0};
+    GetMatrix(obj, &raw);
+    Matrix m = {raw.a, raw.b, raw.c, raw.d, raw.e, raw.f};
+    return m;
+}
+
+/* pdfminer's mult_matrix(m1, m0), as `edges.times`. */
+static Matrix times(Matrix m1, Matrix m0) {
+    Matrix m = {
+        m0.a * m1.a + m0.c * m1.b, m0.b * m1.a + m0.d * m1.b,
+        m0.a * m1.c + m0.c * m1.d, m0.b * m1.c + m0.d * m1.d,
+        m0.a * m1.e + m0.c * m1.f + m0.e, m0.b * m1.e + m0.d * m1.f + m0.f,
+    };
+    return m;
+}
+
+static PyObject *matrix_tuple(Matrix m) { return Py_BuildValue("(dddddd)", m.a, m.b, m.c, m.d, m.e, m.f); }
+
+/* One object of the walk appended to `out`: paths as (key, matrix, bounds or None), texts as
+   (key, inside a form?, the forms' matrix, bounds). */
+static int visit(Handle obj, int kind, Matrix outer, int form, int wanted_kind, PyObject *out) {
+    float left = 0, bottom = 0, right = 0, top = 0;
+    PyObject *item;
+    if (kind != wanted_kind) return 0;
+    if (kind == OBJECT_PATH) {
+        Matrix m = times(own_matrix(obj), outer);
+        if (GetBounds(obj, &left, &bottom, &right, &top))
+            item = Py_BuildValue("(NN(dddd))", key_of(obj), matrix_tuple(m),
+                                 (double)left, (double)bottom, (double)right, (double)top);
+        else
+            item = Py_BuildValue("(NNO)", key_of(obj), matrix_tuple(m), Py_None);
+    } else {
+        GetBounds(obj, &left, &bottom, &right, &top);
+        item = Py_BuildValue("(NON(dddd))", key_of(obj), form ? Py_True : Py_False, matrix_tuple(outer),
+                             (double)left, (double)bottom, (double)right, (double)top);
+    }
+    if (item == NULL) return -1;
+    int appended = PyList_Append(out, item);
+    Py_DECREF(item);
+    return appended;
+}
+
+static int walk(Handle parent, Matrix outer, int form, int wanted_kind, PyObject *out) {
+    int count = form ? FormCountObjects(parent) : CountObjects(parent);
+    for (int k = 0; k < count; k++) {
+        Handle obj = form ? FormGetObject(parent, (unsigned long)k) : GetObject(parent, k);
+        int kind = GetType(obj);
+        if (kind == OBJECT_FORM) {
+            if (walk(obj, times(own_matrix(obj), outer), 1, wanted_kind, out) < 0) return -1;
+        } else if (visit(obj, kind, outer, form, wanted_kind, out) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *objects_of(PyObject *args, int wanted_kind) {
+    PyObject *page_value;
+    if (!PyArg_ParseTuple(args, "O", &page_value)) return NULL;
+    Handle page = handle_of(page_value);
+    if (page == NULL) return NULL;
+    PyObject *out = PyList_New(0);
+    Matrix identity = {1.0, 0.0, 0.0, 1.0, 0.0, 0.0};
+    if (out == NULL || walk(page, identity, 0, wanted_kind, out) < 0) {
+        Py_XDECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* paths(page): see `pdfium_loops.paths`. */
+static PyObject *paths(PyObject *self, PyObject *args) { return objects_of(args, OBJECT_PATH); }
+
+/* texts(page): see `pdfium_loops.texts`. */
+static PyObject *texts(PyObject *self, PyObject *args) { return objects_of(args, OBJECT_TEXT); }
+
+/* A subpath being built: its operators ("m", "l", "c", "h") and points. */
+typedef struct { char *ops; double *xs, *ys; Py_ssize_t length, size; } Ops;
+
+static int push(Ops *ops, char op, double x, double y) {
+    if (ops->length == ops->size) {
+        Py_ssize_t size = ops->size ? 2 * ops->size : 16;
+        char *o = PyMem_Realloc(ops->ops, size);
+        if (o == NULL) return -1;
+        ops->ops = o;
+        double *xs = PyMem_Realloc(ops->xs, size * sizeof(double));
+        if (xs == NULL) return -1;
+        ops->xs = xs;
+        double *ys = PyMem_Realloc(ops->ys, size * sizeof(double));
+        if (ys == NULL) return -1;
+        ops->ys = ys;
+        ops->size = size;
+    }
+    ops->ops[ops->length] = op;
+    ops->xs[ops->length] = x;
+    ops->ys[ops->length] = y;
+    ops->length++;
+    return 0;
+}
+
+/* `edges._finished`: a subpath pdfminer paints (it starts with a move and draws something). */
+static int finished(Ops *ops, PyObject *out) {
+    if (ops->length < 2 || ops->ops[0] != 'm') return 0;
+    PyObject *points = PyList_New(ops->length);
+    if (points == NULL) return -1;
+    for (Py_ssize_t k = 0; k < ops->length; k++) {
+        PyObject *point = Py_BuildValue("(dd)", ops->xs[k], ops->ys[k]);
+        if (point == NULL) { Py_DECREF(points); return -1; }
+        PyList_SET_ITEM(points, k, point);
+    }
+    PyObject *item = Py_BuildValue("(s#N)", ops->ops, ops->length, points);
+    if (item == NULL) return -1;
+    int appended = PyList_Append(out, item);
+    Py_DECREF(item);
+    return appended;
+}
+
+/* subpaths(path, matrix): see `pdfium_loops.subpaths` (the twin of `edges._subpaths`). */
+static PyObject *subpaths(PyObject *self, PyObject *args) {
+    PyObject *path_value;
+    Matrix m;
+    if (!PyArg_ParseTuple(args, "O(dddddd)", &path_value, &m.a, &m.b, &m.c, &m.d, &m.e, &m.f)) return NULL;
+    Handle path = handle_of(path_value);
+    if (path == NULL) return NULL;
+    PyObject *out = PyList_New(0);
+    Ops ops = {NULL, NULL, NULL, 0, 0};
+    int bezier = 0;
+    float fx = 0, fy = 0;
+    if (out == NULL) return NULL;
+    int count = CountSegments(path);
+    for (int k = 0; k < count; k++) {
+        Handle segment = GetPathSegment(path, k);
+        int kind = SegmentGetType(segment);
+        SegmentGetPoint(segment, &fx, &fy);
+        double x = fx, y = fy;
+        double px = m.a * x + m.c * y + m.e, py = m.b * x + m.d * y + m.f;
+        if (kind == SEGMENT_MOVETO) {
+            if (finished(&ops, out) < 0) goto fail;
+            ops.length = 0;
+            if (push(&ops, 'm', px, py) < 0) goto fail;
+            continue;
+        }
+        if (kind == SEGMENT_BEZIERTO) {
+            bezier = (bezier + 1) % 3;
+            if (bezier) continue;
+            if (push(&ops, 'c', px, py) < 0) goto fail;
+        } else if (push(&ops, 'l', px, py) < 0) {
+            goto fail;
+        }
+        if (SegmentGetClose(segment) && ops.ops[0] == 'm') {
+            Py_ssize_t last = ops.length - 1;
+            if (ops.ops[last] == 'l') {
+                ops.ops[last] = 'h';
+                ops.xs[last] = ops.xs[0];
+                ops.ys[last] = ops.ys[0];
+            } else if (push(&ops, 'h', ops.xs[0], ops.ys[0]) < 0) {
+                goto fail;
+            }
+        }
+    }
+    if (finished(&ops, out) < 0) goto fail;
+    PyMem_Free(ops.ops);
+    PyMem_Free(ops.xs);
+    PyMem_Free(ops.ys);
+    return out;
+fail:
+    PyMem_Free(ops.ops);
+    PyMem_Free(ops.xs);
+    PyMem_Free(ops.ys);
+    Py_DECREF(out);
+    if (!PyErr_Occurred()) PyErr_NoMemory();
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"bind", bind, METH_O, "Take pdfium's function addresses (see pdfium_loops.FUNCTIONS)."},
+    {"char_runs", char_runs, METH_VARARGS, "The wanted text objects' runs of characters (pdfium_loops.char_runs)."},
+    {"paths", paths, METH_VARARGS, "The page's path objects (pdfium_loops.paths)."},
+    {"texts", texts, METH_VARARGS, "The page's text objects (pdfium_loops.texts)."},
+    {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_pdfium_loops", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__pdfium_loops(void) { return PyModule_Create(&module); }

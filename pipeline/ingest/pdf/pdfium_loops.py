@@ -1,0 +1,193 @@
+"""The loops over a page's characters, page objects and path segments that the PDF backend runs
+through pdfium, compiled (`_pdfium_loops.c`, built by `pip install` when a C compiler is at hand)
+or in pure Python through pypdfium2's ctypes bindings when it is not.
+
+Why two: each ctypes call costs about a microsecond, and a ruled page asks pdfium a few calls
+per character and per path segment, most of the backend's time on real reports. The compiled
+loops make the same pdfium calls through the function pointers pypdfium2 already loaded, so
+nothing links against libpdfium at build time. Both give identical values (the tests compare
+them on PDFs); `COMPILED` says which one runs.
+
+Handles are passed and objects returned as integers: a page object's key is its handle's
+address (see `objects._key`)."""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+from collections.abc import Iterator
+from ctypes import c_double, c_float
+from types import ModuleType
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Point, apply, times
+
+Bounds = tuple[float, float, float, float]
+"""A page object's bounds as pdfium gives them: left, bottom, right, top."""
+Run = tuple[int, int, list[float], list[float]]
+"""Consecutive characters of one text object: its key, the index of the first, the origins' x and y."""
+Subpath = tuple[str, list[Point]]
+
+FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetTextObject", "FPDFText_GetCharOrigin",
+             "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject",
+             "FPDFPageObj_GetType", "FPDFPageObj_GetBounds", "FPDFPageObj_GetMatrix",
+             "FPDFPath_CountSegments", "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint",
+             "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose")
+"""The pdfium functions the compiled loops call, in the order `_pdfium_loops.bind` takes them."""
+
+
+def _compiled() -> ModuleType | None:
+    """The compiled loops bound to pypdfium2's pdfium, or None when they were not built."""
+    try:
+        compiled = importlib.import_module("pipeline.ingest.pdf._pdfium_loops")
+    except ImportError:
+        return None
+    compiled.bind(tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value for name in FUNCTIONS))
+    return compiled
+
+
+def address(handle: Any) -> int:
+    """A pdfium handle's identity (its address; 0 for a null handle), read as the address of
+    what the pointer points to: a tenth of the time of casting it to `c_void_p`."""
+    return ctypes.addressof(handle.contents) if handle else 0
+
+
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+"""pdfium's `FPDFText_GetTextObject` giving the handle's address instead of a pointer object:
+the pure-Python loop asks it for every character."""
+
+
+def handle(key: int, kind: Any = pdfium_c.FPDF_PAGEOBJECT) -> Any:
+    """The pdfium handle at an address, for the few calls made outside these loops."""
+    return ctypes.cast(key, kind)
+
+
+# --- the pure-Python loops -------------------------------------------------------------------
+
+def py_char_runs(textpage: int, wanted: set[int] | None) -> tuple[list[Run], set[int]]:
+    """The characters' origins of the wanted text objects (all when None), one run per stretch
+    of consecutive characters of one object, and the keys of the other objects met (0 for the
+    characters pdfium added, which have no object)."""
+    raw = handle(textpage, pdfium_c.FPDF_TEXTPAGE)
+    runs: list[Run] = []
+    seen: set[int] = set()
+    x, y = c_double(), c_double()
+    last_key = 0
+    xs: list[float] = []
+    ys: list[float] = []
+    in_run = False
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        key = _text_object(raw, i) or 0
+        if key != last_key:
+            last_key = key
+            if not key or (wanted is not None and key not in wanted):
+                seen.add(key)
+                in_run = False
+                continue
+            xs, ys = [], []
+            runs.append((key, i, xs, ys))
+            in_run = True
+        elif not in_run:
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
+        xs.append(x.value)
+        ys.append(y.value)
+    return runs, seen
+
+
+def _walk(parent: Any, outer: Matrix, form: bool) -> Iterator[tuple[int, Any, Matrix, bool]]:
+    """(type, object, matrix of the form XObjects holding it, inside one?) of each path and text
+    object, in content order."""
+    count = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
+    get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+    for k in range(count(parent)):
+        obj = get(parent, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            yield from _walk(obj, times(own_matrix(obj), outer), form=True)
+        elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            yield kind, obj, outer, form
+
+
+def own_matrix(obj: Any) -> Matrix:
+    """A page object's own matrix."""
+    raw = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, raw)
+    return raw.a, raw.b, raw.c, raw.d, raw.e, raw.f
+
+
+def bounds(obj: Any) -> Bounds | None:
+    """A page object's bounds (None when pdfium has none)."""
+    left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return left.value, bottom.value, right.value, top.value
+
+
+def py_paths(page: int) -> list[tuple[int, Matrix, Bounds | None]]:
+    """The page's vector path objects, those inside form XObjects too, in content order: key,
+    matrix to page space, bounds."""
+    return [(address(obj), times(own_matrix(obj), outer), bounds(obj))
+            for kind, obj, outer, _ in _walk(handle(page, pdfium_c.FPDF_PAGE), IDENTITY, form=False)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH]
+
+
+def py_texts(page: int) -> list[tuple[int, bool, Matrix, Bounds]]:
+    """The page's text objects in content order: key, inside a form XObject?, the matrix of the
+    forms holding it, bounds (pdfium has bounds for every object it gave)."""
+    return [(address(obj), form, outer, bounds(obj) or (0.0, 0.0, 0.0, 0.0))
+            for kind, obj, outer, form in _walk(handle(page, pdfium_c.FPDF_PAGE), IDENTITY, form=False)
+            if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]
+
+
+def py_subpaths(path: int, matrix: Matrix) -> list[Subpath]:
+    """A path object's subpaths in pdfminer's terms, in page space. pdfium stores a Bézier curve
+    as three points (pdfminer keeps its end) and a closing `h` as a flag on the last point,
+    drawing the line back to the start itself when it was missing; pdfminer writes `h` with the
+    start point and drops an explicit line back to the start just before it."""
+    obj = handle(path)
+    out: list[Subpath] = []
+    ops: list[tuple[str, Point]] = []
+    bezier = 0
+    x, y = c_float(), c_float()
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        point = apply(matrix, (x.value, y.value))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            _finished(ops, out)
+            ops = [("m", point)]
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            bezier = (bezier + 1) % 3
+            if bezier:
+                continue
+            ops.append(("c", point))
+        else:
+            ops.append(("l", point))
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and ops[0][0] == "m":
+            if ops[-1][0] == "l":
+                ops[-1] = ("h", ops[0][1])
+            else:
+                ops.append(("h", ops[0][1]))
+    _finished(ops, out)
+    return out
+
+
+def _finished(ops: list[tuple[str, Point]], out: list[Subpath]) -> None:
+    """A subpath pdfminer paints: one that starts with a move and draws something."""
+    if len(ops) >= 2 and ops[0][0] == "m":
+        out.append(("".join(op for op, _ in ops), [p for _, p in ops]))
+
+
+# --- the loops the backend calls -------------------------------------------------------------
+
+COMPILED = _compiled()
+char_runs = COMPILED.char_runs if COMPILED else py_char_runs
+paths = COMPILED.paths if COMPILED else py_paths
+texts = COMPILED.texts if COMPILED else py_texts
+subpaths = COMPILED.subpaths if COMPILED else py_subpaths

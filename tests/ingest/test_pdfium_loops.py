@@ -1,0 +1,141 @@
+"""The PDF backend's loops over characters, page objects and path segments
+(`pipeline/ingest/pdf/pdfium_loops.py`): the compiled ones and their pure-Python twins give the
+same values on real and drawn PDFs (text in form XObjects, Bézier curves, closed and open paths,
+a ligature-free Vietnamese text), and the whole backend reads the same documents with either."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import sysconfig
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pypdfium2 as pdfium
+import pytest
+
+from pipeline.ingest.pdf import PdfBackend
+from pipeline.ingest.pdf import pdfium_loops as loops
+from pipeline.ingest.pdf.objects import page_objects
+from pipeline.ingest.pdf.pdfium_loops import address
+from pipeline.options import Options
+from tests.conftest import RAW
+from tests.ingest.test_pdf_tables import FONT, _in_forms, _objects_pdf, _report
+
+fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev extras) draws the test PDFs")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
+NAMES = ("char_runs", "paths", "texts", "subpaths")
+T = TypeVar("T")
+needs_compiled = pytest.mark.skipif(loops.COMPILED is None, reason="the compiled loops were not built (no C compiler)")
+
+
+def _shapes() -> bytes:
+    """Curves (a circle, a rounded box), an open polyline, a closed triangle, single lines, a
+    filled box and text in two sizes: every kind of path segment and subpath pdfium gives."""
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    pdf.text(30, 30, "Báo cáo kết quả chuyển đổi số của xã")
+    pdf.set_font("DejaVu", size=7.5)
+    pdf.text(30, 40, "Ghi chú: số liệu đến ngày 30/9/2025")
+    pdf.circle(x=60, y=80, radius=12)
+    pdf.rect(100, 70, 40, 20, round_corners=True)
+    pdf.polyline([(20, 120), (60, 140), (90, 120), (120, 150)])
+    pdf.polygon([(140, 120), (180, 120), (160, 150)], style="DF")
+    pdf.line(20, 170, 190, 170)
+    pdf.line(50, 160, 50, 200)
+    pdf.rect(20, 210, 60, 15, style="F")
+    pdf.ellipse(100, 200, 50, 20, style="D")
+    return bytes(pdf.output())
+
+
+def _documents() -> dict[str, bytes]:
+    files = sorted(RAW.glob("*.pdf")) + [FIXTURES / "party_report.pdf", FIXTURES / "signed_report.pdf"]
+    documents = {path.name: path.read_bytes() for path in files}
+    documents.update(drawn=_report(), objects=_objects_pdf(), forms=_in_forms(_objects_pdf()),
+                     shapes=_shapes(), shapes_in_forms=_in_forms(_shapes()))
+    return documents
+
+
+DOCUMENTS = _documents()
+
+
+def test_the_loops_are_compiled_where_a_compiler_is() -> None:
+    compiler = sysconfig.get_config_var("CC") or "cc"
+    if shutil.which(compiler.split()[0]) is None:
+        pytest.skip(f"no C compiler ({compiler}): the pure-Python loops run")
+    assert loops.COMPILED is not None, "pipeline/ingest/pdf/_pdfium_loops.c was not built: run make setup"
+
+
+@needs_compiled
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_compiled_loops_give_the_python_values(name: str) -> None:
+    assert loops.COMPILED is not None
+    pdf = pdfium.PdfDocument(DOCUMENTS[name])
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        key, tp = address(page.raw), address(textpage.raw)
+        texts = loops.COMPILED.texts(key)
+        assert texts == loops.py_texts(key)
+        wanted = {k for n, (k, *_) in enumerate(texts) if n % 2}  # every other object
+        for chosen in (None, wanted, set()):
+            assert loops.COMPILED.char_runs(tp, chosen) == loops.py_char_runs(tp, chosen)
+        paths = loops.COMPILED.paths(key)
+        assert paths == loops.py_paths(key)
+        for path, matrix, _ in paths:
+            assert loops.COMPILED.subpaths(path, matrix) == loops.py_subpaths(path, matrix)
+        textpage.close()
+        page.close()
+    pdf.close()
+
+
+@needs_compiled
+def test_the_drawn_shapes_hold_every_kind_of_subpath() -> None:
+    assert loops.COMPILED is not None
+    pdf = pdfium.PdfDocument(DOCUMENTS["shapes"])
+    page = pdf[0]
+    shapes = [shape for path, matrix, _ in loops.COMPILED.paths(address(page.raw))
+              for shape, _ in loops.COMPILED.subpaths(path, matrix)]
+    assert "ml" in shapes  # a single line
+    assert any(shape.endswith("h") for shape in shapes)  # closed
+    assert any("c" in shape for shape in shapes)  # Bézier curves, kept by their end points
+    assert any(shape.startswith("mlll") and not shape.endswith("h") for shape in shapes)  # the open polyline
+
+
+def _python(call: Callable[[], T]) -> T:
+    """What `call` gives with the pure-Python loops."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in NAMES:
+            patch.setattr(loops, name, getattr(loops, "py_" + name))
+        return call()
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_page_objects_are_the_python_loops_ones(name: str) -> None:
+    """Glyphs, edges and tables of each page (every word; the tables' characters only; both
+    with a header cut) equal those the pure-Python loops give."""
+    pdf = pdfium.PdfDocument(DOCUMENTS[name])
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        for words_above, tables in ((math.inf, False), (None, True), (300.0, True)):
+            got = page_objects(page, textpage, words_above, tables)
+            expected = _python(lambda: page_objects(page, textpage, words_above, tables))  # noqa: B023
+            assert (got is None) == (expected is None)
+            if got is not None and expected is not None:
+                assert got.glyphs == expected.glyphs
+                assert got.edges == expected.edges
+                assert [t.bbox for t in got.tables or []] == [t.bbox for t in expected.tables or []]
+        textpage.close()
+        page.close()
+    pdf.close()
+
+
+def test_the_backend_reads_the_same_documents_with_the_python_loops() -> None:
+    backend, options = PdfBackend(), Options(ocr=False)
+    got = {name: backend.read(data, options) for name, data in DOCUMENTS.items()}
+    assert got == _python(lambda: {name: backend.read(data, options) for name, data in DOCUMENTS.items()})
+    assert any(block.kind == "table_row" for doc in got.values() for block in doc.blocks)
