@@ -58,3 +58,22 @@ def _seconds(sentences: int) -> float:
 def test_sentences_of_every_fact_on_one_long_line_cost_linear_time():
     small, large = (min(_seconds(n) for _ in range(3)) for n in (500, 4000))  # CPU time, best of 3: other processes' load does not count
     assert large < 20 * small + 0.5  # linear: about 8 times; the old scan: about 64 times
+
+
+
+SPACED = st.sampled_from(["Xã có 18 máy", ".", ";", "TM.", " ", "\n", "\t", "\u00a0", "\u2028", "\x1c", "\u3000", "Đ", "a", "3", "("])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SPACED, min_size=1, max_size=40))
+def test_one_line_read_from_the_whole_text_scan_agrees_with_its_own_scan(pieces):
+    """Every line of a text reads its boundaries from one scan of the whole text; white space
+    other than a line break (tab, no-break space, line separator) stays inside a line."""
+    text = "".join(pieces)
+    index = SentenceIndex(text)
+    for start in range(len(text) + 1):
+        line_start = text.rfind("\n", 0, start) + 1
+        stop = text.find("\n", start)
+        line_end = len(text) if stop < 0 else stop
+        for end in (start, line_end):
+            assert index.bounds(line_start, line_end, start, end) == _scan(text, line_start, line_end, start, end)
