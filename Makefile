@@ -22,7 +22,7 @@ browser:  ## Chromium for the report's browser test (Debian package; skipped wit
 	  || echo "make: could not install chromium with apt-get; the report's browser test will be skipped"; \
 	else echo "make: no chromium and no root apt-get here; the report's browser test will be skipped"; fi
 
-$(STAMP): pyproject.toml setup.py pipeline/ingest/pdf/_pdfium_loops.c  # a changed C source rebuilds the compiled PDF loops
+$(STAMP): pyproject.toml setup.py $(wildcard pipeline/ingest/pdf/_pdfium_*.[ch])  # a changed C source rebuilds the compiled PDF loops
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(STAMP)

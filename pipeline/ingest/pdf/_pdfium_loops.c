@@ -6,44 +6,46 @@
    straight through pdfium's function pointers, which `pdfium_loops.py` takes from
    pypdfium2's bindings and hands to `bind` (nothing links against libpdfium at build time).
 
-   Each function here has a pure-Python twin in `pdfium_loops.py` that gives identical values
+   Each function here (and `glyphs` in _pdfium_glyphs.c) has a pure-Python twin in
+   `pdfium_loops.py` (`glyphs.py`) that gives identical values
    (tests/ingest/test_pdfium_loops.py compares them on PDFs). Arithmetic is done in double
    precision in the same order as the Python code, and the module is compiled with
    -ffp-contract=off so that no fused multiply-add changes a last bit. */
 
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include <stdint.h>
+#include "_pdfium_loops.h"
 
-typedef void *Handle;
-typedef struct { float a, b, c, d, e, f; } PdfMatrix; /* pdfium's FS_MATRIX */
+int (*CountChars)(Handle);
+Handle (*GetTextObject)(Handle, int);
+int (*GetCharOrigin)(Handle, int, double *, double *);
+int (*CountObjects)(Handle);
+Handle (*GetObject)(Handle, int);
+int (*FormCountObjects)(Handle);
+Handle (*FormGetObject)(Handle, unsigned long);
+int (*GetType)(Handle);
+int (*GetBounds)(Handle, float *, float *, float *, float *);
+int (*GetMatrix)(Handle, PdfMatrix *);
+int (*CountSegments)(Handle);
+Handle (*GetPathSegment)(Handle, int);
+int (*SegmentGetPoint)(Handle, float *, float *);
+int (*SegmentGetType)(Handle);
+int (*SegmentGetClose)(Handle);
+int (*GetText)(Handle, int, int, unsigned short *);
+unsigned int (*GetUnicode)(Handle, int);
+int (*HasUnicodeMapError)(Handle, int);
+int (*GetGlyphWidth)(Handle, uint32_t, float, float *);
+Handle (*GetFont)(Handle);
+int (*GetFontSize)(Handle, float *);
+int (*GetCharMatrix)(Handle, int, PdfMatrix *);
 
-enum { SEGMENT_LINETO = 0, SEGMENT_BEZIERTO = 1, SEGMENT_MOVETO = 2 };
-enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_FORM = 5 };
-
-static int (*CountChars)(Handle);
-static Handle (*GetTextObject)(Handle, int);
-static int (*GetCharOrigin)(Handle, int, double *, double *);
-static int (*CountObjects)(Handle);
-static Handle (*GetObject)(Handle, int);
-static int (*FormCountObjects)(Handle);
-static Handle (*FormGetObject)(Handle, unsigned long);
-static int (*GetType)(Handle);
-static int (*GetBounds)(Handle, float *, float *, float *, float *);
-static int (*GetMatrix)(Handle, PdfMatrix *);
-static int (*CountSegments)(Handle);
-static Handle (*GetPathSegment)(Handle, int);
-static int (*SegmentGetPoint)(Handle, float *, float *);
-static int (*SegmentGetType)(Handle);
-static int (*SegmentGetClose)(Handle);
-
-#define FUNCTION_COUNT 15
+#define FUNCTION_COUNT 22
 static void **const functions[FUNCTION_COUNT] = {
     (void **)&CountChars, (void **)&GetTextObject, (void **)&GetCharOrigin,
     (void **)&CountObjects, (void **)&GetObject, (void **)&FormCountObjects, (void **)&FormGetObject,
     (void **)&GetType, (void **)&GetBounds, (void **)&GetMatrix,
     (void **)&CountSegments, (void **)&GetPathSegment, (void **)&SegmentGetPoint,
     (void **)&SegmentGetType, (void **)&SegmentGetClose,
+    (void **)&GetText, (void **)&GetUnicode, (void **)&HasUnicodeMapError, (void **)&GetGlyphWidth,
+    (void **)&GetFont, (void **)&GetFontSize, (void **)&GetCharMatrix,
 };
 static int bound = 0;
 
@@ -67,7 +69,7 @@ static PyObject *bind(PyObject *self, PyObject *addresses) {
     Py_RETURN_NONE;
 }
 
-static Handle handle_of(PyObject *value) {
+Handle handle_of(PyObject *value) {
     if (!bound) {
         PyErr_SetString(PyExc_RuntimeError, "bind() was not called");
         return NULL;
@@ -77,65 +79,7 @@ static Handle handle_of(PyObject *value) {
     return handle;
 }
 
-static PyObject *key_of(Handle handle) { return PyLong_FromSize_t((size_t)(uintptr_t)handle); }
-
-/* char_runs(textpage, wanted): see `pdfium_loops.char_runs`. */
-static PyObject *char_runs(PyObject *self, PyObject *args) {
-    PyObject *page_value, *wanted;
-    if (!PyArg_ParseTuple(args, "OO", &page_value, &wanted)) return NULL;
-    Handle textpage = handle_of(page_value);
-    if (textpage == NULL) return NULL;
-    PyObject *runs = PyList_New(0), *seen = PySet_New(NULL);
-    PyObject *xs = NULL, *ys = NULL;
-    if (runs == NULL || seen == NULL) goto fail;
-    double x = 0.0, y = 0.0;
-    Handle last_key = NULL;
-    int in_run = 0;
-    int count = CountChars(textpage);
-    for (int i = 0; i < count; i++) {
-        Handle key = GetTextObject(textpage, i);
-        if (key != last_key) {
-            last_key = key;
-            int keep = key != NULL;
-            PyObject *number = key_of(key);
-            if (number == NULL) goto fail;
-            if (keep && wanted != Py_None) {
-                keep = PySet_Contains(wanted, number);
-                if (keep < 0) { Py_DECREF(number); goto fail; }
-            }
-            if (!keep) {
-                int added = PySet_Add(seen, number);
-                Py_DECREF(number);
-                if (added < 0) goto fail;
-                in_run = 0;
-                continue;
-            }
-            xs = PyList_New(0);
-            ys = PyList_New(0);
-            PyObject *run = (xs && ys) ? Py_BuildValue("(NiOO)", number, i, xs, ys) : NULL;
-            if (run == NULL) goto fail;
-            int appended = PyList_Append(runs, run);
-            Py_DECREF(run);
-            Py_DECREF(xs);
-            Py_DECREF(ys); /* the run holds them */
-            if (appended < 0) { xs = ys = NULL; goto fail; }
-            in_run = 1;
-        } else if (!in_run) {
-            continue;
-        }
-        GetCharOrigin(textpage, i, &x, &y);
-        PyObject *fx = PyFloat_FromDouble(x), *fy = PyFloat_FromDouble(y);
-        int ok = fx && fy && PyList_Append(xs, fx) == 0 && PyList_Append(ys, fy) == 0;
-        Py_XDECREF(fx);
-        Py_XDECREF(fy);
-        if (!ok) { xs = ys = NULL; goto fail; }
-    }
-    return Py_BuildValue("(NN)", runs, seen);
-fail:
-    Py_XDECREF(runs);
-    Py_XDECREF(seen);
-    return NULL;
-}
+PyObject *key_of(Handle handle) { return PyLong_FromSize_t((size_t)(uintptr_t)handle); }
 
 static Matrix own_matrix(Handle obj) {
     PdfMatrix raw = {0, 0, 0, 0, 0, 0};
@@ -314,7 +258,7 @@ fail:
 
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O, "Take pdfium's function addresses (see pdfium_loops.FUNCTIONS)."},
-    {"char_runs", char_runs, METH_VARARGS, "The wanted text objects' runs of characters (pdfium_loops.char_runs)."},
+    {"glyphs", glyphs, METH_VARARGS, "The wanted text objects' characters (glyphs.py_glyphs)."},
     {"paths", paths, METH_VARARGS, "The page's path objects (pdfium_loops.paths)."},
     {"texts", texts, METH_VARARGS, "The page's text objects (pdfium_loops.texts)."},
     {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},

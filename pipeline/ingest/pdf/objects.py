@@ -30,44 +30,28 @@ pdfminer takes from its own tables)."""
 
 from __future__ import annotations
 
-import ctypes
 import math
 from ctypes import c_float
 from dataclasses import dataclass, field
-from itertools import count
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import Table as PlumberTable
 
+from pipeline.ingest.pdf import glyphs as pdf_glyphs
 from pipeline.ingest.pdf import pdfium_loops as loops
 from pipeline.ingest.pdf.edges import Matrix, Obj, edges_of, times
-from pipeline.ingest.pdf.fonts import Descents, base_name
+from pipeline.ingest.pdf.fonts import Descents
+from pipeline.ingest.pdf.glyphs import Glyph
 from pipeline.ingest.pdf.page import Box
 from pipeline.ingest.pdf.pdfium_loops import Bounds, address
 from pipeline.ingest.pdf.ruled_tables import find_tables
 
-HYPHEN_MARK, HYPHEN, NOT_A_CHARACTER = 0x02, 0x2D, 0xFFFE
 REACH = 20.0
 """Points around a table within which a text object's characters are read: pdfium's bounds of
 a text object and pdfminer's boxes of its characters differ by a fraction of the font size."""
 LINE_GAP = 3.0
 """pdfplumber's `y_tolerance`: characters whose tops are at most this far apart share a line."""
-
-
-@dataclass(slots=True)
-class Glyph:
-    """One character as pdfium placed it: text, origin, advance (points), font."""
-
-    text: str
-    x: float
-    y: float
-    advance: float
-    font: str
-    size: float
-    scale: float
-    """The matrix's vertical scale (d): the box is `size * scale` tall."""
 
 
 @dataclass
@@ -91,14 +75,14 @@ class PageObjects:
         font's descent is unknown, or when a line holding a word above `words_above` may have
         been read in part."""
         chars: list[Obj] = []
-        for g in self.glyphs:
-            descent = descents.get(g.font)
+        for text, x, y, advance, font, size, scale in self.glyphs:
+            descent = descents.get(font)
             if descent is None:
                 return None
-            y0 = g.scale * (descent * g.size) + g.y
-            y1 = g.scale * (descent * g.size + g.size) + g.y
+            y0 = scale * (descent * size) + y
+            y1 = scale * (descent * size + size) + y
             top, bottom = self.height - y1, self.height - y0
-            chars.append({"text": g.text, "x0": g.x, "x1": g.x + g.advance, "top": top, "bottom": bottom,
+            chars.append({"text": text, "x0": x, "x1": x + advance, "top": top, "bottom": bottom,
                           "doctop": top, "upright": True, "size": bottom - top})
         if self.words_above is not None and self.words_above != math.inf:
             return chars if _lines_whole(chars, self.words_above) else None
@@ -150,7 +134,7 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above
         # a text object inside a form XObject has its bounds in the form's space: always read
         wanted = {key for key, form, _, bounds in texts if form or _reaches(bounds, zones, height)}
     fonts: dict[int, str] = {}
-    read = _glyphs(textpage, wanted, fonts)
+    read = pdf_glyphs.read_glyphs(textpage, wanted, fonts)
     if read is None:
         return None
     by_object, seen = read
@@ -186,60 +170,6 @@ def _reaches(bounds: Bounds, boxes: list[Box], height: float) -> bool:
                for x0, y0, x1, y1 in boxes)
 
 
-# --- characters ----------------------------------------------------------------------------
-
-def _glyphs(textpage: pdfium.PdfTextPage, wanted: set[int] | None,
-            fonts: dict[int, str]) -> tuple[dict[int, list[Glyph]], set[int]] | None:
-    """The characters pdfium read from the content (not the blanks and line breaks it adds:
-    those have no text object) of the wanted text objects (all when None), by object, and the
-    other objects it saw; None when a character cannot be rebuilt. An object's characters share
-    its font, size and matrix, so those are asked once per object, each width once per font."""
-    raw = textpage.raw
-    by_object: dict[int, list[Glyph]] = {}
-    objects: dict[int, tuple[str, float, Any, float, float]] = {}
-    widths: dict[tuple[str, float, int], float] = {}
-    width = c_float()
-    runs, seen = loops.char_runs(address(raw), wanted)
-    text = _codes(raw, pdfium_c.FPDFText_CountChars(raw)) if runs else []
-    for key, start, xs, ys in runs:  # the characters of one object come one after another
-        if key not in objects:
-            objects[key] = _object_font(pdfium_c.FPDFText_GetTextObject(raw, start), raw, start, fonts)
-        name, size, font, a, d = objects[key]
-        if not a:
-            return None  # turned or mirrored text: pdfplumber's own reading
-        current = by_object.setdefault(key, [])
-        last: Glyph | None = None
-        for i, x, y in zip(count(start), xs, ys):
-            code = text[i]
-            advance = widths.get((name, size, code))
-            if advance is None:  # a character met for the first time in this font and size
-                if code == HYPHEN_MARK:  # pdfium's mark for a hyphen ending a line
-                    code = HYPHEN
-                elif pdfium_c.FPDFText_HasUnicodeMapError(raw, i) or not 0 < code < 0xD800:
-                    return None  # no Unicode for the glyph: pdfminer writes (cid:N)
-                pdfium_c.FPDFFont_GetGlyphWidth(font, code, size, width)
-                advance = widths[(name, size, text[i])] = width.value
-            elif code == HYPHEN_MARK:
-                code = HYPHEN
-            if last is not None and last.advance > 0 and x == last.x and y == last.y:
-                return None  # one glyph read as several characters (a ligature): pdfminer keeps one
-            last = Glyph(chr(code), x, y, a * advance, name, size, d)
-            current.append(last)
-    return by_object, seen
-
-
-def _codes(textpage: Any, count: int) -> list[int]:
-    """The Unicode value of each character, read at once (pdfium gives one UTF-16 unit per
-    character; a character outside the BMP would take two and is left to `_glyphs`' check)."""
-    buffer = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    codes = list(buffer[:count])
-    for i, code in enumerate(codes):
-        if code == NOT_A_CHARACTER:  # how the page text writes pdfium's hyphen mark: ask the character
-            codes[i] = pdfium_c.FPDFText_GetUnicode(textpage, i)
-    return codes
-
-
 def _blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Glyph | None:
     """The first blank of a text object pdfium's text page dropped, when it prints nothing
     (its bounds have no height): pdfminer keeps such blanks, and a blank ends a word."""
@@ -247,30 +177,8 @@ def _blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Gl
     if top > bottom:
         return None
     obj = loops.handle(key)
-    name, size, *_ = _object_font(obj, None, 0, fonts)
+    name, size, *_ = pdf_glyphs.object_font(obj, None, 0, fonts)
     a, b, c, d, e, f = times(loops.own_matrix(obj), outer)
     if b or c or a <= 0 or d <= 0:
         return None
     return Glyph(" ", e, f, 0.0, name, size, d)
-
-
-def _object_font(obj: Any, textpage: Any, index: int, fonts: dict[int, str]) -> tuple[str, float, Any, float, float]:
-    """A text object's base font name (cached by font in `fonts`), font size, pdfium font
-    handle, and the horizontal and vertical scales of its characters' matrix, given the index
-    of one of its characters (0, 0 for turned or mirrored text, or without a character)."""
-    font = pdfium_c.FPDFTextObj_GetFont(obj)
-    size = c_float()
-    pdfium_c.FPDFTextObj_GetFontSize(obj, size)
-    name = fonts.get(address(font))
-    if name is None:
-        length = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
-        buffer = ctypes.create_string_buffer(length)
-        pdfium_c.FPDFFont_GetBaseFontName(font, buffer, length)
-        name = fonts[address(font)] = base_name(buffer.value.decode("latin-1"))
-    a = d = 0.0
-    if textpage is not None:
-        matrix = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
-        if not (matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0):
-            a, d = matrix.a, matrix.d
-    return name, size.value, font, a, d

@@ -1,5 +1,5 @@
-"""The loops over a page's characters, page objects and path segments that the PDF backend runs
-through pdfium, compiled (`_pdfium_loops.c`, built by `pip install` when a C compiler is at hand)
+"""The loops over a page's objects and path segments (and, in `glyphs`, characters) that the PDF
+backend runs through pdfium, compiled (`_pdfium_loops.c`, built by `pip install` when a C compiler is at hand)
 or in pure Python through pypdfium2's ctypes bindings when it is not.
 
 Why two: each ctypes call costs about a microsecond, and a ruled page asks pdfium a few calls
@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 import importlib
 from collections.abc import Iterator
-from ctypes import c_double, c_float
+from ctypes import c_float
 from types import ModuleType
 from typing import Any
 
@@ -26,15 +26,15 @@ from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Point, apply, times
 
 Bounds = tuple[float, float, float, float]
 """A page object's bounds as pdfium gives them: left, bottom, right, top."""
-Run = tuple[int, int, list[float], list[float]]
-"""Consecutive characters of one text object: its key, the index of the first, the origins' x and y."""
 Subpath = tuple[str, list[Point]]
 
 FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetTextObject", "FPDFText_GetCharOrigin",
              "FPDFPage_CountObjects", "FPDFPage_GetObject", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject",
              "FPDFPageObj_GetType", "FPDFPageObj_GetBounds", "FPDFPageObj_GetMatrix",
              "FPDFPath_CountSegments", "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint",
-             "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose")
+             "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
+             "FPDFText_GetText", "FPDFText_GetUnicode", "FPDFText_HasUnicodeMapError", "FPDFFont_GetGlyphWidth",
+             "FPDFTextObj_GetFont", "FPDFTextObj_GetFontSize", "FPDFText_GetMatrix")
 """The pdfium functions the compiled loops call, in the order `_pdfium_loops.bind` takes them."""
 
 
@@ -54,49 +54,12 @@ def address(handle: Any) -> int:
     return ctypes.addressof(handle.contents) if handle else 0
 
 
-_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, *pdfium_c.FPDFText_GetTextObject.argtypes)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
-"""pdfium's `FPDFText_GetTextObject` giving the handle's address instead of a pointer object:
-the pure-Python loop asks it for every character."""
-
-
 def handle(key: int, kind: Any = pdfium_c.FPDF_PAGEOBJECT) -> Any:
-    """The pdfium handle at an address, for the few calls made outside these loops."""
+    """The pdfium handle at an address, for the calls made outside these loops."""
     return ctypes.cast(key, kind)
 
 
 # --- the pure-Python loops -------------------------------------------------------------------
-
-def py_char_runs(textpage: int, wanted: set[int] | None) -> tuple[list[Run], set[int]]:
-    """The characters' origins of the wanted text objects (all when None), one run per stretch
-    of consecutive characters of one object, and the keys of the other objects met (0 for the
-    characters pdfium added, which have no object)."""
-    raw = handle(textpage, pdfium_c.FPDF_TEXTPAGE)
-    runs: list[Run] = []
-    seen: set[int] = set()
-    x, y = c_double(), c_double()
-    last_key = 0
-    xs: list[float] = []
-    ys: list[float] = []
-    in_run = False
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        key = _text_object(raw, i) or 0
-        if key != last_key:
-            last_key = key
-            if not key or (wanted is not None and key not in wanted):
-                seen.add(key)
-                in_run = False
-                continue
-            xs, ys = [], []
-            runs.append((key, i, xs, ys))
-            in_run = True
-        elif not in_run:
-            continue
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
-        xs.append(x.value)
-        ys.append(y.value)
-    return runs, seen
-
 
 def _walk(parent: Any, outer: Matrix, form: bool) -> Iterator[tuple[int, Any, Matrix, bool]]:
     """(type, object, matrix of the form XObjects holding it, inside one?) of each path and text
@@ -187,7 +150,6 @@ def _finished(ops: list[tuple[str, Point]], out: list[Subpath]) -> None:
 # --- the loops the backend calls -------------------------------------------------------------
 
 COMPILED = _compiled()
-char_runs = COMPILED.char_runs if COMPILED else py_char_runs
 paths = COMPILED.paths if COMPILED else py_paths
 texts = COMPILED.texts if COMPILED else py_texts
 subpaths = COMPILED.subpaths if COMPILED else py_subpaths

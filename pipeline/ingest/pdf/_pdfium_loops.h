@@ -1,0 +1,44 @@
+/* What the two C files of the compiled PDF loops share: pdfium's types and function pointers
+   (set by `bind` in _pdfium_loops.c), and the handle conversions. */
+
+#ifndef PDFIUM_LOOPS_H
+#define PDFIUM_LOOPS_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+typedef void *Handle;
+typedef struct { float a, b, c, d, e, f; } PdfMatrix; /* pdfium's FS_MATRIX */
+
+enum { SEGMENT_LINETO = 0, SEGMENT_BEZIERTO = 1, SEGMENT_MOVETO = 2 };
+enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_FORM = 5 };
+
+extern int (*CountChars)(Handle);
+extern Handle (*GetTextObject)(Handle, int);
+extern int (*GetCharOrigin)(Handle, int, double *, double *);
+extern int (*CountObjects)(Handle);
+extern Handle (*GetObject)(Handle, int);
+extern int (*FormCountObjects)(Handle);
+extern Handle (*FormGetObject)(Handle, unsigned long);
+extern int (*GetType)(Handle);
+extern int (*GetBounds)(Handle, float *, float *, float *, float *);
+extern int (*GetMatrix)(Handle, PdfMatrix *);
+extern int (*CountSegments)(Handle);
+extern Handle (*GetPathSegment)(Handle, int);
+extern int (*SegmentGetPoint)(Handle, float *, float *);
+extern int (*SegmentGetType)(Handle);
+extern int (*SegmentGetClose)(Handle);
+extern int (*GetText)(Handle, int, int, unsigned short *);
+extern unsigned int (*GetUnicode)(Handle, int);
+extern int (*HasUnicodeMapError)(Handle, int);
+extern int (*GetGlyphWidth)(Handle, uint32_t, float, float *);
+extern Handle (*GetFont)(Handle);
+extern int (*GetFontSize)(Handle, float *);
+extern int (*GetCharMatrix)(Handle, int, PdfMatrix *);
+
+Handle handle_of(PyObject *value);
+PyObject *key_of(Handle handle);
+PyObject *glyphs(PyObject *self, PyObject *args);
+
+#endif
