@@ -22,13 +22,14 @@ from pipeline.ingest.pdf import glyphs as pdf_glyphs
 from pipeline.ingest.pdf import pdfium_loops as loops
 from pipeline.ingest.pdf.objects import page_objects
 from pipeline.ingest.pdf.pdfium_loops import address
+from pipeline.ingest.pdf.reading import LINE
 from pipeline.options import Options
 from tests.conftest import RAW
 from tests.ingest.test_pdf_tables import FONT, _in_forms, _objects_pdf, _report
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev extras) draws the test PDFs")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
-NAMES = ("paths", "texts", "subpaths")
+NAMES = ("paths", "texts", "subpaths", "line_boxes")
 T = TypeVar("T")
 needs_compiled = pytest.mark.skipif(loops.COMPILED is None, reason="the compiled loops were not built (no C compiler)")
 
@@ -101,6 +102,8 @@ def test_compiled_loops_give_the_python_values(name: str) -> None:
             got = pdf_glyphs.compiled_glyphs(textpage, chosen, fonts)
             assert got == pdf_glyphs.py_glyphs(textpage, chosen, {})
             assert got is None or all(type(g) is pdf_glyphs.Glyph for found in got[0].values() for g in found)
+        spans = [(m.start(), m.end() - 1) for m in LINE.finditer(textpage.get_text_range())]
+        assert loops.COMPILED.line_boxes(address(textpage.raw), spans) == loops.py_line_boxes(address(textpage.raw), spans)
         paths = loops.COMPILED.paths(key)
         assert paths == loops.py_paths(key)
         for path, matrix, _ in paths:

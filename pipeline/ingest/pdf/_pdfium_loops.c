@@ -14,6 +14,8 @@
 
 #include "_pdfium_loops.h"
 
+#include <math.h>
+
 int (*CountChars)(Handle);
 Handle (*GetTextObject)(Handle, int);
 int (*GetCharOrigin)(Handle, int, double *, double *);
@@ -36,8 +38,11 @@ int (*GetGlyphWidth)(Handle, uint32_t, float, float *);
 Handle (*GetFont)(Handle);
 int (*GetFontSize)(Handle, float *);
 int (*GetCharMatrix)(Handle, int, PdfMatrix *);
+int (*GetCharIndexFromTextIndex)(Handle, int);
+int (*GetCharBox)(Handle, int, double *, double *, double *, double *);
+double (*GetCharFontSize)(Handle, int);
 
-#define FUNCTION_COUNT 22
+#define FUNCTION_COUNT 25
 static void **const functions[FUNCTION_COUNT] = {
     (void **)&CountChars, (void **)&GetTextObject, (void **)&GetCharOrigin,
     (void **)&CountObjects, (void **)&GetObject, (void **)&FormCountObjects, (void **)&FormGetObject,
@@ -46,6 +51,7 @@ static void **const functions[FUNCTION_COUNT] = {
     (void **)&SegmentGetType, (void **)&SegmentGetClose,
     (void **)&GetText, (void **)&GetUnicode, (void **)&HasUnicodeMapError, (void **)&GetGlyphWidth,
     (void **)&GetFont, (void **)&GetFontSize, (void **)&GetCharMatrix,
+    (void **)&GetCharIndexFromTextIndex, (void **)&GetCharBox, (void **)&GetCharFontSize,
 };
 static int bound = 0;
 
@@ -256,12 +262,42 @@ fail:
     return NULL;
 }
 
+/* line_boxes(textpage, spans): see `pdfium_loops.py_line_boxes`. */
+static PyObject *line_boxes(PyObject *self, PyObject *args) {
+    PyObject *page_value, *spans;
+    if (!PyArg_ParseTuple(args, "OO!", &page_value, &PyList_Type, &spans)) return NULL;
+    Handle textpage = handle_of(page_value);
+    if (textpage == NULL) return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(spans);
+    PyObject *out = PyList_New(count);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        int first, last;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(spans, k), "ii", &first, &last)) { Py_DECREF(out); return NULL; }
+        int i = GetCharIndexFromTextIndex(textpage, first), j = GetCharIndexFromTextIndex(textpage, last);
+        double left = 0, right = 0, bottom = 0, top = 0, x0, x = 0, y = 0;
+        if (!GetCharBox(textpage, i, &left, &right, &bottom, &top)) { Py_DECREF(out); Py_RETURN_NONE; }
+        x0 = left;
+        if (!GetCharBox(textpage, j, &left, &right, &bottom, &top)) { Py_DECREF(out); Py_RETURN_NONE; }
+        GetCharOrigin(textpage, i, &x, &y);
+        PdfMatrix m = {0, 0, 0, 0, 0, 0};
+        double size = GetCharMatrix(textpage, i, &m)
+            ? GetCharFontSize(textpage, i) * sqrt(fabs((double)m.a * (double)m.d - (double)m.b * (double)m.c))
+            : GetCharFontSize(textpage, i);
+        PyObject *box = Py_BuildValue("(dddd)", x0, right, y, size);
+        if (box == NULL) { Py_DECREF(out); return NULL; }
+        PyList_SET_ITEM(out, k, box);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O, "Take pdfium's function addresses (see pdfium_loops.FUNCTIONS)."},
     {"glyphs", glyphs, METH_VARARGS, "The wanted text objects' characters (glyphs.py_glyphs)."},
     {"paths", paths, METH_VARARGS, "The page's path objects (pdfium_loops.paths)."},
     {"texts", texts, METH_VARARGS, "The page's text objects (pdfium_loops.texts)."},
     {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},
+    {"line_boxes", line_boxes, METH_VARARGS, "The extent, origin and size of text lines (pdfium_loops.line_boxes)."},
     {NULL, NULL, 0, NULL},
 };
 

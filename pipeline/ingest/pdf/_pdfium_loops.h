@@ -36,6 +36,9 @@ extern int (*GetGlyphWidth)(Handle, uint32_t, float, float *);
 extern Handle (*GetFont)(Handle);
 extern int (*GetFontSize)(Handle, float *);
 extern int (*GetCharMatrix)(Handle, int, PdfMatrix *);
+extern int (*GetCharIndexFromTextIndex)(Handle, int);
+extern int (*GetCharBox)(Handle, int, double *, double *, double *, double *);
+extern double (*GetCharFontSize)(Handle, int);
 
 Handle handle_of(PyObject *value);
 PyObject *key_of(Handle handle);

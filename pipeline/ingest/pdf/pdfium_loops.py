@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import ctypes
 import importlib
+import math
 from collections.abc import Iterator
-from ctypes import c_float
+from ctypes import c_double, c_float
 from types import ModuleType
 from typing import Any
 
@@ -34,7 +35,8 @@ FUNCTIONS = ("FPDFText_CountChars", "FPDFText_GetTextObject", "FPDFText_GetCharO
              "FPDFPath_CountSegments", "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint",
              "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
              "FPDFText_GetText", "FPDFText_GetUnicode", "FPDFText_HasUnicodeMapError", "FPDFFont_GetGlyphWidth",
-             "FPDFTextObj_GetFont", "FPDFTextObj_GetFontSize", "FPDFText_GetMatrix")
+             "FPDFTextObj_GetFont", "FPDFTextObj_GetFontSize", "FPDFText_GetMatrix",
+             "FPDFText_GetCharIndexFromTextIndex", "FPDFText_GetCharBox", "FPDFText_GetFontSize")
 """The pdfium functions the compiled loops call, in the order `_pdfium_loops.bind` takes them."""
 
 
@@ -147,9 +149,41 @@ def _finished(ops: list[tuple[str, Point]], out: list[Subpath]) -> None:
         out.append(("".join(op for op, _ in ops), [p for _, p in ops]))
 
 
+def py_line_boxes(textpage: int, spans: list[tuple[int, int]]) -> list[tuple[float, float, float, float]] | None:
+    """For each line given by the text indices of its first and last visible characters: the
+    left of the first's box, the right of the last's, the first's origin y and printed font
+    size (`font_size`); None when pdfium has no box for one of them."""
+    raw = handle(textpage, pdfium_c.FPDF_TEXTPAGE)
+    out: list[tuple[float, float, float, float]] = []
+    left, right, bottom, top = c_double(), c_double(), c_double(), c_double()
+    for first, last in spans:
+        i = pdfium_c.FPDFText_GetCharIndexFromTextIndex(raw, first)
+        j = pdfium_c.FPDFText_GetCharIndexFromTextIndex(raw, last)
+        if not pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top):
+            return None
+        x0 = left.value
+        if not pdfium_c.FPDFText_GetCharBox(raw, j, left, right, bottom, top):
+            return None
+        x, y = c_double(), c_double()
+        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
+        out.append((x0, right.value, y.value, font_size(raw, i)))
+    return out
+
+
+def font_size(textpage: Any, index: int) -> float:
+    """A character's printed font size: the nominal size times the scale of its matrix
+    (some producers set a 1-point font and scale it with the text matrix)."""
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
+        return pdfium_c.FPDFText_GetFontSize(textpage, index)
+    scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+    return pdfium_c.FPDFText_GetFontSize(textpage, index) * scale
+
+
 # --- the loops the backend calls -------------------------------------------------------------
 
 COMPILED = _compiled()
 paths = COMPILED.paths if COMPILED else py_paths
 texts = COMPILED.texts if COMPILED else py_texts
 subpaths = COMPILED.subpaths if COMPILED else py_subpaths
+line_boxes = COMPILED.line_boxes if COMPILED else py_line_boxes

@@ -9,11 +9,10 @@ thread-safe: run documents in separate processes, not threads."""
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from ctypes import c_double, create_string_buffer
+from ctypes import create_string_buffer
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -110,35 +109,18 @@ def _text_lines(textpage: pdfium.PdfTextPage, page_top: float) -> list[Line]:
     """The page's non-blank lines in content order, each with its extent and font size.
     Pieces of one printed line that pdfium splits (after a superscript footnote mark, say)
     are put back together."""
+    matches = list(LINE.finditer(textpage.get_text_range()))
+    boxes = loops.line_boxes(address(textpage.raw), [(match.start(), match.end() - 1) for match in matches])
+    if boxes is None:
+        raise pdfium.PdfiumError("Failed to get charbox.")
     lines: list[Line] = []
-    for match in LINE.finditer(textpage.get_text_range()):
-        line = _line(textpage, match.group(), match.start(), match.end() - 1, page_top)
+    for match, (x0, x1, y, size) in zip(matches, boxes):
+        line = Line(match.group(), x0, max(x1, x0), page_top - y, size)
         if lines and _same_row(lines[-1], line):
             lines[-1] = _joined(lines[-1], line)
         else:
             lines.append(line)
     return lines
-
-
-def _line(textpage: pdfium.PdfTextPage, text: str, first: int, last: int, page_top: float) -> Line:
-    """A line from the text indices of its first and last visible characters."""
-    i = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, first)
-    j = pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, last)
-    x0 = textpage.get_charbox(i)[0]
-    x1 = textpage.get_charbox(j)[2]
-    x, y = c_double(), c_double()
-    pdfium_c.FPDFText_GetCharOrigin(textpage, i, x, y)
-    return Line(text, x0, max(x1, x0), page_top - y.value, _font_size(textpage, i))
-
-
-def _font_size(textpage: pdfium.PdfTextPage, index: int) -> float:
-    """A character's printed font size: the nominal size times the scale of its matrix
-    (some producers set a 1-point font and scale it with the text matrix)."""
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFText_GetMatrix(textpage, index, matrix):
-        return pdfium_c.FPDFText_GetFontSize(textpage, index)
-    scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
-    return pdfium_c.FPDFText_GetFontSize(textpage, index) * scale
 
 
 def _same_row(previous: Line, line: Line) -> bool:
