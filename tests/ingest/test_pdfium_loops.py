@@ -29,7 +29,7 @@ from tests.ingest.test_pdf_tables import FONT, _in_forms, _objects_pdf, _report
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev extras) draws the test PDFs")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
-NAMES = ("paths", "texts", "subpaths", "line_boxes")
+NAMES = ("paths", "texts", "reaching", "subpaths", "line_boxes")
 T = TypeVar("T")
 needs_compiled = pytest.mark.skipif(loops.COMPILED is None, reason="the compiled loops were not built (no C compiler)")
 
@@ -97,6 +97,9 @@ def test_compiled_loops_give_the_python_values(name: str) -> None:
         texts = loops.COMPILED.texts(key)
         assert texts == loops.py_texts(key)
         wanted = {k for n, (k, *_) in enumerate(texts) if n % 2}  # every other object
+        height = page.get_height()
+        for zones in ([], [(100.0, 100.0, 300.0, 200.0)], [(-math.inf, -math.inf, math.inf, 150.0), (0.0, 500.0, 90.0, 520.0)]):
+            assert loops.COMPILED.reaching(texts, zones, height, 20.0) == loops.py_reaching(texts, zones, height, 20.0)
         for chosen in (None, wanted, set()):
             fonts: dict[int, str] = {}
             got = pdf_glyphs.compiled_glyphs(textpage, chosen, fonts)

@@ -164,6 +164,41 @@ static PyObject *paths(PyObject *self, PyObject *args) { return objects_of(args,
 /* texts(page): see `pdfium_loops.texts`. */
 static PyObject *texts(PyObject *self, PyObject *args) { return objects_of(args, OBJECT_TEXT); }
 
+/* reaching(texts, zones, height, reach): see `pdfium_loops.py_reaching`. */
+static PyObject *reaching(PyObject *self, PyObject *args) {
+    PyObject *items, *zones;
+    double height, reach;
+    if (!PyArg_ParseTuple(args, "O!O!dd", &PyList_Type, &items, &PyList_Type, &zones, &height, &reach)) return NULL;
+    Py_ssize_t zone_count = PyList_GET_SIZE(zones);
+    double *boxes = PyMem_Calloc((size_t)zone_count * 4 + 1, sizeof(double));
+    if (boxes == NULL) return PyErr_NoMemory();
+    for (Py_ssize_t z = 0; z < zone_count; z++) {
+        double *box = boxes + 4 * z;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(zones, z), "dddd", box, box + 1, box + 2, box + 3)) {
+            PyMem_Free(boxes);
+            return NULL;
+        }
+    }
+    PyObject *wanted = PySet_New(NULL);
+    for (Py_ssize_t k = 0; wanted != NULL && k < PyList_GET_SIZE(items); k++) {
+        PyObject *key, *form, *outer;
+        double left, bottom, right, top;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(items, k), "OOO(dddd)", &key, &form, &outer, &left, &bottom, &right, &top)) {
+            Py_CLEAR(wanted);
+            break;
+        }
+        int keep = PyObject_IsTrue(form);
+        for (Py_ssize_t z = 0; keep == 0 && z < zone_count; z++) {
+            double *box = boxes + 4 * z; /* x0, top, x1, bottom */
+            keep = left <= box[2] + reach && right >= box[0] - reach && height - bottom >= box[1] - reach
+                   && height - top <= box[3] + reach;
+        }
+        if (keep < 0 || (keep && PySet_Add(wanted, key) < 0)) Py_CLEAR(wanted);
+    }
+    PyMem_Free(boxes);
+    return wanted;
+}
+
 /* A subpath being built: its operators ("m", "l", "c", "h") and points. */
 typedef struct { char *ops; double *xs, *ys; Py_ssize_t length, size; } Ops;
 
@@ -296,6 +331,7 @@ static PyMethodDef methods[] = {
     {"glyphs", glyphs, METH_VARARGS, "The wanted text objects' characters (glyphs.py_glyphs)."},
     {"paths", paths, METH_VARARGS, "The page's path objects (pdfium_loops.paths)."},
     {"texts", texts, METH_VARARGS, "The page's text objects (pdfium_loops.texts)."},
+    {"reaching", reaching, METH_VARARGS, "The text objects near the zones (pdfium_loops.reaching)."},
     {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},
     {"line_boxes", line_boxes, METH_VARARGS, "The extent, origin and size of text lines (pdfium_loops.line_boxes)."},
     {NULL, NULL, 0, NULL},

@@ -131,8 +131,7 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above
             zones += [table.bbox for table in found]
         if words_above is not None:  # the words' lines: twice the reach, see `_lines_whole`
             zones.append((-math.inf, -math.inf, math.inf, words_above + REACH))
-        # a text object inside a form XObject has its bounds in the form's space: always read
-        wanted = {key for key, form, _, bounds in texts if form or _reaches(bounds, zones, height)}
+        wanted = loops.reaching(texts, zones, height, REACH)
     fonts: dict[int, str] = {}
     read = pdf_glyphs.read_glyphs(textpage, wanted, fonts)
     if read is None:
@@ -161,13 +160,6 @@ def _page_height(page: pdfium.PdfPage) -> float | None:
         if getter(page.raw, *box) and tuple(v.value for v in box) != (left, bottom, right, top):
             return None
     return top
-
-
-def _reaches(bounds: Bounds, boxes: list[Box], height: float) -> bool:
-    """Do a text object's bounds come within `REACH` of one of the boxes (x0, top, x1, bottom)?"""
-    left, bottom, right, top = bounds
-    return any(left <= x1 + REACH and right >= x0 - REACH and height - bottom >= y0 - REACH and height - top <= y1 + REACH
-               for x0, y0, x1, y1 in boxes)
 
 
 def _blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Glyph | None:

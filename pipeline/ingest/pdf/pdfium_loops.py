@@ -24,6 +24,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Point, apply, times
+from pipeline.ingest.pdf.page import Box
 
 Bounds = tuple[float, float, float, float]
 """A page object's bounds as pdfium gives them: left, bottom, right, top."""
@@ -108,6 +109,14 @@ def py_texts(page: int) -> list[tuple[int, bool, Matrix, Bounds]]:
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT]
 
 
+def py_reaching(texts: list[tuple[int, bool, Matrix, Bounds]], zones: list[Box], height: float, reach: float) -> set[int]:
+    """The keys of the text objects (`texts`) inside a form XObject (their bounds are in the form's
+    space) or whose bounds come within `reach` of one of the zones (x0, top, x1, bottom)."""
+    return {key for key, form, _, (left, bottom, right, top) in texts
+            if form or any(left <= x1 + reach and right >= x0 - reach and height - bottom >= y0 - reach
+                           and height - top <= y1 + reach for x0, y0, x1, y1 in zones)}
+
+
 def py_subpaths(path: int, matrix: Matrix) -> list[Subpath]:
     """A path object's subpaths in pdfminer's terms, in page space. pdfium stores a Bézier curve
     as three points (pdfminer keeps its end) and a closing `h` as a flag on the last point,
@@ -185,5 +194,6 @@ def font_size(textpage: Any, index: int) -> float:
 COMPILED = _compiled()
 paths = COMPILED.paths if COMPILED else py_paths
 texts = COMPILED.texts if COMPILED else py_texts
+reaching = COMPILED.reaching if COMPILED else py_reaching
 subpaths = COMPILED.subpaths if COMPILED else py_subpaths
 line_boxes = COMPILED.line_boxes if COMPILED else py_line_boxes
