@@ -20,7 +20,7 @@ from schemas.rules import rules_for
 from schemas.validate import _problem, _type_check, validated
 from tests.conftest import RAW
 
-LETTERS = sorted(encoding._VIETNAMESE) + sorted(encoding._COMMON_SYMBOLS) + list("aZ §¶øñ]^-[\\\x7f\x80\u0301\u00a0")
+LETTERS = sorted(encoding._VIETNAMESE) + sorted(encoding._COMMON_SYMBOLS) + list("aZ §¶øñ]^-[\\\x7f\x80\u0301\u00a0\u212a\u037e\udc80")
 
 
 def _share_by_characters(text: str) -> float:
