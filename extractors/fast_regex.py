@@ -28,12 +28,12 @@ _OUTSIDE = {"s": f"[{WHITE}]", "S": f"[^{WHITE}]", "d": f"[{DIGITS}]", "D": f"[^
 _INSIDE = {"s": WHITE, "d": DIGITS}
 
 
-class _Kept(ValueError):
+class Kept(ValueError):
     """A pattern whose classes `re` would read otherwise than `regex`."""
 
 
 def for_re(pattern: str) -> str:
-    """`pattern` with `\\s`, `\\S`, `\\d`, `\\D` written out as `regex` reads them; raises `_Kept`
+    """`pattern` with `\\s`, `\\S`, `\\d`, `\\D` written out as `regex` reads them; raises `Kept`
     for an escape whose meaning differs between the engines (`\\w`, `\\b` ...)."""
     out: list[str] = []
     i, in_class = 0, False
@@ -42,7 +42,7 @@ def for_re(pattern: str) -> str:
         if c == "\\" and i + 1 < len(pattern):
             e = pattern[i + 1]
             if e in "wWbB" or (in_class and e in "SD"):
-                raise _Kept(pattern)
+                raise Kept(pattern)
             out.append((_INSIDE if in_class else _OUTSIDE).get(e, c + e))
             i += 2
             continue
@@ -68,7 +68,7 @@ def fast_compiled(pattern: str) -> Any:
     """`pattern` compiled once per process: by `re` when both engines read it alike, else by `regex`."""
     try:
         compiled = re.compile(for_re(pattern))
-    except (_Kept, re.error):
+    except (Kept, re.error):
         return regex.compile(pattern)
     _WRITTEN[compiled] = pattern
     return compiled
@@ -78,3 +78,4 @@ def written_as(pattern: Any) -> str | None:
     """The pattern as the vocabulary wrote it when `re` compiled it, else None (for the test that
     compares both engines)."""
     return _WRITTEN.get(pattern) if isinstance(pattern, re.Pattern) else None
+

@@ -44,7 +44,9 @@ _TO_BODY = fast_compiled(rf"(?:{_MARKER})?(?:{_NUMBERING})?{ADDRESSEE_LABEL.patt
 _JOINED_KINDS = fast_compiled(r"[\s,]*(?:và\s*)?")
 _BULLET_LINE = fast_compiled(rf"(?:-|{_NUMBERING})")
 _BARE_LEAD = fast_compiled(rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?")
-_BARE_TAIL = fast_compiled(r"[^:.;!?|]{0,60}")
+_BARE_WIDTH = 60
+"""At most this many characters after a bare label's marker: a longer line is a sentence."""
+_BARE_TAIL = fast_compiled(rf"[^:.;!?|]{{0,{_BARE_WIDTH}}}")
 _SUB_BULLET = fast_compiled(r"[+*•]")
 _PART_TITLE = fast_compiled(PART_TITLE.pattern)
 _LABEL_LEAD = fast_compiled(LABEL_LEAD.pattern)
@@ -213,15 +215,13 @@ def _title_start(doc: Document, sec: Section) -> int:
 
 
 def lines(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of [start, end) without their surrounding white space, empty lines left out."""
     out, pos = [], start
     for raw in doc.text[start:end].split("\n"):
-        s, e = pos, pos + len(raw)
-        while s < e and doc.text[s].isspace():
-            s += 1
-        while e > s and doc.text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+        kept = raw.strip()  # `strip` drops exactly what `str.isspace` calls white space
+        if kept:
+            s = pos + len(raw) - len(raw.lstrip())
+            out.append((s, s + len(kept)))
         pos += len(raw) + 1
     return out
 
@@ -229,8 +229,10 @@ def lines(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 def _intro(doc: Document, s: int, e: int) -> tuple[str, int] | None:
     """A sentence announcing a list (`Bên cạnh ..., vẫn còn một số hạn chế sau:`): the kind it
     names last (the first of a run such as `khó khăn, hạn chế`) and where the list starts."""
+    if s == e or doc.match[e - 1] != ":":
+        return None
     line = doc.match[s:e]
-    tail = _INTRO_END.search(line) if line.endswith(":") else None
+    tail = _INTRO_END.search(line)
     if tail is None:
         return None
     found = list(_HEADING_KIND.finditer(line, 0, tail.start()))
@@ -249,8 +251,10 @@ def _bare(doc: Document, s: int, e: int) -> tuple[str, int] | None:
     (`Khó khăn, vướng mắc`, `**Hạn chế**`, `a) Khó khăn`, `* Những tồn tại`): it labels the lines under it."""
     lead = _BARE_LEAD.match(doc.match, s, e)
     start = lead.end() if lead else s
-    kind = kind_at(doc.match, start)
     tail = doc.match[start:e].rstrip("* ")
+    if len(tail) > _BARE_WIDTH:  # most lines: no `_BARE_TAIL`, so no need to read a kind
+        return None
+    kind = kind_at(doc.match, start)
     if kind is None or heading_kind(tail) != kind or _WEAK_STRENGTH.match(tail) or not _BARE_TAIL.fullmatch(tail):
         return None
     return (kind, e) if len(tail.split()) <= 8 else None

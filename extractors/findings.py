@@ -10,6 +10,9 @@ topic wording in the sentence (`extractors.vocab.findings`)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+
 from datamodel import Document, Span
 from extractors.fast_regex import fast_compiled
 from extractors.finding_addressee import addressee_of, level_of
@@ -55,11 +58,6 @@ def _line_sentences(doc: Document, ls: int, le: int) -> list[tuple[int, int]]:
         if s < e:
             out.append((s, e))
     return out
-
-
-def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences and `;` clauses of [start, end), line by line."""
-    return [sent for ls, le in lines(doc, start, end) for sent in _line_sentences(doc, ls, le)]
 
 
 def _part_sentences(doc: Document, part: Part) -> list[tuple[int, int, str | None]]:
@@ -139,6 +137,37 @@ def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
     return CAUSE_SENTENCE.name if _CAUSE_SENTENCE.match(doc.match, s, e) else None
 
 
+def _inside(parts: SpanUnion, s: int, e: int) -> bool:
+    """Whether [s, e) lies within one run of the parts' union."""
+    i = bisect_right(parts.starts, s) - 1
+    return i >= 0 and e <= parts.ends[i]
+
+
+def _running_row(doc: Document, s: int, e: int, heading: Callable[[int], bool], carried: dict | None) -> dict | None:
+    """The row of a sentence outside every part, when its own words make it a finding: a request
+    (`Đề nghị ...`, or reported), a stated cause, a running finding, or a `;` clause continuing
+    `carried`. The cheap tests come first: most running sentences are results and name nothing."""
+    words = doc.match[s:e]
+    asking = any(map(words.__contains__, _ASKING_WORDS))  # most sentences: two regex scans saved
+    ask = _ASK.match(doc.match, s, e) if asking else None
+    if ask and not heading(ask.end()):
+        return _row(doc, ask.end(), e, SENTENCE_KIND[0].name)
+    if _CAUSE_SENTENCE.match(doc.match, s, e) and not heading(s):
+        return _row(doc, s, e, CAUSE_SENTENCE.name)
+    if heading(s):
+        return None
+    if ask is None:
+        reported = reported_request(doc, s, e) if asking else None
+        if reported is not None:
+            return _row(doc, s, e, SENTENCE_KIND[0].name, ask=reported)
+        running = running_kind(doc, s, e, words)
+        if running:
+            return _row(doc, s, e, running)
+    if carried and _continues(doc, s):
+        return _row(doc, s, e, carried["kind"], carried["addressee"])
+    return None
+
+
 @register("findings", assigns=("findings",))
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests and causes stated outside them."""
@@ -162,30 +191,18 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
     parts = SpanUnion(covered)
     carried: dict | None = None  # the running finding a `;` clause continues
     for span in running_text(doc):
-        for s, e in _sentences(doc, span.start, span.end):
-            if parts.overlaps(s, e):
-                carried = None
+        for ls, le in lines(doc, span.start, span.end):
+            if _inside(parts, ls, le):  # every sentence of the line is in a part
+                if carried is not None and _line_sentences(doc, ls, le):
+                    carried = None
                 continue
-            asking = any(word in doc.match[s:e] for word in _ASKING_WORDS)  # most sentences: two regex scans saved
-            ask = _ASK.match(doc.match, s, e) if asking else None
-            reported = None if ask or not asking else reported_request(doc, s, e)
-            running = None if ask or reported is not None else running_kind(doc, s, e)
-            if ask and not heading(ask.end()):
-                row = _row(doc, ask.end(), e, SENTENCE_KIND[0].name)
-            elif _CAUSE_SENTENCE.match(doc.match, s, e) and not heading(s):
-                row = _row(doc, s, e, CAUSE_SENTENCE.name)
-            elif heading(s):
-                row = None
-            elif reported is not None:
-                row = _row(doc, s, e, SENTENCE_KIND[0].name, ask=reported)
-            elif running:
-                row = _row(doc, s, e, running)
-            elif carried and _continues(doc, s):
-                row = _row(doc, s, e, carried["kind"], carried["addressee"])
-            else:
-                row = None
-            if row:
-                rows.append(row)
-            carried = row
+            for s, e in _line_sentences(doc, ls, le):
+                if parts.overlaps(s, e):
+                    carried = None
+                    continue
+                row = _running_row(doc, s, e, heading, carried)
+                if row:
+                    rows.append(row)
+                carried = row
     rows.sort(key=lambda r: r["span_start"])
     return {"findings": rows}
