@@ -20,6 +20,7 @@ from pipeline.ingest.base import InputError
 from pipeline.ingest.pdf import PdfBackend
 from pipeline.ingest.pdf import glyphs as pdf_glyphs
 from pipeline.ingest.pdf import pdfium_loops as loops
+from pipeline.ingest.pdf.fonts import font_descents
 from pipeline.ingest.pdf.objects import page_objects
 from pipeline.ingest.pdf.pdfium_loops import address
 from pipeline.ingest.pdf.reading import LINE
@@ -90,14 +91,18 @@ def test_the_loops_are_compiled_where_a_compiler_is() -> None:
 def test_compiled_loops_give_the_python_values(name: str) -> None:
     assert loops.COMPILED is not None
     pdf = pdfium.PdfDocument(DOCUMENTS[name])
+    try:
+        descents = font_descents(DOCUMENTS[name], set(range(1, len(pdf) + 1)))
+    except Exception:  # pdfminer cannot read every odd file
+        descents = {}
     for i in range(len(pdf)):
         page = pdf[i]
         textpage = page.get_textpage()
         key = address(page.raw)
+        height = page.get_height()
         texts = loops.COMPILED.texts(key)
         assert texts == loops.py_texts(key)
         wanted = {k for n, (k, *_) in enumerate(texts) if n % 2}  # every other object
-        height = page.get_height()
         for zones in ([], [(100.0, 100.0, 300.0, 200.0)], [(-math.inf, -math.inf, math.inf, 150.0), (0.0, 500.0, 90.0, 520.0)]):
             assert loops.COMPILED.reaching(texts, zones, height, 20.0) == loops.py_reaching(texts, zones, height, 20.0)
         for chosen in (None, wanted, set()):
@@ -105,6 +110,11 @@ def test_compiled_loops_give_the_python_values(name: str) -> None:
             got = pdf_glyphs.compiled_glyphs(textpage, chosen, fonts)
             assert got == pdf_glyphs.py_glyphs(textpage, chosen, {})
             assert got is None or all(type(g) is pdf_glyphs.Glyph for found in got[0].values() for g in found)
+            every = [g for found in (got[0].values() if got else []) for g in found]
+            for known in (descents, {}):  # the document's fonts; none known
+                boxes = loops.COMPILED.char_boxes(every, known, height)
+                assert boxes == pdf_glyphs.py_char_boxes(every, known, height)
+                assert boxes is None or [list(box) for box in boxes] == [list(box) for box in pdf_glyphs.py_char_boxes(every, known, height) or []]
         spans = [(m.start(), m.end() - 1) for m in LINE.finditer(textpage.get_text_range())]
         assert loops.COMPILED.line_boxes(address(textpage.raw), spans) == loops.py_line_boxes(address(textpage.raw), spans)
         paths = loops.COMPILED.paths(key)
@@ -135,6 +145,7 @@ def _python(call: Callable[[], T]) -> T:
         for name in NAMES:
             patch.setattr(loops, name, getattr(loops, "py_" + name))
         patch.setattr(pdf_glyphs, "read_glyphs", pdf_glyphs.py_glyphs)
+        patch.setattr(pdf_glyphs, "char_boxes", pdf_glyphs.py_char_boxes)
         return call()
 
 

@@ -285,3 +285,52 @@ done:
     Py_XDECREF(page.widths);
     return result;
 }
+
+/* char_boxes(glyphs, descents, height): see `glyphs.py_char_boxes`. */
+PyObject *char_boxes(PyObject *self, PyObject *args) {
+    static const char *names[8] = {"text", "x0", "x1", "top", "bottom", "doctop", "upright", "size"};
+    static PyObject *keys[8];
+    PyObject *items, *descents;
+    double height;
+    if (!PyArg_ParseTuple(args, "O!O!d", &PyList_Type, &items, &PyDict_Type, &descents, &height)) return NULL;
+    for (int k = 0; k < 8; k++)
+        if (keys[k] == NULL && (keys[k] = PyUnicode_InternFromString(names[k])) == NULL) return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(items);
+    PyObject *chars = PyList_New(count);
+    if (chars == NULL) return NULL;
+    for (Py_ssize_t n = 0; n < count; n++) {
+        PyObject *glyph = PyList_GET_ITEM(items, n);
+        if (!PyTuple_Check(glyph) || PyTuple_GET_SIZE(glyph) != 7) {
+            PyErr_SetString(PyExc_TypeError, "char_boxes() takes a list of Glyph");
+            goto fail;
+        }
+        PyObject *descent_value = PyDict_GetItemWithError(descents, PyTuple_GET_ITEM(glyph, 4));
+        if (descent_value == NULL && PyErr_Occurred()) goto fail;
+        if (descent_value == NULL || descent_value == Py_None) {
+            Py_DECREF(chars);
+            Py_RETURN_NONE;
+        }
+        double descent = PyFloat_AsDouble(descent_value), x = PyFloat_AsDouble(PyTuple_GET_ITEM(glyph, 1)),
+               y = PyFloat_AsDouble(PyTuple_GET_ITEM(glyph, 2)), advance = PyFloat_AsDouble(PyTuple_GET_ITEM(glyph, 3)),
+               size = PyFloat_AsDouble(PyTuple_GET_ITEM(glyph, 5)), scale = PyFloat_AsDouble(PyTuple_GET_ITEM(glyph, 6));
+        if (PyErr_Occurred()) goto fail;
+        double y0 = scale * (descent * size) + y, y1 = scale * (descent * size + size) + y;
+        double top = height - y1, bottom = height - y0;
+        PyObject *values[8] = {Py_NewRef(PyTuple_GET_ITEM(glyph, 0)), Py_NewRef(PyTuple_GET_ITEM(glyph, 1)),
+                               PyFloat_FromDouble(x + advance), PyFloat_FromDouble(top), PyFloat_FromDouble(bottom),
+                               NULL, Py_NewRef(Py_True), PyFloat_FromDouble(bottom - top)};
+        values[5] = Py_XNewRef(values[3]);
+        PyObject *box = PyDict_New();
+        int ok = box != NULL;
+        for (int k = 0; k < 8; k++) {
+            ok = ok && values[k] != NULL && PyDict_SetItem(box, keys[k], values[k]) == 0;
+            Py_XDECREF(values[k]);
+        }
+        if (!ok) { Py_XDECREF(box); goto fail; }
+        PyList_SET_ITEM(chars, n, box);
+    }
+    return chars;
+fail:
+    Py_DECREF(chars);
+    return NULL;
+}

@@ -329,6 +329,7 @@ static PyObject *line_boxes(PyObject *self, PyObject *args) {
 static PyMethodDef methods[] = {
     {"bind", bind, METH_O, "Take pdfium's function addresses (see pdfium_loops.FUNCTIONS)."},
     {"glyphs", glyphs, METH_VARARGS, "The wanted text objects' characters (glyphs.py_glyphs)."},
+    {"char_boxes", char_boxes, METH_VARARGS, "pdfplumber's chars of the glyphs (glyphs.py_char_boxes)."},
     {"paths", paths, METH_VARARGS, "The page's path objects (pdfium_loops.paths)."},
     {"texts", texts, METH_VARARGS, "The page's text objects (pdfium_loops.texts)."},
     {"reaching", reaching, METH_VARARGS, "The text objects near the zones (pdfium_loops.reaching)."},

@@ -43,5 +43,6 @@ extern double (*GetCharFontSize)(Handle, int);
 Handle handle_of(PyObject *value);
 PyObject *key_of(Handle handle);
 PyObject *glyphs(PyObject *self, PyObject *args);
+PyObject *char_boxes(PyObject *self, PyObject *args);
 
 #endif

@@ -5,6 +5,7 @@ with the same values (see `pdfium_loops` for why, and the tests that compare the
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Mapping
 from ctypes import c_double, c_float
 from itertools import count
 from typing import Any, NamedTuple
@@ -158,4 +159,22 @@ def font_name(key: int, fonts: dict[int, str]) -> str:
     return name
 
 
+def py_char_boxes(glyphs: list[Glyph], descents: Mapping[str, float | None], height: float) -> list[dict[str, Any]] | None:
+    """pdfplumber's `page.chars` (the keys its word grouping reads) of the glyphs, each box from
+    the origin over the advance and from the font's descent (`fonts`) up one font size; None
+    when a font's descent is unknown."""
+    chars: list[dict[str, Any]] = []
+    for text, x, y, advance, font, size, scale in glyphs:
+        descent = descents.get(font)
+        if descent is None:
+            return None
+        y0 = scale * (descent * size) + y
+        y1 = scale * (descent * size + size) + y
+        top, bottom = height - y1, height - y0
+        chars.append({"text": text, "x0": x, "x1": x + advance, "top": top, "bottom": bottom,
+                      "doctop": top, "upright": True, "size": bottom - top})
+    return chars
+
+
 read_glyphs = compiled_glyphs if loops.COMPILED is not None else py_glyphs
+char_boxes = loops.COMPILED.char_boxes if loops.COMPILED is not None else py_char_boxes

@@ -74,16 +74,9 @@ class PageObjects:
         """pdfplumber's `page.chars` (the keys its word grouping reads), or None when a
         font's descent is unknown, or when a line holding a word above `words_above` may have
         been read in part."""
-        chars: list[Obj] = []
-        for text, x, y, advance, font, size, scale in self.glyphs:
-            descent = descents.get(font)
-            if descent is None:
-                return None
-            y0 = scale * (descent * size) + y
-            y1 = scale * (descent * size + size) + y
-            top, bottom = self.height - y1, self.height - y0
-            chars.append({"text": text, "x0": x, "x1": x + advance, "top": top, "bottom": bottom,
-                          "doctop": top, "upright": True, "size": bottom - top})
+        chars = pdf_glyphs.char_boxes(self.glyphs, descents, self.height)
+        if chars is None:
+            return None
         if self.words_above is not None and self.words_above != math.inf:
             return chars if _lines_whole(chars, self.words_above) else None
         return chars
