@@ -18,7 +18,7 @@ import regex
 
 from datamodel import RawBlock, Region
 from extractors.vocab import document_parts as parts
-from pipeline.textforms import fold, fold_lines
+from pipeline.textforms import fold
 
 _GAP = regex.compile(r"\S(?P<gap>\t+\s*| {4,})(?=\S)")
 _BLANK_BEFORE = regex.compile(
@@ -73,9 +73,11 @@ def _header_end(lines: list[str]) -> int | None:
 
 def _footer_span(lines: list[str]) -> tuple[int, int] | None:
     """[start, end) of a `Nơi nhận` block whose first line also holds the signer column;
-    it ends at the first line back at the left margin that is not a list item."""
-    for i, (line, folded) in enumerate(zip(lines, fold_lines(lines), strict=True)):
-        if _FOOTER_START.match(folded) and _split(line):
+    it ends at the first line back at the left margin that is not a list item. Only a line
+    with a tab or four spaces can hold two columns (`_GAP`): the others, nearly all, are
+    neither folded nor matched."""
+    for i, line in enumerate(lines):
+        if ("\t" in line or "    " in line) and _FOOTER_START.match(fold(line)) and _split(line):
             end = i + 1
             while end < len(lines):
                 ln = lines[end]
