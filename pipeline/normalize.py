@@ -47,12 +47,19 @@ class _Builder:
             self._put("\n", None)
 
     def add_paragraph(self, pieces: list[tuple[str, int | None]], joins: list[str], raw: RawBlock) -> None:
+        """`_put` of each piece and join, written out: paragraphs make most of a document's calls."""
         self._newline()
-        start = self.length
-        self._put(pieces[0][0], pieces[0][1])
-        for sep, (piece, page) in zip(joins, pieces[1:]):
-            self._put(sep, None)
-            self._put(piece, page)
+        start = length = self.length
+        parts, pages = self.parts, self.page_starts
+        for i, (piece, page) in enumerate(pieces):
+            if i:
+                parts.append(joins[i - 1])
+                length += len(joins[i - 1])
+            if page is not None and (not pages or pages[-1][1] != page):
+                pages.append((length, page))
+            parts.append(piece)
+            length += len(piece)
+        self.length = length
         kind = "paragraph" if raw.kind == "line" else raw.kind
         self.blocks.append(Block(kind, raw.region, start, self.length, pieces[0][1], raw.table, raw.row))
 

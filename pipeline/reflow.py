@@ -15,6 +15,7 @@ code broken after its hyphen is rejoined without a space.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -61,6 +62,22 @@ _HEADING_LINE = regex.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,5}\.)\s+
 # lines match, at the cost of the end's few characters instead of a scan of the whole line.
 _SENTENCE_END = regex.compile(r"[.;:!?…]\s*$|\.\s*/\s*\.?\s*$", flags=regex.REVERSE)
 _CODE_HYPHEN = regex.compile(r"(?:\d+(?:/\d{4})?/[\p{L}]+|\d+)-\s*$")
+_SENTENCE_END_CHARS = ".;:!?…"
+
+
+def _ends_sentence(stripped: str) -> bool:
+    """`_SENTENCE_END.search` for a stripped line (it ends on no white space): it ends on one of
+    `_SENTENCE_END_CHARS`, or on `/` after a full stop. Most lines are answered by their last
+    character, without a regex call."""
+    last = stripped[-1]
+    return last in _SENTENCE_END_CHARS or (last == "/" and _SENTENCE_END.search(stripped) is not None)
+
+
+def _ends_on_code_hyphen(stripped: str) -> bool:
+    """`_CODE_HYPHEN.search` for a stripped line: only a line ending on `-` is searched."""
+    return stripped[-1] == "-" and _CODE_HYPHEN.search(stripped) is not None
+
+
 _LOWER_START = regex.compile(r"^[\p{Ll}]")
 _DANGLING = regex.compile(rf"(?:^|\s){alternation(layout.DANGLING_WORDS)}$", flags=regex.REVERSE)
 """A line ending on a word a sentence cannot end on is cut mid-sentence."""
@@ -77,9 +94,9 @@ def wrap_width(lines: list[Line]) -> int:
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
-@dataclass(frozen=True)
-class _Seen:
-    """A non-blank line as the joining rules read it: stripped, in matching form, upper case?"""
+class _Seen(NamedTuple):
+    """A non-blank line as the joining rules read it: stripped, in matching form, upper case?
+    (A named tuple: one is made for every line, at a third of a frozen dataclass's cost.)"""
 
     text: str
     folded: str
@@ -98,7 +115,7 @@ def _continues(prev: _Seen, nxt: _Seen, width: int) -> str | None:
     p, n, fp = prev.text, nxt.text, prev.folded
     if _STARTS_BLOCK.match(nxt.folded):
         return None
-    if _CODE_HYPHEN.search(p) and _UPPER_OR_DIGIT.match(n):
+    if _ends_on_code_hyphen(p) and _UPPER_OR_DIGIT.match(n):
         return ""
     if (n[0].isdigit() and _BEFORE_FIGURE.search(fp)) or (p.endswith(":") and _VALUE_AFTER_COLON.match(n)):
         return " "
@@ -108,7 +125,7 @@ def _continues(prev: _Seen, nxt: _Seen, width: int) -> str | None:
         return " "  # a short heading (`1. Những mặt làm được`) ends where its writer ended it
     if heading:
         return None
-    if _SENTENCE_END.search(p) or prev.upper or nxt.upper:
+    if _ends_sentence(p) or prev.upper or nxt.upper:
         return None
     if _LOWER_START.match(n):
         return " "

@@ -2,7 +2,16 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.reflow import _BEFORE_FIGURE, _DANGLING, _SENTENCE_END, Line, reflow
+from pipeline.reflow import (
+    _BEFORE_FIGURE,
+    _CODE_HYPHEN,
+    _DANGLING,
+    _SENTENCE_END,
+    Line,
+    _ends_on_code_hyphen,
+    _ends_sentence,
+    reflow,
+)
 
 
 def _texts(raw: str) -> list[str]:
@@ -106,3 +115,16 @@ def test_the_line_end_patterns_searched_backwards_match_the_same_lines(parts: li
     for pattern in (_SENTENCE_END, _DANGLING, _BEFORE_FIGURE):
         forwards = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
         assert bool(pattern.search(line)) == bool(forwards.search(line)), (pattern.pattern, line)
+
+
+_TAILS = ["863/QĐ", "02", "-", " - ", "/2025/", "/", ".", " . /", "./", ";", "…", "?", "UBND", "a", " ", "\t", "\u00a0", "\u3000", "\x1c"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TAILS), max_size=8))
+def test_a_stripped_line_is_told_by_its_last_character_as_the_patterns_tell_it(parts: list[str]) -> None:
+    """`_ends_sentence` and `_ends_on_code_hyphen` give the answers of `_SENTENCE_END` and
+    `_CODE_HYPHEN` for every stripped line, whatever white space it held."""
+    line = ("Số " + "".join(parts)).strip()
+    assert _ends_sentence(line) == bool(_SENTENCE_END.search(line)), line
+    assert _ends_on_code_hyphen(line) == bool(_CODE_HYPHEN.search(line)), line
