@@ -202,6 +202,20 @@ class Document:
                                          self._newlines[i] if i < len(self._newlines) else len(self.text))
         return line
 
+    def line_spans(self, start: int, end: int) -> list[Span]:
+        """The lines from the one holding `start` to the last one starting before `end`:
+        `line_span(start)`, then `line_span` of each next line's start, with one bisection."""
+        newlines, lines, out = self._newlines, self._lines, []
+        i = bisect.bisect_left(newlines, start)
+        pos = start
+        while pos < end:
+            line = lines[i]
+            if line is None:
+                line = lines[i] = Span(newlines[i - 1] + 1 if i else 0, newlines[i] if i < len(newlines) else len(self.text))
+            out.append(line)
+            pos, i = line.end + 1, i + 1
+        return out
+
     def sentence_span(self, start: int, end: int | None = None) -> Span:
         """The sentence around [start, end): the enclosing line cut at sentence ends
         (`. `, `; `, `! `, `? ` before an upper-case letter, digit or list marker)."""

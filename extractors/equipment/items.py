@@ -195,13 +195,8 @@ def new_fields(category: str, quantity: float | None, status: str, source: str) 
 
 def lines_of(doc: Document, span: Span) -> list[Span]:
     """The non-blank lines of a span."""
-    lines, pos = [], span.start
-    while pos < span.end:
-        line = doc.line_span(pos)
-        pos = line.end + 1
-        if doc.text[line.start : line.end].strip():
-            lines.append(line)
-    return lines
+    text = doc.text
+    return [line for line in doc.line_spans(span.start, span.end) if text[line.start : line.end].strip()]
 
 
 def trimmed_end(doc: Document, start: int, end: int) -> int:

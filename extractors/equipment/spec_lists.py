@@ -23,7 +23,15 @@ from extractors.equipment.items import (
     unit_of,
 )
 from extractors.equipment.models import tail
-from extractors.equipment.specs import MACHINE_SPECS, Fields, label_field, leading_field, parse_field, parse_packed
+from extractors.equipment.specs import (
+    MACHINE_SPECS,
+    Fields,
+    folded_leading_field,
+    label_field,
+    leading_field,
+    parse_field,
+    parse_packed,
+)
 from extractors.vocab.specs import SPEC_JOIN, SPEC_LABELS
 
 SPEC_INTRO = rf"(?:(?:{SPEC_JOIN})\s+)?(?:{SPEC_LABELS['spec']})"
@@ -50,16 +58,18 @@ class _Machine:
 def _spec_line(doc: Document, line: Span) -> tuple[str | None, Span | None]:
     """(field, value span) of a labelled line, the label closed by a colon or, when its value
     reads as that spec, by a space (`+ RAM 4 GB`); field None for a label that is not a spec
-    (`Cổng kết nối`), and (None, None) for an unlabelled line."""
-    m = _SPEC_LINE.match(doc.match, line.start, line.end)
-    name = label_field(doc.text[m.start("label") : m.end("label")]) if m else None
-    if name:
+    (`Cổng kết nối`), and (None, None) for an unlabelled line. A line without a colon has no
+    label (`_SPEC_LINE` needs one). The label and the line's rest are read in matching form:
+    the label sits between white space, a list marker or the line's start and its colon; the
+    rest between white space, a marker or a digit and the line's end; no letter touches them."""
+    m = _SPEC_LINE.match(doc.match, line.start, line.end) if doc.match.find(":", line.start, line.end) >= 0 else None
+    if m is not None and (name := label_field(doc.match[m.start("label") : m.end("label")])):
         return name, Span(m.start("value"), m.end("value"))
     body = HEADING_NUMBER.match(doc.match, line.start, line.end).end()
-    lead = leading_field(doc.text[body : line.end])
+    lead = folded_leading_field(doc.match[body : line.end])
     if lead and parse_field(lead[0], doc.text[body + lead[1] : line.end]):
         return lead[0], Span(body + lead[1], trimmed_end(doc, body, line.end))
-    return (None, Span(m.start("value"), m.end("value"))) if m else (None, None)
+    return (None, Span(m.start("value"), m.end("value"))) if m is not None else (None, None)
 
 
 def _overlaps(name: str, before: str, after: str) -> bool:

@@ -80,16 +80,24 @@ _WIN10 = regex.compile(r"(?:windows|win)\s*10(?!\d)")
 _NETWORKS = tuple((p.name, regex.compile(p.pattern)) for p in NETWORKS)
 
 
-def label_field(label: str) -> str | None:
-    """The spec field a label names (`Ổ cứng` → `storage`), matched whole, or None."""
-    folded = fold(label).strip(" \t:.-+*•")
+def label_field(folded: str) -> str | None:
+    """The spec field a label names (`ổ cứng` → `storage`), matched whole, or None. The label
+    is in matching form: a slice of `Document.match` that no letter touches on either side
+    folds to the same characters (`textforms.fold`), so the extractors pass that slice instead
+    of folding the label's text again."""
+    folded = folded.strip(" \t:.-+*•")
     return next((name for name, rx in _LABEL_RES.items() if rx.fullmatch(folded)), None)
 
 
 def leading_field(value: str) -> tuple[str, int] | None:
     """(field, offset of its value) when a value opens with a spec label and no colon before
     it (`RAM 4 GB`, `Ổ cứng SSD 256GB`), else None."""
-    m = _LEADING.match(fold(value))
+    return folded_leading_field(fold(value))
+
+
+def folded_leading_field(folded: str) -> tuple[str, int] | None:
+    """`leading_field` of a value already in matching form (as for `label_field`)."""
+    m = _LEADING.match(folded)
     return (m.lastgroup, m.end()) if m else None
 
 

@@ -22,8 +22,9 @@ _TOTAL_ROW = regex.compile(rf"\s*{TOTAL_ROW}(?!\p{{L}})")
 
 
 def _column_field(doc: Document, cell: Span) -> str | None:
-    """The field a header cell names (`Ổ cứng` → storage, `Số lượng` → quantity)."""
-    spec = label_field(doc.text[cell.start : cell.end])
+    """The field a header cell names (`Ổ cứng` → storage, `Số lượng` → quantity). The cell is
+    read in matching form: a line break or a cell separator's space surrounds it, no letter."""
+    spec = label_field(doc.match[cell.start : cell.end])
     if spec:
         return spec
     folded = doc.match[cell.start : cell.end].strip(" \t:.")

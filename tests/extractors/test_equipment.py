@@ -16,6 +16,7 @@ from extractors.equipment import extract_equipment
 from extractors.equipment.specs import label_field, parse_cpu, parse_monitor, parse_os, parse_ram, parse_storage
 from pipeline.build import assemble, document_from_text
 from pipeline.ingest.base import InputError
+from pipeline.textforms import fold
 from schemas.checks import TABLE as CHECKS
 from schemas.equipment import TABLE
 from tests.conftest import RAW, SEEDS, sample
@@ -80,7 +81,7 @@ def test_ram_storage_monitor_os():
     ("Cổng kết nối", None), ("Phần mềm", None),
 ])
 def test_spec_labels(label, field):
-    assert label_field(label) == field
+    assert label_field(fold(label)) == field
 
 
 # --- running text ------------------------------------------------------------------------------

@@ -62,3 +62,16 @@ def test_sentence_span_asked_twice_is_the_fresh_cut(text, data):
     assert doc.sentence_span(start, end) == fresh
     assert doc.sentence_span(start, end) == fresh  # the kept answer
     assert doc.sentence_span(start) == doc.sentence_span(start, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.data())
+def test_line_spans_are_the_lines_line_span_walks_through(text, data):
+    doc = _document(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(0, len(text)))
+    walked, pos = [], start
+    while pos < end:
+        walked.append(doc.line_span(pos))
+        pos = walked[-1].end + 1
+    assert _document(text).line_spans(start, end) == walked

@@ -77,3 +77,15 @@ def test_canonical_tone_asks_its_pattern_only_where_a_pair_can_stand(text):
     from pipeline.textforms import _MOVES, _TONE_PAIR
 
     assert canonical_tone(text) == _TONE_PAIR.sub(lambda m: _MOVES[m.group(0)], text)
+
+
+@given(st.text(alphabet=st.sampled_from("aAoOuUyYqQ àÀáÁảẢạẠỳỲýÝđĐ–—“”’İΣσςΑ\u0301:|+-\n0123")), st.data())
+def test_a_slice_no_letter_touches_folds_as_the_slice_of_the_fold(text, data):
+    """What the extractors rely on to read a label from `Document.match` instead of folding it
+    again: where neither neighbour of a slice is a letter, the fold of the slice is the slice
+    of the fold."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
+        return
+    assert fold(text[start:end]) == fold(text)[start:end]
