@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import accumulate
@@ -213,13 +213,13 @@ def _month_from_end(d: DateMention, end: DateMention | None) -> DateMention:
     return replace(d, month=end.month if d.day <= end.day else (end.month - 2) % 12 + 1)
 
 
-def _fill_years(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], codes: list[Span]) -> list[DateMention]:
+def _fill_years(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], codes: list[Span],
+                issue_dates: _IssueDates) -> list[DateMention]:
     """Year-less dates take the year of their range end, else the one their sentence, the
     report's own date and the publication stamp agree on (see `extractors.date_years`), flagged
     as inferred."""
     stamp = date_years.publication_stamp(doc)
-    code_ends, code_starts = [c.end for c in codes], [c.start for c in codes]
-    cited = codes + [Span(d.start, d.end) for d in dates if d.year_written and _is_issue_date(doc, d, code_ends, code_starts)]
+    cited = codes + [Span(d.start, d.end) for d in dates if d.year_written and issue_dates(d)]
     out = list(dates)
     for i, d in enumerate(dates):
         end = dates[ranges[i][1]] if i in ranges and ranges[i][0] == i else None
@@ -257,21 +257,40 @@ def _qualifies_figures(doc: Document, end: DateMention) -> bool:
     return bool(FIGURES_AFTER.match(doc.match, end.end))
 
 
-def _is_issue_date(doc: Document, d: DateMention, code_ends: list[int], code_starts: list[int]) -> bool:
-    """Whether `d` dates a document code: right after it, or opening the sentence that cites it."""
-    line = doc.line_span(d.start)
-    if any(line.start <= e <= d.start and REF_TO_DATE.match(doc.match[e : d.start]) for e in code_ends):
-        return True
-    if not LEADING_DATE.search(doc.match[line.start : d.start]):
-        return False
-    sentence = doc.sentence_span(d.start, d.end)
-    return any(d.end < s < sentence.end for s in code_starts)
+class _IssueDates:
+    """Whether a date dates a document code: right after it, or opening the sentence that cites
+    it. `_fill_years` asks about the dates with a written year and `_roles` again about every
+    date, at the same spans (a year filled in moves no span): each span is answered once, and
+    the codes near a date are found by bisection over their ends and starts (in reading order,
+    none overlapping), not by trying every code of the document."""
+
+    def __init__(self, doc: Document, codes: list[Span]) -> None:
+        self.doc = doc
+        self.ends = [c.end for c in codes]
+        self.starts = [c.start for c in codes]
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, d: DateMention) -> bool:
+        key = (d.start, d.end)
+        if key not in self.known:
+            self.known[key] = self._dates_a_code(d)
+        return self.known[key]
+
+    def _dates_a_code(self, d: DateMention) -> bool:
+        doc = self.doc
+        line = doc.line_span(d.start)
+        ends = self.ends[bisect_left(self.ends, line.start) : bisect_right(self.ends, d.start)]
+        if any(REF_TO_DATE.match(doc.match[e : d.start]) for e in ends):
+            return True
+        if not LEADING_DATE.search(doc.match[line.start : d.start]):
+            return False
+        sentence = doc.sentence_span(d.start, d.end)
+        after = bisect_right(self.starts, d.end)
+        return after < len(self.starts) and self.starts[after] < sentence.end
 
 
-def _roles(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], codes: list[Span]) -> list[str]:
+def _roles(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int, int]], issue_dates: _IssueDates) -> list[str]:
     """The role of each date, in order; at most one `report_date`."""
-    code_ends = [c.end for c in codes]
-    code_starts = [c.start for c in codes]
     roles: list[str] = []
     for i, d in enumerate(dates):
         zone = doc.zone_at(d.start)
@@ -279,7 +298,7 @@ def _roles(doc: Document, dates: list[DateMention], ranges: dict[int, tuple[int,
             role = "signed_at"
         elif zone == "place_date" and "report_date" not in roles:
             role = "report_date"
-        elif _is_issue_date(doc, d, code_ends, code_starts):
+        elif issue_dates(d):
             role = "issue_date"
         elif i in ranges:
             first, _ = ranges[i]
@@ -329,8 +348,9 @@ def extract_dates(doc: Document, facts: Facts) -> Facts:
     codes = [Span(m.start(), m.end()) for m in code_matches(doc.text)]
     dates = find_dates(doc, codes)
     ranges = _ranges(doc, dates)
-    dates = _fill_years(doc, dates, ranges, codes)
-    roles = _roles(doc, dates, ranges, codes)
+    issue_dates = _IssueDates(doc, codes)
+    dates = _fill_years(doc, dates, ranges, codes, issue_dates)
+    roles = _roles(doc, dates, ranges, issue_dates)
     rows = [_date_row(doc, d, role, i in ranges) for i, (d, role) in enumerate(zip(dates, roles))]
     checks = [_impossible(doc, d) for d in dates if d.complete() and d.value() is None]
     return {"dates": rows, "checks": checks}

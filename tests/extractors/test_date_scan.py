@@ -63,3 +63,30 @@ def test_a_date_opening_the_sentence_dates_the_first_code_after_it_only():
     assert [(r["canonical"], r["issue_date"]) for r in rows] == [
         ("863/QĐ-UBND", dt.date(2025, 9, 29)), ("71/KH-UBND", None),
         ("74/KH-UBND", dt.date(2025, 10, 3)), ("880/QĐ-UBND", dt.date(2025, 10, 3))]
+
+
+def _dates_a_code(doc, d, codes) -> bool:
+    """The rule `_IssueDates` answers, trying every code: a code right before the date on its
+    line, or a leading date whose sentence cites a code after it."""
+    line = doc.line_span(d.start)
+    if any(line.start <= c.end <= d.start and dates.REF_TO_DATE.match(doc.match[c.end : d.start]) for c in codes):
+        return True
+    if not dates.LEADING_DATE.search(doc.match[line.start : d.start]):
+        return False
+    sentence = doc.sentence_span(d.start, d.end)
+    return any(d.end < c.start < sentence.end for c in codes)
+
+
+CITING = st.sampled_from(["Kế hoạch số 15/KH-UBND", " ngày 02/01/2025", "Ngày 12/3/2025, ", "xã ban hành ", "Quyết định 863/QĐ-UBND",
+                          ", ", "; ", ". ", "\n", "ngày 05 tháng 10 năm 2025 ", "Công văn số 07-CV/ĐU", "từ 01/7 đến 30/9/2025 "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CITING, min_size=1, max_size=14))
+def test_issue_dates_by_bisection_answer_as_every_code_tried(pieces):
+    doc = document_from_text("".join(pieces))
+    codes = [Span(m.start(), m.end()) for m in code_matches(doc.text)]
+    issue_dates = dates._IssueDates(doc, codes)
+    for d in find_dates(doc, codes):
+        assert issue_dates(d) == _dates_a_code(doc, d, codes)
+        assert issue_dates(d) == _dates_a_code(doc, d, codes)  # asked again: the kept answer
