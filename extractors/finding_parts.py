@@ -48,6 +48,11 @@ _BARE_WIDTH = 60
 """At most this many characters after a bare label's marker: a longer line is a sentence."""
 _BARE_TAIL = fast_compiled(rf"[^:.;!?|]{{0,{_BARE_WIDTH}}}")
 _SUB_BULLET = fast_compiled(r"[+*•]")
+_NAMED_FIRST = fast_compiled(
+    rf"(?:{_MARKER})?(?:\*\*)?(?:{_NUMBERING})?(?:\*\*)?(?:{LABEL_LEAD.pattern})?(?:{LABEL_LEAD.pattern})?(?:{_KIND_GROUPS})"
+)
+"""A kind named first on a line, after any marker, number and `một số`: what both a label (`LABEL`)
+and a bare label (`_bare`) start with, so a line without it is neither."""
 _PART_TITLE = fast_compiled(PART_TITLE.pattern)
 _LABEL_LEAD = fast_compiled(LABEL_LEAD.pattern)
 
@@ -160,19 +165,34 @@ def to_body(text: str, match: str) -> tuple[str | None, int]:
     return name, stop + 1 if colon >= 0 else len(match)
 
 
-def title_lines(doc: Document) -> dict[int, tuple[int, str | None]]:
+BodyLines = list[list[tuple[int, int]]]
+"""The lines of each span of a document's body (`body_lines`), cut once and read by every pass."""
+
+
+def body_lines(doc: Document) -> BodyLines:
+    """The lines of each span of the body."""
+    return [lines(doc, span.start, span.end) for span in doc.zone("body")]
+
+
+def _capitals(text: str) -> bool:
+    """Whether a line is a title in capitals: a few words, not a sentence, nothing in lower case."""
+    return text[-1:] not in ".;," and text == text.upper() and len(text.split()) <= 12 \
+        and sum(c.isalpha() for c in text) > 3
+
+
+def title_lines(doc: Document, body: BodyLines | None = None) -> dict[int, tuple[int, str | None]]:
     """Lines of the body that title a part of the report without being numbered headings: `Phần thứ
     ba` (with its title after it or on the next line) and lines in capitals (`KHÓ KHĂN, VƯỚNG MẮC`).
-    Each maps its start to its end and the kind its title names (None for a results or other title)."""
+    Each maps its start to its end and the kind its title names (None for a results or other title).
+    `body` is the document's `body_lines` when the caller has them already."""
     found: dict[int, tuple[int, str | None]] = {}
     headings = {sec.start for sec in doc.sections}
-    for span in doc.zone("body") or []:
-        for s, e in lines(doc, span.start, span.end):
-            text = doc.text[s:e].strip("* ")
+    for span_lines in body_lines(doc) if body is None else body:
+        for s, e in span_lines:
+            if s in headings:
+                continue
             part = _PART_TITLE.match(doc.match, s, e)
-            capitals = text == text.upper() and text[-1:] not in ".;," and len(text.split()) <= 12 \
-                and sum(c.isalpha() for c in text) > 3
-            if s in headings or not (capitals or (part and (part.end() == e or capitals))):
+            if not (part and part.end() == e) and not _capitals(doc.text[s:e].strip("* ")):
                 continue
             rest = doc.match[part.end() if part else s : e]
             kind = heading_kind(rest)
@@ -299,12 +319,13 @@ def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int],
     parts = []
     stops = headings | titles
     for i, (s, e) in enumerate(body):
-        m = LABEL.match(doc.match, s, e)
+        named = _NAMED_FIRST.match(doc.match, s) is not None
+        m = LABEL.match(doc.match, s, e) if named else None
         if m is not None:
             kind, rest, marked = _kind_of(m), m.end(), _BULLET_LINE.match(doc.match, s, e) is not None
         elif s not in stops and (intro := _intro(doc, s, e)):
             (kind, rest), marked = intro, False
-        elif s not in headings and (bare := _bare(doc, s, e)):
+        elif named and s not in headings and (bare := _bare(doc, s, e)):
             kind, rest = bare
             parts.append(Part(rest, _bare_items_end(doc, body, i, stops), kind, s))
             continue
@@ -362,16 +383,17 @@ def _table_parts(doc: Document) -> list[Part]:
     return parts
 
 
-def find_parts(doc: Document, titles: dict[int, tuple[int, str | None]] | None = None) -> list[Part]:
+def find_parts(doc: Document, titles: dict[int, tuple[int, str | None]] | None = None,
+               body: BodyLines | None = None) -> list[Part]:
     """Every assessment part of the body; a labelled line wins over its section's heading.
-    `titles` are the document's `title_lines` when the caller has them already."""
-    body_spans = doc.zone("body") or []
-    titles = title_lines(doc) if titles is None else titles
+    `titles` are the document's `title_lines` and `body` its `body_lines` when the caller has them already."""
+    body = body_lines(doc) if body is None else body
+    titles = title_lines(doc, body) if titles is None else titles
     headings = {sec.start for sec in doc.sections}
     parts = _section_parts(doc, titles)
     labelled: list[Part] = []
-    for span in body_spans:
-        labelled += _label_parts(doc, lines(doc, span.start, span.end), headings, set(titles))
+    for span_lines in body:
+        labelled += _label_parts(doc, span_lines, headings, set(titles))
     labelled += _table_parts(doc)
     covered = [(p.label_start or p.start, p.end) for p in labelled]
     kept = []

@@ -13,7 +13,7 @@ from datamodel import Document
 from extractors.fast_regex import fast_compiled
 from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import kind_span
-from extractors.pattern_cues import cue_words, holds_cue
+from extractors.pattern_cues import all_cues, cue_words, holds_cue
 from extractors.vocab.findings import (
     CONTRAST_LEAD,
     DIFFICULTY_MET,
@@ -35,6 +35,8 @@ _MET = fast_compiled(DIFFICULTY_MET.pattern)
 _STATED_IS = fast_compiled(STATED_IS.pattern)
 _STATED_WORDS = cue_words(STATED_IS.pattern)
 _MET_WORDS = cue_words(DIFFICULTY_MET.pattern)
+RUNNING_CUES = all_cues(_STATED_WORDS, _MET_WORDS, cue_words(CONTRAST_LEAD.pattern))
+"""A sentence without one of these words has no running kind."""
 _COMMA = fast_compiled(r",\s*")
 _GENERIC = fast_compiled(GENERIC_TAIL.pattern)
 _DIFFICULTY_WORD = fast_compiled(next(p.pattern for p in PART_KINDS if p.name == "difficulty"))

@@ -16,8 +16,20 @@ from collections.abc import Callable
 from datamodel import Document, Span
 from extractors.fast_regex import fast_compiled
 from extractors.finding_addressee import addressee_of, level_of
-from extractors.finding_parts import LABEL, LEAD_MARK, Part, content_start, find_parts, lines, title_lines, to_body
-from extractors.finding_sentences import reported_request, running_kind
+from extractors.finding_parts import (
+    LABEL,
+    LEAD_MARK,
+    BodyLines,
+    Part,
+    body_lines,
+    content_start,
+    find_parts,
+    lines,
+    title_lines,
+    to_body,
+)
+from extractors.finding_sentences import RUNNING_CUES, reported_request, running_kind
+from extractors.pattern_cues import all_cues, cue_words, first_chars, holds_cue, start_finder
 from extractors.phrase_patterns import wordings
 from extractors.registry import Facts, register
 from extractors.span_union import SpanUnion
@@ -35,11 +47,13 @@ _SENTENCE_KIND = fast_compiled(alternation(SENTENCE_KIND))
 _ASK = fast_compiled(rf"(?:[^:.;\n]{{0,80}}:\s*)?(?={alternation(SENTENCE_KIND)})")
 _EMPTY = fast_compiled(rf"^(?:{EMPTY_FINDING.pattern})$")
 _CAUSE_SENTENCE = fast_compiled(CAUSE_SENTENCE.pattern)
-_CATEGORY = [(p.name, fast_compiled(p.pattern)) for p in CATEGORIES]
+_CATEGORY = [(p.name, fast_compiled(p.pattern), first_chars(p.pattern)) for p in CATEGORIES]
 _ASKING_WORDS = tuple(sorted({w.split()[-1] for w in wordings(REQUEST_VERB.pattern)}))
 """The last word of every request verb (`nghị`, `xuất`, `mong` ...): a sentence without one asks nothing,
 neither by its first words (`SENTENCE_KIND`, whose wordings end the same) nor as a reported request."""
-_ANY_CATEGORY = fast_compiled(alternation(CATEGORIES))
+_RUNNING_CUES = all_cues(_ASKING_WORDS, cue_words(CAUSE_SENTENCE.pattern), RUNNING_CUES)
+"""A line without one of these words gives no running row (unless it continues one)."""
+_ANY_CATEGORY = start_finder(p.pattern for p in CATEGORIES)
 
 
 def _line_sentences(doc: Document, ls: int, le: int) -> list[tuple[int, int]]:
@@ -80,12 +94,13 @@ _BRACKETED = fast_compiled(r"\([^()]*\)")
 def category_of(sentence_match: str) -> str:
     """The topic whose wording comes first in the sentence, outside brackets (`(nâng cấp thiết bị,
     hạ tầng mạng)` lists examples, not the subject); `other` when none does."""
-    plain = _BRACKETED.sub(lambda m: " " * len(m.group()), sentence_match)
+    plain = _BRACKETED.sub(lambda m: " " * len(m.group()), sentence_match) if "(" in sentence_match else sentence_match
     first = _ANY_CATEGORY.search(plain)  # where the earliest wording starts; there, each topic's own match
     if first is None:
         return "other"
-    found = [(-len(m.group()), rank, name) for rank, (name, pattern) in enumerate(_CATEGORY)
-             if (m := pattern.match(plain, first.start()))]
+    head = plain[first.start()]
+    found = [(-len(m.group()), rank, name) for rank, (name, pattern, heads) in enumerate(_CATEGORY)
+             if (heads is None or head in heads) and (m := pattern.match(plain, first.start()))]
     return min(found)[2]
 
 
@@ -94,14 +109,15 @@ _LABEL_WORDS = 8
 only paragraph (a signer's title and name, a recipients list)."""
 
 
-def running_text(doc: Document) -> list[Span]:
+def running_text(doc: Document, body: BodyLines | None = None) -> list[Span]:
     """Where running sentences are read: the body, and also the opening when it is the report's only
     paragraph (a title and one paragraph: segmentation takes that paragraph as the opening and
-    leaves the body nothing but short lines)."""
-    body = doc.zone("body")
-    if any(len(doc.text[ls:le].split()) > _LABEL_WORDS for span in body for ls, le in lines(doc, span.start, span.end)):
-        return body
-    return sorted([*doc.zone("opening"), *body], key=lambda span: span.start)
+    leaves the body nothing but short lines). `body` is the document's `body_lines` when the caller has them."""
+    spans = doc.zone("body")
+    body = body_lines(doc) if body is None else body
+    if any(len(doc.text[ls:le].split()) > _LABEL_WORDS for span_lines in body for ls, le in span_lines):
+        return spans
+    return sorted([*doc.zone("opening"), *spans], key=lambda span: span.start)
 
 
 def _in_body(doc: Document, offset: int) -> bool:
@@ -172,7 +188,8 @@ def _running_row(doc: Document, s: int, e: int, heading: Callable[[int], bool], 
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests and causes stated outside them."""
     rows, covered = [], []
-    part_titles = title_lines(doc)
+    body = body_lines(doc)
+    part_titles = title_lines(doc, body)
     titles = SpanUnion([(sec.start, content_start(doc, sec)) for sec in doc.sections
                         if not LABEL.match(doc.match, sec.start, sec.heading_end)]
                        + [(s, e) for s, (e, _) in part_titles.items()])
@@ -180,7 +197,7 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
     def heading(offset: int) -> bool:
         return offset in titles
 
-    for part in find_parts(doc, part_titles):
+    for part in find_parts(doc, part_titles, body):
         if not _in_body(doc, part.start):
             continue
         covered.append((part.start if part.label_start is None else part.label_start, part.end))
@@ -190,12 +207,16 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
             rows.append(_row(doc, s, e, _sentence_kind(doc, s, e) or part.kind, group))
     parts = SpanUnion(covered)
     carried: dict | None = None  # the running finding a `;` clause continues
-    for span in running_text(doc):
-        for ls, le in lines(doc, span.start, span.end):
+    cut = {(span.start, span.end): span_lines for span, span_lines in zip(doc.zone("body"), body)}
+    for span in running_text(doc, body):
+        span_lines = cut.get((span.start, span.end))
+        for ls, le in lines(doc, span.start, span.end) if span_lines is None else span_lines:
             if _inside(parts, ls, le):  # every sentence of the line is in a part
                 if carried is not None and _line_sentences(doc, ls, le):
                     carried = None
                 continue
+            if carried is None and not holds_cue(_RUNNING_CUES, doc.match[ls:le]):
+                continue  # each sentence would give no row, and leave `carried` None
             for s, e in _line_sentences(doc, ls, le):
                 if parts.overlaps(s, e):
                     carried = None

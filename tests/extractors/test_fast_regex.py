@@ -31,7 +31,7 @@ def _patterns() -> list[tuple[str, object]]:
     found = []
     for module in (findings, finding_parts, finding_sentences, finding_addressee):
         for name, value in vars(module).items():
-            values = [v for _, v in value] if isinstance(value, list) and value and isinstance(value[0], tuple) else [value]
+            values = [item[1] for item in value] if isinstance(value, list) and value and isinstance(value[0], tuple) else [value]
             found += [(f"{module.__name__}.{name}", v) for v in values if written_as(v)]
     return found
 

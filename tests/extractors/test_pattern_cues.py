@@ -3,15 +3,18 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extractors.fast_regex import fast_compiled
-from extractors.finding_parts import _HEADING_KIND
-from extractors.findings import _ANY_CATEGORY
-from extractors.pattern_cues import cue_words, holds_cue
-from extractors.vocab.findings import DIFFICULTY_MET, STATED_IS
+from extractors.finding_parts import _HEADING_KIND, _NAMED_FIRST, LABEL, _bare
+from extractors.pattern_cues import cue_words, first_chars, holds_cue, start_finder, top_alternatives
+from extractors.vocab import alternation
+from extractors.vocab.findings import CATEGORIES, DIFFICULTY_MET, STATED_IS
+from pipeline.build import document_from_text
 from pipeline.textforms import fold
+
+_ANY_PLAIN = alternation(CATEGORIES)
 
 
 def test_a_plain_sequence_gives_its_longest_run() -> None:
@@ -41,10 +44,43 @@ _PIECES = ["khó", "khăn", "vướng", "mắc", "hạn", "chế", "là", "còn"
            "mạng", "máy", "tính", "chưa", "đạt", "được", "kết", "quả", "nguyên", "nhân", "không", "một", "số", "xã"]
 
 
-@pytest.mark.parametrize("pattern", [DIFFICULTY_MET.pattern, STATED_IS.pattern, _HEADING_KIND.pattern, _ANY_CATEGORY.pattern])
+@pytest.mark.parametrize("pattern", [DIFFICULTY_MET.pattern, STATED_IS.pattern, _HEADING_KIND.pattern, _ANY_PLAIN])
 @settings(max_examples=300, deadline=None)
 @given(words=st.lists(st.sampled_from(_PIECES), max_size=12), seps=st.lists(st.sampled_from([" ", "  ", ", ", "\n"]), max_size=12))
 def test_every_match_holds_a_cue(pattern: str, words: list[str], seps: list[str]) -> None:
     text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
     if fast_compiled(pattern).search(text) or re.search(pattern, text):
         assert holds_cue(cue_words(pattern), text)
+
+
+def test_top_alternatives_leave_groups_and_classes_whole() -> None:
+    assert top_alternatives(r"a(?:b|c)|[|x]d|\|e") == ["a(?:b|c)", "[|x]d", r"\|e"]
+    assert top_alternatives(r"[]|]x|y") == ["[]|]x", "y"]
+
+
+def test_first_chars_only_when_every_alternative_starts_plainly() -> None:
+    assert first_chars(r"mạng|máy\s+tính|wifi") == frozenset("mw")
+    assert first_chars(r"mạng|(?:cơ|chính)\s+sách") is None
+    assert first_chars(r"m?ạng") is None
+
+
+@pytest.mark.parametrize("pattern", [_ANY_PLAIN, _HEADING_KIND.pattern])
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_PIECES + ["(", ")", ".", ";", "hạ", "tầng", "viễn", "thông"]), max_size=14))
+def test_the_start_finder_starts_where_the_alternation_does(pattern: str, words: list[str]) -> None:
+    text = " ".join(words)
+    plain, fast = fast_compiled(pattern).search(text), start_finder(top_alternatives(pattern)).search(text)
+    assert (plain and plain.start()) == (fast and fast.start())
+
+
+@settings(max_examples=500, deadline=None)
+@given(words=st.lists(st.sampled_from(_PIECES + ["-", "+", "**", "1.", "a)", "những", "các", ":", "tồn", "tại"]), max_size=8))
+@example(words=["-", "một", "số", "khó", "khăn", ":"])
+@example(words=["**", "hạn", "chế", "**"])
+@example(words=["a)", "những", "tồn", "tại"])
+def test_a_line_that_is_a_label_names_a_kind_first(words: list[str]) -> None:
+    doc = document_from_text(" ".join(words))
+    m = doc.match
+    s, e = len(m) - len(m.lstrip()), len(m.rstrip())
+    if s < e and (LABEL.match(m, s, e) or _bare(doc, s, e)):
+        assert _NAMED_FIRST.match(m, s)
