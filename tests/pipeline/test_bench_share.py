@@ -25,3 +25,21 @@ def test_the_b_side_switches_the_three_components_off_in_the_component_loop():
     facts = run_components(doc, skip=WithoutNlp().skipped_components())
     assert WithoutNlp().skipped_components() == ("fact_model", *NLP_COMPONENTS)
     assert "entities" not in facts and "findings" not in facts and "documents" in facts
+
+
+def test_the_rss_sampler_walks_the_process_list_once_a_second_and_times_itself(monkeypatch):
+    import time
+
+    import pipeline.bench as bench
+
+    walks = []
+    children = bench._children
+    monkeypatch.setattr(bench, "_children", lambda me, beside: walks.append(1) or children(me, beside))
+    with bench.PeakRss() as rss:
+        deadline = time.monotonic() + 10
+        while rss.peak == 0 and time.monotonic() < deadline:  # at least one sample, even on a loaded machine
+            time.sleep(0.05)
+        time.sleep(0.3)  # a few more samples, well under the 20 of one second
+    assert rss.peak > 0 and rss.main_peak > 0
+    assert len(walks) == 1  # one /proc walk for the first 20 samples, not one per sample
+    assert 0 < rss.cpu < 1  # the sampler's own CPU time, which measured_run leaves out
