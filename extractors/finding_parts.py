@@ -214,9 +214,11 @@ def _section_parts(doc: Document, titles: dict[int, tuple[int, str | None]]) -> 
     parts = []
     for sec in doc.sections:
         kind = _inherited_kind(doc, sec) or _title_kind(titles, sec.path()[0].start)
+        if not kind or kind == "none":
+            continue
         start = content_start(doc, sec)
         end = min([c.start for c in sec.children] + [sec.end] + [t for t in titles if t >= start])
-        if kind and kind != "none" and start < end:
+        if start < end:
             addressee = None
             if kind == "recommendation":
                 for node in reversed(sec.path()):
@@ -355,7 +357,7 @@ def _label_parts(doc: Document, body: list[tuple[int, int]], headings: set[int],
 
 def _cell_kind(doc: Document, cell: Span) -> str | None:
     """The kind a table cell names when it is only a part's name (`Khó khăn, vướng mắc`)."""
-    bare = _bare(doc, cell.start, cell.end) if cell.start < cell.end else None
+    bare = _bare(doc, cell.start, cell.end) if cell.start < cell.end and _NAMED_FIRST.match(doc.match, cell.start) else None
     return bare[0] if bare else None
 
 

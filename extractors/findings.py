@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 from datamodel import Document, Span
 from extractors.fast_regex import fast_compiled
@@ -58,16 +60,16 @@ _ANY_CATEGORY = start_finder(p.pattern for p in CATEGORIES)
 
 def _line_sentences(doc: Document, ls: int, le: int) -> list[tuple[int, int]]:
     """Sentences and `;` clauses of one line, without list markers or a topic label."""
-    out, pos = [], ls
-    for cut in [m.start() + 1 for m in _SENTENCE_END.finditer(doc.text, ls, le)] + [le]:
+    out, pos, text = [], ls, doc.text
+    for cut in [m.start() + 1 for m in _SENTENCE_END.finditer(text, ls, le)] + [le]:
         s, e = pos, cut
         pos = cut
-        while s < e and doc.text[s].isspace():
+        while s < e and text[s].isspace():
             s += 1
         lead = LEAD_MARK.match(doc.match, s, e)
         if lead:
             s = lead.end()
-        while e > s and (doc.text[e - 1].isspace() or doc.text[e - 1] in ";"):
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ";"):
             e -= 1
         if s < e:
             out.append((s, e))
@@ -98,10 +100,15 @@ def category_of(sentence_match: str) -> str:
     first = _ANY_CATEGORY.search(plain)  # where the earliest wording starts; there, each topic's own match
     if first is None:
         return "other"
-    head = plain[first.start()]
-    found = [(-len(m.group()), rank, name) for rank, (name, pattern, heads) in enumerate(_CATEGORY)
-             if (heads is None or head in heads) and (m := pattern.match(plain, first.start()))]
+    at = first.start()
+    found = [(at - m.end(), rank, name) for rank, name, pattern in _starting_with(plain[at]) if (m := pattern.match(plain, at))]
     return min(found)[2]
+
+
+@cache
+def _starting_with(head: str) -> list[tuple[int, str, Any]]:
+    """The topics (rank, name, pattern) whose wording can start with `head`."""
+    return [(rank, name, pattern) for rank, (name, pattern, heads) in enumerate(_CATEGORY) if heads is None or head in heads]
 
 
 _LABEL_WORDS = 8
