@@ -78,4 +78,3 @@ def written_as(pattern: Any) -> str | None:
     """The pattern as the vocabulary wrote it when `re` compiled it, else None (for the test that
     compares both engines)."""
     return _WRITTEN.get(pattern) if isinstance(pattern, re.Pattern) else None
-

@@ -10,7 +10,6 @@ topic wording in the sentence (`extractors.vocab.findings`)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -160,12 +159,6 @@ def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
     return CAUSE_SENTENCE.name if _CAUSE_SENTENCE.match(doc.match, s, e) else None
 
 
-def _inside(parts: SpanUnion, s: int, e: int) -> bool:
-    """Whether [s, e) lies within one run of the parts' union."""
-    i = bisect_right(parts.starts, s) - 1
-    return i >= 0 and e <= parts.ends[i]
-
-
 def _running_row(doc: Document, s: int, e: int, heading: Callable[[int], bool], carried: dict | None) -> dict | None:
     """The row of a sentence outside every part, when its own words make it a finding: a request
     (`Đề nghị ...`, or reported), a stated cause, a running finding, or a `;` clause continuing
@@ -218,7 +211,7 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
     for span in running_text(doc, body):
         span_lines = cut.get((span.start, span.end))
         for ls, le in lines(doc, span.start, span.end) if span_lines is None else span_lines:
-            if _inside(parts, ls, le):  # every sentence of the line is in a part
+            if parts.covers(ls, le):  # every sentence of the line is in a part
                 if carried is not None and _line_sentences(doc, ls, le):
                     carried = None
                 continue

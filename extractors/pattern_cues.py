@@ -73,7 +73,6 @@ def holds_cue(words: tuple[str, ...] | None, text: str) -> bool:
     return words is None or any(map(text.__contains__, words))
 
 
-
 _META = set("\\.^$*+?{}[]|()")
 _QUANTIFIERS = set("*+?{")
 

@@ -31,3 +31,8 @@ class SpanUnion:
         """Whether `[start, end)` shares an offset with the union."""
         i = bisect_right(self.ends, start)
         return i < len(self.starts) and self.starts[i] < end
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` (not empty) lies within one run of the union."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]

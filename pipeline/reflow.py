@@ -60,9 +60,9 @@ _STARTS_BLOCK = regex.compile(
 _HEADING_LINE = regex.compile(r"^(?:(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,5}\.)\s+\S")
 # The patterns anchored at the line's end are searched backwards from it (REVERSE): the same
 # lines match, at the cost of the end's few characters instead of a scan of the whole line.
-_SENTENCE_END = regex.compile(r"[.;:!?…]\s*$|\.\s*/\s*\.?\s*$", flags=regex.REVERSE)
-_CODE_HYPHEN = regex.compile(r"(?:\d+(?:/\d{4})?/[\p{L}]+|\d+)-\s*$")
 _SENTENCE_END_CHARS = ".;:!?…"
+_SENTENCE_END = regex.compile(rf"[{regex.escape(_SENTENCE_END_CHARS)}]\s*$|\.\s*/\s*\.?\s*$", flags=regex.REVERSE)
+_CODE_HYPHEN = regex.compile(r"(?:\d+(?:/\d{4})?/[\p{L}]+|\d+)-\s*$")
 
 
 def _ends_sentence(stripped: str) -> bool:

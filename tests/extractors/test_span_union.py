@@ -27,3 +27,14 @@ def test_touching_spans_merge_and_an_adjacent_sentence_does_not_overlap() -> Non
     union = SpanUnion([(10, 20), (20, 25), (40, 50)])
     assert (union.starts, union.ends) == ([10, 40], [25, 50])
     assert not union.overlaps(25, 40) and union.overlaps(24, 26) and union.overlaps(0, 11)
+
+
+@given(SPANS, st.integers(0, 70), st.integers(1, 30))
+def test_a_line_is_covered_when_every_offset_of_it_is_in_the_union(spans, start, length):
+    end = start + length
+    assert SpanUnion(spans).covers(start, end) == all(any(s <= o < e for s, e in spans) for o in range(start, end))
+
+
+def test_a_line_across_two_runs_is_not_covered() -> None:
+    union = SpanUnion([(10, 20), (22, 30)])
+    assert union.covers(10, 20) and union.covers(23, 30) and not union.covers(15, 25) and not union.covers(5, 12)
