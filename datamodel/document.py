@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -222,15 +223,19 @@ class Document:
         end = start if end is None else end
         found = self._sentence_spans.get((start, end))
         if found is None:
-            newlines = self._newlines
-            first = bisect.bisect_left(newlines, start)
-            last_offset = max(end - 1, start)
-            last = first if first == len(newlines) or last_offset <= newlines[first] else bisect.bisect_left(newlines, last_offset)
-            line_start = newlines[first - 1] + 1 if first else 0
-            line_end = newlines[last] if last < len(newlines) else len(self.text)
-            s, e = self._sentences.bounds(line_start, line_end, start, end)
-            found = self._sentence_spans[(start, end)] = Span(s, e)
+            found = self._sentence_spans[(start, end)] = Span(*self._sentence_bounds(start, end))
         return found
+
+    def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """`sentence_span(start, end)` as a pair, cut afresh: the lines holding the span, then
+        the sentence inside them."""
+        newlines = self._newlines
+        first = bisect.bisect_left(newlines, start)
+        last_offset = max(end - 1, start)
+        last = first if first == len(newlines) or last_offset <= newlines[first] else bisect.bisect_left(newlines, last_offset)
+        line_start = newlines[first - 1] + 1 if first else 0
+        line_end = newlines[last] if last < len(newlines) else len(self.text)
+        return self._sentences.bounds(line_start, line_end, start, end)
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section whose range holds `offset`."""
@@ -284,3 +289,19 @@ class Document:
             "evidence": self.text[sent.start : sent.end],
             "ocr_confidence": None,  # set by the run for evidence read by OCR (pipeline.ocr_evidence)
         }
+
+    def facts(self, found: Iterable[tuple[int, int, Mapping[str, Any]]]) -> list[dict[str, Any]]:
+        """`[fact(start, end, **fields) for start, end, fields in found]`, the same dicts, at
+        about half the cost: an extractor that makes many rows of one document (entities,
+        findings: ~70 and ~20 a report) pays one call instead of four per row, and no `Span`
+        is made for a sentence asked about once (the kept ones are still read)."""
+        doc_id, text, kept, bounds = self.doc_id, self.text, self._sentence_spans, self._sentence_bounds
+        pages, offsets, after = self.page_starts, self._page_offsets, bisect.bisect_right
+        rows = []
+        for start, end, fields in found:
+            sent = kept.get((start, end))
+            s, e = bounds(start, end) if sent is None else (sent.start, sent.end)
+            rows.append({"doc_id": doc_id, **fields, "page": pages[max(after(offsets, start) - 1, 0)][1] if pages else None,
+                         "char_start": s, "char_end": e, "span_start": start, "span_end": end, "evidence": text[s:e],
+                         "ocr_confidence": None})
+        return rows

@@ -75,3 +75,24 @@ def test_line_spans_are_the_lines_line_span_walks_through(text, data):
         walked.append(doc.line_span(pos))
         pos = walked[-1].end + 1
     assert _document(text).line_spans(start, end) == walked
+
+
+PAGES = st.lists(st.tuples(st.integers(0, 80), st.integers(1, 9)), max_size=4).map(sorted)
+FIELDS = st.dictionaries(st.sampled_from(["label", "kind", "text", "code", "doc_id"]), st.none() | st.integers() | st.text(max_size=3),
+                         max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, PAGES, st.data())
+def test_facts_are_the_rows_fact_makes(text, pages, data):
+    span = st.integers(0, len(text)).flatmap(lambda s: st.tuples(st.just(s), st.integers(s, len(text))))
+    found = data.draw(st.lists(st.tuples(span, FIELDS).map(lambda p: (*p[0], p[1])), max_size=8))
+    asked = data.draw(st.lists(span, max_size=3))  # sentences an earlier extractor asked about
+    one, many = (Document("d", "<text>", "txt", text, text, [], page_starts=pages) for _ in range(2))
+    for doc in (one, many):
+        for start, end in asked:
+            doc.sentence_span(start, end)
+    expected = [one.fact(start, end, **fields) for start, end, fields in found]
+    rows = many.facts(found)
+    assert rows == expected
+    assert [list(row) for row in rows] == [list(row) for row in expected]  # the same columns in the same order
