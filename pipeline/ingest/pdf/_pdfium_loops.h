@@ -1,4 +1,4 @@
-/* What the two C files of the compiled PDF loops share: pdfium's types and function pointers
+/* What the C files of the compiled PDF loops share: pdfium's types and function pointers
    (set by `bind` in _pdfium_loops.c), and the handle conversions. */
 
 #ifndef PDFIUM_LOOPS_H
@@ -44,5 +44,6 @@ Handle handle_of(PyObject *value);
 PyObject *key_of(Handle handle);
 PyObject *glyphs(PyObject *self, PyObject *args);
 PyObject *char_boxes(PyObject *self, PyObject *args);
+PyObject *cell_rows(PyObject *self, PyObject *args);
 
 #endif

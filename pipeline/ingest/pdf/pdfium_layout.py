@@ -5,7 +5,8 @@ characters and edges rebuilt by `objects`), without pdfminer's parsing of the pa
 Filling the cells is pdfplumber's `Table.extract` with its test (a character belongs to the
 row and cell that hold the middle of its box) and its text assembly, but each row's
 characters are looked up by the middle's height in a sorted list instead of testing every
-character of the page for every row."""
+character of the page for every row; compiled (`_pdfium_cells.c`) where it was built, the
+largest part of the layout on pages full of tables in Python."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pdfplumber import utils
 from pdfplumber.table import Table as PlumberTable
 from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, LIGATURES
 
+from pipeline.ingest.pdf import pdfium_loops as loops
 from pipeline.ingest.pdf.objects import Obj
 from pipeline.ingest.pdf.page import Box
 from pipeline.ingest.pdf.ruled_tables import find_tables
@@ -62,18 +64,35 @@ class FoundTable:
 
     def extract(self) -> list[list[str | None]]:
         """The text of each cell, None for a cell merged into its neighbour (as `Table.extract`)."""
-        h_mid = [(c["x0"] + c["x1"]) / 2 for c in self.chars]
-        v_mid = [(c["top"] + c["bottom"]) / 2 for c in self.chars]
-        order = sorted(range(len(self.chars)), key=v_mid.__getitem__)
-        heights = [v_mid[i] for i in order]
-        rows: list[list[str | None]] = []
-        for row in self.table.rows:
-            x0, top, x1, bottom = row.bbox
-            band = order[bisect_left(heights, top):bisect_left(heights, bottom)]
-            inside = sorted(i for i in band if x0 <= h_mid[i] < x1)
-            rows.append([None if cell is None else _cell_text(cell, inside, h_mid, v_mid, self.chars)
-                         for cell in row.cells])
-        return rows
+        return cell_rows(self.chars, [(row.bbox, row.cells) for row in self.table.rows])
+
+
+Row = tuple[Box, list[Box | None]]
+"""A table row: its box and its cells' boxes (None for a cell merged into its neighbour)."""
+
+
+def py_cell_rows(chars: list[Obj], rows: list[Row]) -> list[list[str | None]]:
+    """Each row's cell texts (`FoundTable.extract`); `cell_rows` runs the compiled twin."""
+    h_mid = [(c["x0"] + c["x1"]) / 2 for c in chars]
+    v_mid = [(c["top"] + c["bottom"]) / 2 for c in chars]
+    order = sorted(range(len(chars)), key=v_mid.__getitem__)
+    heights = [v_mid[i] for i in order]
+    texts: list[list[str | None]] = []
+    for (x0, top, x1, bottom), cells in rows:
+        band = order[bisect_left(heights, top):bisect_left(heights, bottom)]
+        inside = sorted(i for i in band if x0 <= h_mid[i] < x1)
+        texts.append([None if cell is None else _cell_text(cell, inside, h_mid, v_mid, chars) for cell in cells])
+    return texts
+
+
+def cell_rows(chars: list[Obj], rows: list[Row]) -> list[list[str | None]]:
+    """`py_cell_rows`, compiled where it was built (it leaves characters at an infinite or
+    undefined place to the Python twin)."""
+    if loops.COMPILED is not None:
+        found: list[list[str | None]] | None = loops.COMPILED.cell_rows(chars, rows, LIGATURES)
+        if found is not None:
+            return found
+    return py_cell_rows(chars, rows)
 
 
 def _cell_text(cell: Any, inside: list[int], h_mid: list[float], v_mid: list[float], chars: list[Obj]) -> str:
