@@ -334,6 +334,7 @@ static PyMethodDef methods[] = {
     {"texts", texts, METH_VARARGS, "The page's text objects (pdfium_loops.texts)."},
     {"reaching", reaching, METH_VARARGS, "The text objects near the zones (pdfium_loops.reaching)."},
     {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},
+    {"ruled_cells", ruled_cells, METH_O, "The cells of the page's ruled tables (ruled_tables.py_ruled_cells)."},
     {"cell_rows", cell_rows, METH_VARARGS, "The text of a ruled table's cells (pdfium_layout.py_cell_rows)."},
     {"line_boxes", line_boxes, METH_VARARGS, "The extent, origin and size of text lines (pdfium_loops.line_boxes)."},
     {NULL, NULL, 0, NULL},

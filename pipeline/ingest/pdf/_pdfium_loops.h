@@ -45,5 +45,6 @@ PyObject *key_of(Handle handle);
 PyObject *glyphs(PyObject *self, PyObject *args);
 PyObject *char_boxes(PyObject *self, PyObject *args);
 PyObject *cell_rows(PyObject *self, PyObject *args);
+PyObject *ruled_cells(PyObject *self, PyObject *list);
 
 #endif

@@ -5,7 +5,9 @@ steps in the same order (`TableFinder.__init__`/`get_edges`), with one of them m
 building the sets of the edges' boxes at both points anew, through a function defined inside
 another whose annotations are evaluated on every call: a fifth of the time of a ruled page.
 Here each point's boxes are collected once; the search for the smallest cell at each point is
-pdfplumber's, so the cells and tables are the same."""
+pdfplumber's, so the cells and tables are the same. The whole search for cells is compiled
+(`_pdfium_finder.c`) where it was built: pdfplumber's snapping and joining copy a dictionary per
+edge and step."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from typing import Any
 
 from pdfplumber import utils
 from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, merge_edges
+
+from pipeline.ingest.pdf import pdfium_loops as loops
 
 Obj = dict[str, Any]
 Point = tuple[float, float]
@@ -32,12 +36,26 @@ class _Page:
 
 def find_tables(edges: list[Obj]) -> list[Table]:
     """The page's tables, as pdfplumber's `page.find_tables()` finds them from these edges."""
+    page = _Page(edges)
+    return [Table(page, group) for group in cells_to_tables(ruled_cells(edges))]  # type: ignore[arg-type]
+
+
+def ruled_cells(edges: list[Obj]) -> list[Bbox]:
+    """`py_ruled_cells`, compiled where it was built (it leaves edges at an infinite or undefined
+    place, and those pdfplumber would stop on, to the Python twin)."""
+    if loops.COMPILED is not None:
+        found: list[Bbox] | None = loops.COMPILED.ruled_cells(edges)
+        if found is not None:
+            return found
+    return py_ruled_cells(edges)
+
+
+def py_ruled_cells(edges: list[Obj]) -> list[Bbox]:
+    """Each corner's smallest cell, from the edges snapped, joined and crossed as pdfplumber does."""
     ruled = utils.filter_edges(edges, "v", min_length=MIN_LENGTH_BEFORE) + utils.filter_edges(
         edges, "h", min_length=MIN_LENGTH_BEFORE)
     merged = utils.filter_edges(merge_edges(ruled, SNAP, SNAP, JOIN, JOIN), min_length=MIN_LENGTH)
-    cells = _cells(edges_to_intersections(merged, INTERSECTION, INTERSECTION))
-    page = _Page(edges)
-    return [Table(page, group) for group in cells_to_tables(cells)]  # type: ignore[arg-type]
+    return _cells(edges_to_intersections(merged, INTERSECTION, INTERSECTION))
 
 
 def _cells(intersections: dict[Point, dict[str, list[Obj]]]) -> list[Bbox]:
