@@ -4,8 +4,9 @@
 of the same content found in another batch has its rows taken out of that batch's parts (the
 first copy, in input order, is kept, as in one process); `documents` and `commune_summary` get
 their cross-document fill (`pipeline.outputs.summary.finish`) from their own parts and per-
-document fact counts, never from the fact tables; then the writer's atomic switch. The main
-process holds one small record per input, so its memory does not grow with the rows."""
+document fact counts, never from the fact tables; then the writer's atomic switch. A rerun whose
+batches are all kept in the cache links the tables the last run sealed instead (`executors.sealed`).
+The main process holds one small record per input, so its memory does not grow with the rows."""
 
 from __future__ import annotations
 
@@ -33,13 +34,15 @@ OCR_CACHE_DIR = "ocr"
 alone by the extraction cache's pruning so a rule change does not cost the scans' OCR again."""
 
 
-def _drop_duplicates(partial: Path, records: RunRecords, shown: Callable[[list[str], int], None]) -> None:
-    """Rows of content already seen in an earlier batch leave that batch's parts; each such
-    input gets a `duplicate_content` error row instead, shown as the batches' messages are."""
+def _drop_duplicates(partial: Path | None, records: RunRecords, shown: Callable[[list[str], int], None]) -> None:
+    """Rows of content already seen in an earlier batch leave that batch's parts (unless
+    `partial` is None: the sealed tables are kept ones); each such input gets a
+    `duplicate_content` error row instead, shown as the batches' messages are."""
     for index, copies in records.duplicates():
         rows = [_error(c["source_path"], "detect", "duplicate_content",
                        f"same content as {c['first']}; its rows are written once", c["doc_id"]) for c in copies]
-        _rewrite_batch(partial, index, {c["doc_id"] for c in copies}, rows)
+        if partial is not None:
+            _rewrite_batch(partial, index, {c["doc_id"] for c in copies}, rows)
         shown([message_line(row) for row in rows], 0)
 
 
@@ -156,7 +159,7 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
     the executor of `options`, seal and publish the run; `on_batch` gets each batch's messages
     and input count as it ends. Returns the counts of the closing summary and the row count of
     each table. The main process keeps one batch's records at a time (`RunRecords`)."""
-    from pipeline.executors import dask, local, reuse
+    from pipeline.executors import dask, local, reuse, sealed
 
     cache_dir = cache_folder(outdir)
     if not options.no_cache and not options.ocr_cache:
@@ -165,15 +168,27 @@ def run_streamed(spool: InputSpool, outdir: Path, run_id: str, partial: Path, op
     executor = dask.batches if options.executor == "dask" else local.batches
     try:
         with RunRecords(partial / RECORDS) as records:
+            signatures: list[str | None] = [None] * len(spool)
+            pending: list[tuple[int, str]] = []  # kept batches whose parts are not linked yet
             for summary in executor(spool, plan):
                 on_batch(summary.messages, len(summary.docs))
                 records.add(summary)
-            _drop_duplicates(partial, records, on_batch)
-            rows = _seal(partial, records)
+                signatures[summary.index] = summary.signature
+                if summary.pending and summary.signature:
+                    pending.append((summary.index, summary.signature))
+            run_key = None if options.no_cache else sealed.key(signatures)
+            kept = sealed.linked(partial, cache_dir, run_key) if run_key and len(pending) == len(spool) else None
+            if kept is None:
+                for index, sig in pending:
+                    reuse.link_parts(sig, index, plan)
+            _drop_duplicates(partial if kept is None else None, records, on_batch)
+            rows = _seal(partial, records) if kept is None else kept
             counts = RunCounts(records.by_format(), records.failed())
             if not options.no_cache:
                 cache.prune(cache_dir, records.used("entry"))
                 reuse.prune(cache_dir, records.used("signature"))
+                if run_key and kept is None:
+                    sealed.keep(partial, cache_dir, run_key, rows)
             extracted, total = records.extracted, records.inputs
             manifest = {"pipeline_version": __version__, "inputs": list(spool.shown()), "rows": rows,
                         "extracted": extracted, "from_cache": total - extracted}

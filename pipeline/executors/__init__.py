@@ -60,13 +60,15 @@ class DocInfo:
 @dataclass
 class BatchSummary:
     """What a batch did: its inputs, the messages to show, how many were extracted (the
-    others came from the cache) and its signature when the batch was kept (`reuse`)."""
+    others came from the cache), its signature when the batch was kept (`reuse`), and whether
+    its parts are still only in the cache (`pending`: a kept batch, linked at the seal)."""
 
     index: int
     docs: list[DocInfo] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     extracted: int = 0
     signature: str | None = None
+    pending: bool = False
 
 
 MAX_BATCHES = 1024

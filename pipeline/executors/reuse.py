@@ -1,5 +1,7 @@
 """Whole batches kept in the cache: a rerun links an unchanged batch's Parquet parts instead of
-loading its documents' cached rows and writing the parts again.
+loading its documents' cached rows and writing the parts again. They are linked at the seal
+(`link_parts`), and not at all when every batch is kept: the last run's sealed tables are then
+linked instead (`executors.sealed`).
 
 A batch's *signature* is the SHA-256 of the run's salt (version, code, output options) and, for
 each input in order, its shown path, its name note and the cache key of its bytes (or why it
@@ -57,7 +59,8 @@ def _folder(plan: RunPlan, sig: str) -> Path:
     return Path(plan.cache) / BATCHES / sig[:2] / sig
 
 
-def _link(source: Path, target: Path) -> None:
+def link(source: Path, target: Path) -> None:
+    """A hard link of `source` at `target` (a copy where the file system cannot link)."""
     try:
         os.link(source, target)
     except OSError:
@@ -72,19 +75,26 @@ def _summary(kept: dict) -> BatchSummary:
 
 
 def linked(sig: str, index: int, plan: RunPlan) -> BatchSummary | None:
-    """Batch `index`'s parts linked from a kept batch with this signature, and its summary
-    (nothing extracted); None when there is none (or it cannot be read)."""
+    """The summary of a kept batch with this signature, as batch `index` (nothing extracted,
+    `pending`: its parts are linked into the run by `link_parts`, unless the whole sealed run
+    is kept, `executors.sealed`); None when there is none (or it cannot be read)."""
     folder = _folder(plan, sig)
     try:
         summary = _summary(json.loads((folder / SUMMARY).read_bytes()))
-        parts = [p for p in folder.iterdir() if p.suffix == ".parquet"]
+        if not any(p.suffix == ".parquet" for p in folder.iterdir()):
+            return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    return replace(summary, index=index, extracted=0, signature=sig, pending=True)
+
+
+def link_parts(sig: str, index: int, plan: RunPlan) -> None:
+    """Batch `index`'s parts linked into the run from the kept batch `sig` (`linked`)."""
     partial = Path(plan.partial)
-    for part in parts:
-        (partial / part.stem).mkdir(exist_ok=True)
-        _link(part, partial / part.stem / part_name(index))
-    return replace(summary, index=index, extracted=0, signature=sig)
+    for part in _folder(plan, sig).iterdir():
+        if part.suffix == ".parquet":
+            (partial / part.stem).mkdir(exist_ok=True)
+            link(part, partial / part.stem / part_name(index))
 
 
 def kept(index: int, items: list[Input], plan: RunPlan) -> BatchSummary | None:
@@ -106,7 +116,7 @@ def keep(sig: str, summary: BatchSummary, plan: RunPlan) -> None:
         for folder in Path(plan.partial).iterdir():
             part = folder / part_name(summary.index)
             if folder.is_dir() and part.exists():
-                _link(part, tmp / f"{folder.name}.parquet")
+                link(part, tmp / f"{folder.name}.parquet")
         (tmp / SUMMARY).write_text(json.dumps(asdict(replace(summary, signature=None)), ensure_ascii=False))
         os.rename(tmp, final)
     except OSError:
