@@ -99,10 +99,10 @@ class _Pieces:
         blocked = {i for h in found if h.label == "NOT_UNIT" for i in range(h.start, h.end)}  # `xã hội`: no commune
         self.found = [h for h in found if h.start not in blocked or h.label not in ("UNIT_KIND", "UNIT", "NUMBERED_KIND")]
         found = self.found
-        self._at: dict[tuple[str, int], Hit] = {}
+        # sorted by start, longer first: going backwards, the one left at a place is the longest
+        self._at: dict[tuple[str, int], Hit] = {(hit.label, hit.start): hit for hit in reversed(found)}
         self._labelled: dict[str, list[Hit]] = {}
-        for hit in found:  # sorted by start, longer first: the first one kept is the longest
-            self._at.setdefault((hit.label, hit.start), hit)
+        for hit in found:
             self._labelled.setdefault(hit.label, []).append(hit)
         self._starts = {hit.start for hit in found}
         self.stops = frozenset(hit.start for hit in found if hit.label in _NAME_STOPS)
@@ -167,7 +167,7 @@ def _read_unit(doc: Document, pieces: _Pieces, kind: Hit, province: Where) -> Un
     texts = [w.group().strip() for w in words]
     code = None
     if kind.id in PROVINCE_LEVEL or kind.id in COMMUNE_LEVEL:
-        n = au.known_prefix(texts, au.is_province_name if kind.id in PROVINCE_LEVEL else au.is_commune_name)
+        n = au.known_prefix(texts, _is_province_name if kind.id in PROVINCE_LEVEL else _is_commune_name)
         if not n and (kind.id == PROVINCE_LEVEL[0] or len(texts) >= 3 and _SURNAME.match(fold(texts[0]))):
             return None  # every province is listed (`Tỉnh Đoàn` is a body); `HĐND xã Hứa Quốc Hưng`: a person follows
         if n:
@@ -186,8 +186,19 @@ def _official(name: str, kind: str, province: Where) -> tuple[int | None, str | 
         code = province()
         found = tuple(u for u in found if code is None or u.province_code == code)
     if len(found) == 1:
-        return found[0].code, _UNIT_PREFIX.sub("", found[0].name, count=1)
+        return found[0].code, _without_kind(found[0].name)
     return None, None
+
+
+@lru_cache(maxsize=4096)  # a report names its own commune again and again
+def _without_kind(name: str) -> str:
+    """An official name without its kind word (`Xã Phượng Tiến` → `Phượng Tiến`)."""
+    return _UNIT_PREFIX.sub("", name, count=1)
+
+
+_is_commune_name = lru_cache(maxsize=4096)(au.is_commune_name)
+_is_province_name = lru_cache(maxsize=4096)(au.is_province_name)
+"""`admin_units`' tests, remembered: each reading of a unit asks them of its first one to five words."""
 
 
 @lru_cache(maxsize=4096)  # a report names its own commune and province again and again
@@ -211,11 +222,10 @@ def _sentence_case(text: str) -> str:
     return text
 
 
-def _next_word(doc: Document, end: int, of: bool = False) -> int:
-    """Where the word after `end` starts on the same line (with `of`, after a `của` there:
-    `UBND của xã X`); `end` itself when a line break or nothing follows."""
-    of_unit = _OF_UNIT.match(doc.match, end) if of else None
-    space = _SPACE.match(doc.text, of_unit.end() if of_unit is not None else end)
+def _next_word(doc: Document, end: int) -> int:
+    """Where the word after `end` starts on the same line; `end` itself when a line break or
+    nothing follows."""
+    space = _SPACE.match(doc.text, end)
     return space.end() if space is not None else end
 
 
@@ -230,7 +240,9 @@ def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: Where) -> Un
             return None
         end = words[-1].end()
     norm = _sentence_case(doc.text[body.start : end])
-    nxt = _next_word(doc, end, of=True)
+    after = _next_word(doc, end)
+    of_unit = _OF_UNIT.match(doc.match, end)  # `UBND của xã X`
+    nxt = _next_word(doc, of_unit.end()) if of_unit is not None else after
     kind = pieces.at("UNIT_KIND", nxt) if nxt > end else None
     if kind is not None and kind.id in _ATTACHED_KINDS:
         unit = _unit_at(doc, pieces, kind, province)
@@ -240,10 +252,9 @@ def _with_unit(doc: Document, pieces: _Pieces, body: Hit, province: Where) -> Un
     village = _village(doc, pieces, nxt, province) if nxt > end else None
     if village is not None:  # `Chi bộ ấp Tân Hòa`, `Tổ công nghệ số cộng đồng Khu phố 5`: the body of a village
         return village[0], f"{norm} {village[1]}", None
-    nxt = _next_word(doc, end)
-    bare = pieces.at("PROVINCE", nxt) if nxt > end else None
+    bare = pieces.at("PROVINCE", after) if after > end else None
     named = body.label != "BOUND_BODY" or doc.text[body.start].isupper()  # `Viễn thông Thái Nguyên`, not the trade
-    if bare is not None and doc.text[nxt].isupper() and named:  # `Tỉnh ủy Thái Nguyên`
+    if bare is not None and doc.text[after].isupper() and named:  # `Tỉnh ủy Thái Nguyên`
         code, official = _official(doc.text[bare.start : bare.end], "tỉnh", _anywhere)
         return bare.end, f"{norm} {official}", code
     return None if body.label == "BOUND_BODY" else (end, norm, None)
@@ -355,7 +366,7 @@ def _rule_entities(doc: Document, province: Where, signer_title: str | None) -> 
         found.append(EntitySpan(span.start, span.end, "PER", "person", _sentence_case(doc.text[span.start:span.end]),
                                 title=signer_title))
     motto = doc.zone("motto")
-    return flat([e for e in found if not any(z.start <= e.start < z.end for z in motto)])
+    return flat([e for e in found if not any(z.start <= e.start < z.end for z in motto)] if motto else found)
 
 
 def _named_before(found: list[EntitySpan], given: str, before: int) -> str | None:

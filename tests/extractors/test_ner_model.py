@@ -86,3 +86,15 @@ def test_a_family_name_before_a_word_in_capitals_is_not_read_by_the_model(nlp) -
     assert read == ["Giao Phạm Thị Lan tổng hợp số liệu."]  # not the filing line (`Lưu VT`)
     rows = run_components(doc, only=("entities",))["entities"]
     assert {r["text"] for r in rows if r["source"] == "model"} == {"Phạm Thị Lan"}
+
+
+def test_the_model_is_loaded_only_by_a_report_with_a_sentence_to_read(nlp) -> None:
+    trained_pipeline.cache_clear()  # loads again below: the module's fixture holds its own pipeline
+    plain = document_from_text("UBND xã Kỳ Văn tổ chức hội nghị về chuyển đổi số.\nKết quả đạt 95%.\n")
+    rows = run_components(plain, only=("entities",))["entities"]
+    assert {r["source"] for r in rows} == {"rule"} and rows
+    assert trained_pipeline.cache_info().currsize == 0
+    named = document_from_text("- Phân công Trần Thị Hạnh theo dõi số liệu.\n")
+    rows = run_components(named, only=("entities",))["entities"]
+    assert ("Trần Thị Hạnh", "model") in {(r["text"], r["source"]) for r in rows}
+    assert trained_pipeline.cache_info().currsize == 1
