@@ -13,7 +13,7 @@ from datamodel import Document
 from extractors.fast_regex import fast_compiled
 from extractors.finding_addressee import addressee_of, level_of
 from extractors.finding_parts import kind_span
-from extractors.pattern_cues import all_cues, cue_words, holds_cue
+from extractors.pattern_cues import all_cues, cue_finder, cue_words
 from extractors.vocab.findings import (
     CONTRAST_LEAD,
     DIFFICULTY_MET,
@@ -35,6 +35,8 @@ _MET = fast_compiled(DIFFICULTY_MET.pattern)
 _STATED_IS = fast_compiled(STATED_IS.pattern)
 _STATED_WORDS = cue_words(STATED_IS.pattern)
 _MET_WORDS = cue_words(DIFFICULTY_MET.pattern)
+_STATED_CUE = cue_finder(_STATED_WORDS)
+_MET_CUE = cue_finder(_MET_WORDS)
 RUNNING_CUES = all_cues(_STATED_WORDS, _MET_WORDS, cue_words(CONTRAST_LEAD.pattern))
 """A sentence without one of these words has no running kind."""
 _COMMA = fast_compiled(r",\s*")
@@ -83,22 +85,20 @@ def _generic(doc: Document, at: int, e: int) -> bool:
     return _GENERIC.match(doc.match, at, e) is not None
 
 
-def running_kind(doc: Document, s: int, e: int, words: str | None = None) -> str | None:
+def running_kind(doc: Document, s: int, e: int) -> str | None:
     """The kind of a running sentence that names itself: one that opens (or goes on after a
     comma) on a part's name and states it (`..., khó khăn lớn nhất hiện nay là ...`) is of that
     kind, `còn gặp khó khăn` a difficulty, a turn to what is lacking (`Tuy nhiên, ... chưa ...`)
     a limitation (a difficulty when it says `khó khăn`); None for any other sentence, and for one
     that only announces difficulties. A sentence opening on its cause (`Do ..., ...`) is not
-    taken: as a rule it added wrong rows. `words` is the sentence's matching form when the caller
-    has it: a sentence without a cue word of `STATED_IS` (`DIFFICULTY_MET`) states no part (meets
-    no difficulty)."""
-    words = doc.match[s:e] if words is None else words
-    if holds_cue(_STATED_WORDS, words):
+    taken: as a rule it added wrong rows. A sentence without a cue word of `STATED_IS`
+    (`DIFFICULTY_MET`) states no part (meets no difficulty)."""
+    if _STATED_CUE(doc.match, s, e):
         for at in [s] + [m.end() for m in _COMMA.finditer(doc.match, s, e)]:
             named = kind_span(doc.match, at, e)
             if named and _STATED_IS.match(doc.match, named[1], e):
                 return named[0]
-    met = _MET.search(doc.match, s, e) if holds_cue(_MET_WORDS, words) else None
+    met = _MET.search(doc.match, s, e) if _MET_CUE(doc.match, s, e) else None
     if met:
         tail = met.start() + len(doc.match[met.start() : met.end()].split()[0])
         return None if _generic(doc, tail, e) else DIFFICULTY_MET.name

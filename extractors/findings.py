@@ -30,7 +30,7 @@ from extractors.finding_parts import (
     to_body,
 )
 from extractors.finding_sentences import RUNNING_CUES, reported_request, running_kind
-from extractors.pattern_cues import all_cues, cue_words, first_chars, holds_cue, start_finder
+from extractors.pattern_cues import all_cues, cue_finder, cue_words, first_chars, start_finder
 from extractors.phrase_patterns import wordings
 from extractors.registry import Facts, register
 from extractors.span_union import SpanUnion
@@ -52,7 +52,8 @@ _CATEGORY = [(p.name, fast_compiled(p.pattern), first_chars(p.pattern)) for p in
 _ASKING_WORDS = tuple(sorted({w.split()[-1] for w in wordings(REQUEST_VERB.pattern)}))
 """The last word of every request verb (`nghị`, `xuất`, `mong` ...): a sentence without one asks nothing,
 neither by its first words (`SENTENCE_KIND`, whose wordings end the same) nor as a reported request."""
-_RUNNING_CUES = all_cues(_ASKING_WORDS, cue_words(CAUSE_SENTENCE.pattern), RUNNING_CUES)
+_ASKS = cue_finder(_ASKING_WORDS)
+_RUNNING_CUE = cue_finder(all_cues(_ASKING_WORDS, cue_words(CAUSE_SENTENCE.pattern), RUNNING_CUES))
 """A line without one of these words gives no running row (unless it continues one)."""
 _ANY_CATEGORY = start_finder(p.pattern for p in CATEGORIES)
 
@@ -130,8 +131,12 @@ def _in_body(doc: Document, offset: int) -> bool:
     return any(s.start <= offset < s.end for s in doc.zone("body"))
 
 
-def _row(doc: Document, s: int, e: int, kind: str, group: str | None = None, ask: int | None = None) -> dict:
-    """A findings row; a request's addressee and topic are read from `ask` (where the request
+Found = tuple[int, int, dict[str, Any]]
+"""A finding's span and its own columns, made into a row by `Document.facts` once per document."""
+
+
+def _row(doc: Document, s: int, e: int, kind: str, group: str | None = None, ask: int | None = None) -> Found:
+    """A finding; a request's addressee and topic are read from `ask` (where the request
     starts, the row's start unless the sentence reports it further on). The topic is read after a
     public body it names (`Sở Tài chính` names a body, not a topic), but with an enterprise's name
     (`doanh nghiệp viễn thông` does)."""
@@ -141,7 +146,7 @@ def _row(doc: Document, s: int, e: int, kind: str, group: str | None = None, ask
     addressee = addressee or (group if kind == "recommendation" else None)
     level = level_of(addressee) if addressee else None
     topic = match[at + topic_start :] if level != "enterprise" else match[at:]
-    return doc.fact(s, e, kind=kind, category=category_of(topic), addressee=addressee, addressee_level=level, text=text)
+    return s, e, {"kind": kind, "category": category_of(topic), "addressee": addressee, "addressee_level": level, "text": text}
 
 
 def _continues(doc: Document, s: int) -> bool:
@@ -159,12 +164,11 @@ def _sentence_kind(doc: Document, s: int, e: int) -> str | None:
     return CAUSE_SENTENCE.name if _CAUSE_SENTENCE.match(doc.match, s, e) else None
 
 
-def _running_row(doc: Document, s: int, e: int, heading: Callable[[int], bool], carried: dict | None) -> dict | None:
+def _running_row(doc: Document, s: int, e: int, heading: Callable[[int], bool], carried: Found | None) -> Found | None:
     """The row of a sentence outside every part, when its own words make it a finding: a request
     (`Đề nghị ...`, or reported), a stated cause, a running finding, or a `;` clause continuing
     `carried`. The cheap tests come first: most running sentences are results and name nothing."""
-    words = doc.match[s:e]
-    asking = any(map(words.__contains__, _ASKING_WORDS))  # most sentences: two regex scans saved
+    asking = _ASKS(doc.match, s, e) is not None  # most sentences: two regex scans saved
     ask = _ASK.match(doc.match, s, e) if asking else None
     if ask and not heading(ask.end()):
         return _row(doc, ask.end(), e, SENTENCE_KIND[0].name)
@@ -176,18 +180,19 @@ def _running_row(doc: Document, s: int, e: int, heading: Callable[[int], bool], 
         reported = reported_request(doc, s, e) if asking else None
         if reported is not None:
             return _row(doc, s, e, SENTENCE_KIND[0].name, ask=reported)
-        running = running_kind(doc, s, e, words)
+        running = running_kind(doc, s, e)
         if running:
             return _row(doc, s, e, running)
     if carried and _continues(doc, s):
-        return _row(doc, s, e, carried["kind"], carried["addressee"])
+        return _row(doc, s, e, carried[2]["kind"], carried[2]["addressee"])
     return None
 
 
 @register("findings", assigns=("findings",))
 def extract_findings(doc: Document, facts: Facts) -> Facts:
     """One row per sentence of an assessment part, plus requests and causes stated outside them."""
-    rows, covered = [], []
+    rows: list[Found] = []
+    covered = []
     body = body_lines(doc)
     part_titles = title_lines(doc, body)
     titles = SpanUnion([(sec.start, content_start(doc, sec)) for sec in doc.sections
@@ -206,7 +211,7 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
                 continue
             rows.append(_row(doc, s, e, _sentence_kind(doc, s, e) or part.kind, group))
     parts = SpanUnion(covered)
-    carried: dict | None = None  # the running finding a `;` clause continues
+    carried: Found | None = None  # the running finding a `;` clause continues
     cut = {(span.start, span.end): span_lines for span, span_lines in zip(doc.zone("body"), body)}
     for span in running_text(doc, body):
         span_lines = cut.get((span.start, span.end))
@@ -215,7 +220,7 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
                 if carried is not None and _line_sentences(doc, ls, le):
                     carried = None
                 continue
-            if carried is None and not holds_cue(_RUNNING_CUES, doc.match[ls:le]):
+            if carried is None and not _RUNNING_CUE(doc.match, ls, le):
                 continue  # each sentence would give no row, and leave `carried` None
             for s, e in _line_sentences(doc, ls, le):
                 if parts.overlaps(s, e):
@@ -225,5 +230,5 @@ def extract_findings(doc: Document, facts: Facts) -> Facts:
                 if row:
                     rows.append(row)
                 carried = row
-    rows.sort(key=lambda r: r["span_start"])
-    return {"findings": rows}
+    rows.sort(key=lambda r: r[0])
+    return {"findings": doc.facts(rows)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from extractors.fast_regex import Kept, fast_compiled, for_re
@@ -68,9 +68,20 @@ def all_cues(*groups: tuple[str, ...] | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(word for group in groups for word in group or ()))
 
 
-def holds_cue(words: tuple[str, ...] | None, text: str) -> bool:
-    """Whether `text` holds one of `words` (always, when none are known)."""
-    return words is None or any(map(text.__contains__, words))
+CueFinder = Callable[..., "re.Match[str] | None"]
+"""`search(text[, pos[, endpos]])` for one of a few words, as `re.Pattern.search` takes it."""
+
+
+def cue_finder(words: tuple[str, ...] | None) -> CueFinder:
+    """A search for one of `words` that finds one in every text when none are known. One `re`
+    search of the words' alternation costs about half of a `str` containment test per word (the
+    engine scans for their first characters once), and reads `text[pos:endpos]` without a slice."""
+    if words is None:
+        return _EVERYWHERE.search
+    return re.compile("|".join(map(re.escape, words)) or "(?!)").search
+
+
+_EVERYWHERE = re.compile("")
 
 
 _META = set("\\.^$*+?{}[]|()")

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extractors.fast_regex import fast_compiled
 from extractors.finding_parts import _HEADING_KIND, _NAMED_FIRST, LABEL, _bare
-from extractors.pattern_cues import cue_words, first_chars, holds_cue, start_finder, top_alternatives
+from extractors.pattern_cues import cue_finder, cue_words, first_chars, start_finder, top_alternatives
 from extractors.vocab import alternation
 from extractors.vocab.findings import CATEGORIES, DIFFICULTY_MET, STATED_IS
 from pipeline.build import document_from_text
@@ -31,13 +31,15 @@ def test_no_words_when_an_alternative_has_none_or_case_is_folded() -> None:
     assert cue_words(r"khó\s+khăn|[a-z]+") is None
     assert cue_words(r"(?i)khó\s+khăn") is None
     assert cue_words(r"\bkhó\b") is None  # a pattern `re` does not read the same way
-    assert holds_cue(None, "bất kỳ câu nào")
+    assert cue_finder(None)("bất kỳ câu nào")
+    assert not cue_finder(())("bất kỳ câu nào")
 
 
 def test_a_sentence_without_a_cue_is_passed_over() -> None:
     words = cue_words(DIFFICULTY_MET.pattern)
-    assert holds_cue(words, fold("Các thôn vùng cao còn gặp khó khăn về đường truyền."))
-    assert not holds_cue(words, fold("Xã đã hoàn thành 100% chỉ tiêu số hóa hồ sơ."))
+    line = fold("Xã đã hoàn thành 100% chỉ tiêu số hóa hồ sơ. Các thôn vùng cao còn gặp khó khăn về đường truyền.")
+    assert cue_finder(words)(line)
+    assert not cue_finder(words)(line, 0, line.index(" các"))  # only the first sentence is read
 
 
 _PIECES = ["khó", "khăn", "vướng", "mắc", "hạn", "chế", "là", "còn", "gặp", "vẫn", "có", "người", "dân", "kinh", "phí",
@@ -50,7 +52,7 @@ _PIECES = ["khó", "khăn", "vướng", "mắc", "hạn", "chế", "là", "còn"
 def test_every_match_holds_a_cue(pattern: str, words: list[str], seps: list[str]) -> None:
     text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
     if fast_compiled(pattern).search(text) or re.search(pattern, text):
-        assert holds_cue(cue_words(pattern), text)
+        assert cue_finder(cue_words(pattern))(text)
 
 
 def test_top_alternatives_leave_groups_and_classes_whole() -> None:
