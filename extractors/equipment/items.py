@@ -49,12 +49,14 @@ _STARTS_BY_LETTER = {first: [p[1:] for p in MENTION_PREFIXES if p[0] == first] f
 _OTHER_SCRIPT = "\u0250-\u1dff\u1f00-\U0010ffff"
 _CANDIDATE = re.compile(
     rf"(?=[0-9{''.join(_STARTS_BY_LETTER)}{_OTHER_SCRIPT}])"
-    rf"(?:[0-9](?<![0-9/.,:\-][0-9])|[{_OTHER_SCRIPT}]|"
+    rf"(?:[0-9](?<![0-9/.,:\-][0-9])(?=[0-9.,]*(?![!-~]))|[{_OTHER_SCRIPT}]|"
     + "|".join(f"{first}(?={'|'.join(rests)})" for first, rests in _STARTS_BY_LETTER.items()) + ")"
 )
 """Every position where a mention can begin (and some more): an ASCII digit that starts a
-number, any character outside the Latin and Vietnamese letters (a digit of another script
-among them), or one of the prefixes. Each match is one character long, so none hides another.
+number whose run of digits, dots and commas is followed by no visible ASCII character (a count
+is followed by white space, or by a digit of another script: not `12/3`, `5a`, `2024)`; half
+the digits of a report), any character outside the Latin and Vietnamese letters (a digit of
+another script among them), or one of the prefixes. Each match is one character long, so none hides another.
 Written so that `re` rejects most positions on their first character (one class, then one
 branch per first letter): twice as fast as a branch per prefix led by the digit's lookbehind."""
 
