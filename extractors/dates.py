@@ -143,6 +143,7 @@ class _Scan:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.matches = finditer_at(DATE, doc.match, _date_starts(doc.match))
+        self.at = {m.start(): i for i, m in enumerate(self.matches)}
         self.read: dict[int, DateMention | None] = {}
 
     def mention(self, i: int) -> DateMention | None:
@@ -337,7 +338,17 @@ def _impossible(doc: Document, d: DateMention) -> dict:
 
 
 def read_date(doc: Document, pos: int) -> DateMention | None:
-    """The date that starts exactly at `pos`, if any (for a document's `ngày ...`)."""
+    """The date that starts exactly at `pos`, if any (for a document's `ngày ...`): the scan's
+    reading when one of its matches starts there (`DATE.match` there is that match); none at
+    an ASCII character other than a digit or the `n` of `ngày`, where no branch of `DATE` can
+    start (more than half the places the references ask about); else `DATE` is tried there."""
+    scan = _scan(doc, doc.match)
+    i = scan.at.get(pos)
+    if i is not None:
+        return scan.mention(i)
+    head = doc.match[pos : pos + 1]
+    if head.isascii() and not head.isdigit() and head != "n":
+        return None
     m = DATE.match(doc.match, pos)
     return _from_match(doc, m) if m else None
 

@@ -23,6 +23,7 @@ from extractors.vocab import bodies, periods
 from pipeline.textforms import fold
 
 _PARTY_SYMBOL = regex.compile(r"^\p{L}+/")
+_ISSUER_KINDS = [(kind.name, regex.compile(kind.pattern)) for kind in bodies.ISSUER_KINDS]
 
 PAIR_GAP = 80
 """Most characters between a period start and its end for the two to form one range."""
@@ -31,9 +32,10 @@ PAIR_GAP = 80
 def _issuer_kind(issuer: str | None, symbol: str | None, doc: Document) -> str | None:
     """`state`, `party` or `front`: from the issuer's words, else the symbol's style
     (`BC/ĐU` is Party style), else the header motto."""
-    for kind in bodies.ISSUER_KINDS:
-        if issuer and regex.search(kind.pattern, fold(issuer)):
-            return kind.name
+    folded = fold(issuer) if issuer else ""
+    for name, pattern in _ISSUER_KINDS:
+        if issuer and pattern.search(folded):
+            return name
     if symbol:
         return "party" if _PARTY_SYMBOL.match(symbol) else "state"
     return doc.header.motto_kind

@@ -22,7 +22,9 @@ import regex
 from datamodel import Document, Span
 from extractors.dates import LEADING_DATE, DateMention, find_dates, read_date
 from extractors.doc_codes import TYPE_NAMES, TYPES, DocCode, code_matches, parse_code, type_code, type_name
+from extractors.fast_regex import fast_compiled
 from extractors.last_document import remember_last
+from extractors.match_starts import finditer_at
 from extractors.registry import Facts, register
 from extractors.vocab import bodies
 
@@ -58,6 +60,12 @@ PENDING_CUE = (
 )
 """Wording that says a document is not yet issued: `chưa (được) ban hành`, `đang dự thảo`, `đã dự thảo`."""
 PENDING = regex.compile(PENDING_CUE)
+PENDING_STARTS = ("chưa", "chỉ", "đang", "đã", "tiến")
+"""The words a `PENDING` match begins with, derived from it by partial matching
+(`tests/extractors/test_match_starts.py` derives them again and fails when the wording adds one):
+the cues are tried only where one of them stands, which `re` finds at C speed, where `regex`
+tried every alternative of the cue at every character (half the time of finding the cues)."""
+_PENDING_START = fast_compiled("|".join(PENDING_STARTS))
 TYPE_WORD = regex.compile(rf"(?<!\p{{L}})(?:{_NAMES})(?!\p{{L}})")
 CLAUSE_LINK = r"(?<!\p{L})(?:nhưng|còn|song)(?!\p{L})"
 """Conjunctions that open a new clause about another document (`..., nhưng Quy chế chưa ban hành`)."""
@@ -211,7 +219,7 @@ def _subject(doc: Document, pos: int, next_start: int | None) -> str | None:
 def _cues(match: str) -> tuple[list[regex.Match[str]], list[int]]:
     """The document's not-yet-issued cues (`PENDING`, in reading order, none overlapping) and
     their ends: found once for the bare drafts and for every numbered mention's test."""
-    cues = list(PENDING.finditer(match))
+    cues = finditer_at(PENDING, match, (m.start() for m in _PENDING_START.finditer(match)))
     return cues, [c.end() for c in cues]
 
 

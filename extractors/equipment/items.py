@@ -75,10 +75,18 @@ def mentions_in(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
 _DEVICE = regex.compile(NOUN)
 REQUEST_RE = regex.compile(rf"(?<!\p{{L}})(?:{REQUEST})(?!\p{{L}})")
 BRAND = regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)).replace(" ", r"\s+") + r")(?!\p{L})")
+_SPACES = regex.compile(r"\s+")
+_NAME_INTRO = regex.compile(rf"\s*(?:{NAME_INTRO})\s+")
+_NUMBER_LEFT = regex.compile(r"[\s:;,.]*\d{1,3}(?![\d\p{L}])")
 _UNIT_RES = [(name, regex.compile(p)) for name, p in UNITS]
 HEADING_NUMBER = regex.compile(r"\s*(?:(?:(?:\d{1,2}\.)+\d{0,2}|[-+*•])\s*)*")
 
 _WORD_VALUES = [(regex.compile(p.pattern), float(p.name)) for p in NUMBER_WORDS]
+
+
+def brand_name(written: regex.Match[str]) -> str:
+    """The brand a `BRAND` match names, as the vocabulary spells it (white space made one space)."""
+    return BRANDS[_SPACES.sub(" ", written.group(0))]
 
 
 def count_value(token: str | None) -> float | None:
@@ -183,9 +191,9 @@ def label_from_name(doc: Document, start: int, end: int) -> str | None:
     noun = _DEVICE.search(folded, cut)
     if noun and not folded[cut : noun.start()].strip():
         cut = noun.end()
-    intro = regex.match(rf"\s*(?:{NAME_INTRO})\s+", folded[cut:])
+    intro = _NAME_INTRO.match(folded[cut:])
     cut += intro.end() if intro else 0
-    if regex.match(r"[\s:;,.]*\d{1,3}(?![\d\p{L}])", folded[cut:]):
+    if _NUMBER_LEFT.match(folded[cut:]):
         cut = name
     label = text[cut:].strip(" :;,.-\t")
     return label if label and len(label) <= 60 else None

@@ -6,8 +6,8 @@ from __future__ import annotations
 import regex
 
 from datamodel import Document
-from extractors.equipment.items import BRAND
-from extractors.vocab.devices import BRANDS, MODEL_INTRO, QUALIFIERS
+from extractors.equipment.items import BRAND, brand_name
+from extractors.vocab.devices import MODEL_INTRO, QUALIFIERS
 
 Model = tuple[int, int, str | None, str | None]
 """(start, end, brand, model) of one listed item."""
@@ -35,8 +35,7 @@ def _items(doc: Document, pos: int, limit: int, need_brand: bool) -> list[Model]
             break
         end = model.end() if model else after
         model_text = doc.text[model.start() : model.end()].strip().rstrip(".-/") if model else None
-        brand_name = BRANDS[regex.sub(r"\s+", " ", brand.group(0))] if brand else None
-        out.append((start, end, brand_name, model_text or None))
+        out.append((start, end, brand_name(brand) if brand else None, model_text or None))
         sep = _ITEM_SEP.match(doc.match, end, limit)
         if not sep:
             break

@@ -51,6 +51,10 @@ _BUDGET = regex.compile(
 _RYZEN = regex.compile(r"ryzen\s*(?:™\s*)?(?P<tier>[3579])\s*(?:pro\s*)?(?P<digits>\d{4})(?P<suffix>[a-z]{0,2})(?![\p{L}\d])")
 _XEON = regex.compile(r"xeon\s*(?:\(r\))?\s*(?:cpu\s*)?(?P<model>[a-z]\d?-?\s*\d{4}[a-z]?(?:\s*v\d)?)")
 _WRITTEN_GEN = regex.compile(WRITTEN_GENERATION)
+_AMD = regex.compile(r"(?<!\p{L})amd(?!\p{L})")
+_CORE_TIER = regex.compile(r"(?<![\p{L}\d])(i[3579])(?![\p{L}\d])")
+_SPACES = regex.compile(r"\s+")
+_INCHES = regex.compile(r"\d{2}(?:[.,]\d{1,2})?")
 _BUDGET_GENERATIONS = {("pentium", "7"): 12, ("pentium", "6"): 10, ("pentium", "5"): 8, ("celeron", "6"): 12, ("celeron", "5"): 10}
 
 _SIZE_UNITS = {"tb": 1024.0, "gb": 1.0, "g": 1.0, "mb": 1 / 1024}
@@ -151,9 +155,9 @@ def parse_cpu(value: str) -> Fields:
     out: Fields = {}
     if "intel" in folded:
         out["cpu_vendor"] = "Intel"
-    elif regex.search(r"(?<!\p{L})amd(?!\p{L})", folded):
+    elif _AMD.search(folded):
         out["cpu_vendor"] = "AMD"
-    tier = regex.search(r"(?<![\p{L}\d])(i[3579])(?![\p{L}\d])", folded)
+    tier = _CORE_TIER.search(folded)
     if tier:
         out.update(cpu_vendor="Intel", cpu_family=f"Core {tier[1]}")
     written = _WRITTEN_GEN.search(folded)
@@ -172,7 +176,7 @@ def parse_ram(value: str, labelled: bool = True) -> Fields:
         out["ram_gb"] = _size(m["n"], m["unit"])
     kind = _RAM_TYPE.search(folded)
     if kind and (m or labelled):
-        out["ram_type"] = regex.sub(r"\s+", "", kind.group(0)).upper()
+        out["ram_type"] = _SPACES.sub("", kind.group(0)).upper()
     return out
 
 
@@ -200,7 +204,7 @@ def parse_monitor(value: str, labelled: bool = True) -> Fields:
     packed description the size needs its `inch` or `"` mark, or to follow `màn hình`."""
     folded = fold(value)
     for m in (_MONITOR if labelled else _MONITOR_MARK).finditer(folded):
-        inch = float(regex.match(r"\d{2}(?:[.,]\d{1,2})?", m.group(0)).group(0).replace(",", "."))
+        inch = float(_INCHES.match(m.group(0)).group(0).replace(",", "."))
         if 10 <= inch <= 60:
             return {"monitor_inch": inch}
     return {}

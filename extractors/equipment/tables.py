@@ -6,10 +6,9 @@ from __future__ import annotations
 import regex
 
 from datamodel import Block, Document, Span
-from extractors.equipment.items import BRAND, Item, category_at, label_from_name, new_fields, unit_of
+from extractors.equipment.items import BRAND, Item, brand_name, category_at, label_from_name, new_fields, unit_of
 from extractors.equipment.specs import Fields, label_field, parse_field
 from extractors.numbers import NUMBER, parse_vn_number
-from extractors.vocab.devices import BRANDS
 from extractors.vocab.quantities import TOTAL_ROW
 from extractors.vocab.shortages import LACKING, LOSS
 from extractors.vocab.specs import COUNT_COLUMNS, TABLE_COLUMNS
@@ -122,4 +121,4 @@ def _cell_status(doc: Document, cell: Span | None) -> str:
 
 def _cell_brand(doc: Document, cell: Span | None) -> str | None:
     m = BRAND.search(doc.match, cell.start, cell.end) if cell else None
-    return BRANDS[regex.sub(r"\s+", " ", m.group(0))] if m else _cell_text(doc, cell)
+    return brand_name(m) if m else _cell_text(doc, cell)

@@ -1,16 +1,17 @@
 """The scan that tries a pattern only where a match can start (`finditer_at`: dates) finds
-what `finditer` finds, and the not-yet-issued test that looks for a cue within
+what `finditer` finds, a date read at a place is what `DATE` matches there, and the not-yet-issued test that looks for a cue within
 reach first answers as the pattern alone."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from extractors.dates import DATE, _date_starts
+from extractors.dates import DATE, _date_starts, _from_match, read_date
 from extractors.match_starts import finditer_at
-from extractors.references import PENDING_AFTER, cue_within_reach
+from extractors.references import PENDING, PENDING_AFTER, PENDING_STARTS, cue_within_reach
 from pipeline.build import document_from_text
+from pipeline.ingest.base import InputError
 from tests.conftest import RAW
 
 DATE_PIECES = st.sampled_from(["0", "1", "12", "2025", "/", ".", "-", ":", " ", "\n", "ngày", "tháng", "năm", "từ", "đến",
@@ -51,3 +52,29 @@ def test_a_cue_out_of_reach_is_not_looked_for():
     match = document_from_text("Kế hoạch số 12/KH-UBND " + "x" * 100 + " chưa ban hành.").match
     assert not cue_within_reach(match, 0)
     assert cue_within_reach(match, 50)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=20).map("".join))
+def test_a_date_read_at_a_place_is_the_one_date_matches_there(text):
+    # read_date answers from the document's scan, or not at all where no branch can start:
+    # at every place (inside matches too) it gives what DATE.match there gives
+    try:
+        doc = document_from_text("Theo " + text + ", ngày 3/4/2025 và 2025-07-09.")
+    except InputError:  # a text the encoding check takes for a legacy font's (runs of `٣`)
+        assume(False)
+    for pos in range(len(doc.match) + 1):
+        m = DATE.match(doc.match, pos)
+        assert read_date(doc, pos) == (_from_match(doc, m) if m else None), pos
+
+
+def test_the_pending_cues_begin_with_one_of_their_start_words():
+    # every string of four characters a cue can begin with (partial matching over the letters
+    # and white space of the matching form) opens with one of PENDING_STARTS
+    alphabet = [chr(i) for i in [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x200B), 0x3000, 0x2028, 0x2029, 0x85]]
+    level = [""]
+    for _ in range(4):
+        level = [s + c for s in level for c in alphabet if PENDING.match(s + c, partial=True)]
+    assert len(level) > 20
+    assert [s for s in level if not s.startswith(PENDING_STARTS)] == []
+    assert {next(w for w in PENDING_STARTS if s.startswith(w)) for s in level} == set(PENDING_STARTS)
