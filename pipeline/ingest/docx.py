@@ -56,22 +56,24 @@ class _NoTree:
 
 _WELL_FORMED = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, target=_NoTree())
 _CLEAN = SeenParts()
-"""Parts found well-formed and without a DTD (the same bytes always are)."""
+"""Parts found well-formed and without a DTD (the same bytes always are), the small ones too:
+parsing a template's `.rels` or settings again cost more than finding them here."""
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
+
+
+_P, _T, _TAB, _BR, _CR, _TBL, _TR, _TC = (qn(f"w:{tag}") for tag in ("p", "t", "tab", "br", "cr", "tbl", "tr", "tc"))
+_BREAKS = {_TAB: " ", _BR: "\n", _CR: "\n"}
+"""What a tab and a line or carriage break read as."""
 
 
 def _text_of(element: etree._Element) -> str:
     """The text of a paragraph-bearing element: runs, tabs as spaces, breaks as newlines."""
     paragraphs = []
-    for p in element.iter(qn("w:p")):
+    for p in element.iter(_P):
         parts = []
-        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
-            if node.tag == qn("w:t"):
-                parts.append(node.text or "")
-            elif node.tag == qn("w:tab"):
-                parts.append(" ")
-            else:
-                parts.append("\n")
+        for node in p.iter(_T, _TAB, _BR, _CR):
+            tag = node.tag
+            parts.append((node.text or "") if tag == _T else _BREAKS[tag])
         paragraphs.append("".join(parts))
     return "\n".join(paragraphs)
 
@@ -80,7 +82,7 @@ def _cells(tr: etree._Element) -> list[etree._Element]:
     """The cells of a row that carry content: a vertically merged cell's continuation is
     skipped, so every merged cell is read once (a horizontal merge is one `w:tc` already)."""
     cells = []
-    for tc in tr.iterchildren(qn("w:tc")):
+    for tc in tr.iterchildren(_TC):
         vmerge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
         if vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue":
             continue
@@ -101,7 +103,7 @@ def _has_borders(tbl: etree._Element) -> bool:
 
 
 def _is_layout(tbl: etree._Element) -> bool:
-    rows = tbl.findall(qn("w:tr"))
+    rows = tbl.findall(_TR)
     width = max((len(_cells(tr)) for tr in rows), default=0)
     return len(rows) <= _LAYOUT_MAX_ROWS and width <= _LAYOUT_MAX_COLS and not _has_borders(tbl)
 
@@ -123,7 +125,7 @@ class _Reader:
     def table(self, tbl: etree._Element) -> None:
         if _is_layout(tbl):
             region: Region = "body" if self.seen_body_text else "header"
-            for tr in tbl.findall(qn("w:tr")):
+            for tr in tbl.findall(_TR):
                 for tc in _cells(tr):
                     text = _text_of(tc)
                     if text.strip():
@@ -131,7 +133,7 @@ class _Reader:
             return
         index = self.tables
         self.tables += 1
-        for r, tr in enumerate(tbl.findall(qn("w:tr"))):
+        for r, tr in enumerate(tbl.findall(_TR)):
             cells = tuple(_text_of(tc).strip() for tc in _cells(tr))
             if any(cells):
                 self.blocks.append(RawBlock(CELL_SEPARATOR.join(cells), kind="table_row", table=index, row=r, cells=cells))
@@ -141,7 +143,7 @@ class _Reader:
 def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
     """A part as python-docx may parse it: unchanged when it is well-formed and declares no
     entities; otherwise (never for the body) an empty element of the same name, with a warning."""
-    key = None if name == _BODY else SeenParts.key(data)
+    key = None if name == _BODY else data
     if key in _CLEAN:
         return data
     dtd = b"<!DOCTYPE" in data or b"<!ENTITY" in data
@@ -172,7 +174,7 @@ def _checked_parts(data: bytes, options: Options, warnings: list[str]) -> tuple[
         for info in src.infolist():
             if info.is_dir():
                 continue
-            part = read_part(src, info.filename, options)
+            part = read_part(src, info.filename, options, data)
             if info.filename.endswith((".xml", ".rels")):
                 cleaned = _clean_part(info.filename, part, warnings)
                 changed |= cleaned is not part
@@ -242,9 +244,10 @@ def _furniture(document: etree._Element, part_for: Callable[[etree._Element], et
 def _read_body(body: etree._Element) -> _Reader:
     reader = _Reader()
     for child in body.iterchildren():
-        if child.tag == qn("w:p"):
+        tag = child.tag
+        if tag == _P:
             reader.paragraph(child)
-        elif child.tag == qn("w:tbl"):
+        elif tag == _TBL:
             reader.table(child)
     return reader
 
