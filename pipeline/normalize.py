@@ -63,6 +63,17 @@ class _Builder:
         kind = "paragraph" if raw.kind == "line" else raw.kind
         self.blocks.append(Block(kind, raw.region, start, self.length, pieces[0][1], raw.table, raw.row))
 
+    def add_text(self, text: str, raw: RawBlock) -> None:
+        """`add_paragraph` of one piece on the block's page: a DOCX paragraph or cell."""
+        self._newline()
+        start, page, pages = self.length, raw.page, self.page_starts
+        if page is not None and (not pages or pages[-1][1] != page):
+            pages.append((start, page))
+        self.parts.append(text)
+        self.length = start + len(text)
+        kind = "paragraph" if raw.kind == "line" else raw.kind
+        self.blocks.append(Block(kind, raw.region, start, self.length, page, raw.table, raw.row))
+
     def add_row(self, raw: RawBlock) -> None:
         self._newline()
         start = self.length
@@ -94,6 +105,8 @@ def _run_lines(run: list[RawBlock]) -> list[Line]:
     if "\r" in joined or "[bookmark:" in joined:
         return [Line(t, b.page, b.wrapped) for b in run for t in _clean_lines(b.text)]
     cleaned = _clean_lines(joined)
+    if len(cleaned) == len(run):  # no block holds a line break: a line each (TXT lines, PDF lines)
+        return [Line(t, b.page, b.wrapped) for t, b in zip(cleaned, run)]
     lines: list[Line] = []
     for b in run:
         count = b.text.count("\n") + 1
@@ -127,6 +140,6 @@ def normalize(raw: RawDocument) -> NormalText:
         else:  # paragraph or cell: keep its own line breaks, drop blank lines
             kept = [ln for ln in _clean_lines(first.text) if ln]
             if kept:
-                out.add_paragraph([("\n".join(kept), first.page)], [], first)
+                out.add_text("\n".join(kept), first)
     text = out.text()
     return NormalText(text, fold(text), out.blocks, out.page_starts)

@@ -24,9 +24,9 @@ from extractors.vocab import document_parts as parts
 from pipeline.textforms import fold_lines, is_upper_case
 
 
-@dataclass
-class Line:
-    """A physical line: its text, page and the backend's wrap hint (see RawBlock.wrapped)."""
+class Line(NamedTuple):
+    """A physical line: its text, page and the backend's wrap hint (see RawBlock.wrapped).
+    (A named tuple: normalising makes one for every line of a text.)"""
 
     text: str
     page: int | None = None

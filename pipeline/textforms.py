@@ -17,8 +17,12 @@ from functools import lru_cache
 
 import regex
 
-_ARTEFACTS = regex.compile(r"\[bookmark:[^\]]*\]|\*\*|[\u200b-\u200d\u2060\ufeff\u00ad]")
-_ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+_INVISIBLE = "[\u200b-\u200d\u2060\ufeff\u00ad]"
+_ARTEFACTS = regex.compile(r"\[bookmark:[^\]]*\]|\*\*|" + _INVISIBLE)
+_INVISIBLES = re.compile(_INVISIBLE)
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+"""Character classes of code points written out, which `re` reads as `regex` does, scanning at
+about three times its speed."""
 
 _TONED = {  # base vowel -> its five toned forms: huyền, sắc, hỏi, ngã, nặng
     "a": "àáảãạ",
@@ -55,8 +59,16 @@ dictionary look-up per character."""
 def clean(text: str) -> str:
     """The stored form: NFC, Word/Markdown artefacts removed, odd spaces made plain."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _ARTEFACTS.sub("", text)
-    return _ODD_SPACES.sub(" ", text)
+    return _ODD_SPACES.sub(" ", _without_artefacts(text))
+
+
+def _without_artefacts(text: str) -> str:
+    """`_ARTEFACTS.sub("", text)`. Without a bookmark its matches are the `**` that `str.replace`
+    removes (runs of `*` paired from the left, no other match can start on a `*`) and every
+    invisible character left (none is a `*`, so neither pass changes what the other finds)."""
+    if "[bookmark:" in text:
+        return _ARTEFACTS.sub("", text)
+    return _INVISIBLES.sub("", text.replace("**", "") if "**" in text else text)
 
 
 _TONE_CANDIDATE = re.compile(f"[{''.join(sorted({k[0] for k in _MOVES}))}][{''.join(sorted({k[1] for k in _MOVES}))}](?![A-Za-z])")

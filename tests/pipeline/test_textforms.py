@@ -1,3 +1,6 @@
+import unicodedata
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +92,17 @@ def test_a_slice_no_letter_touches_folds_as_the_slice_of_the_fold(text, data):
     if (start and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
         return
     assert fold(text[start:end]) == fold(text)[start:end]
+
+
+_OLD_ARTEFACTS = regex.compile(r"\[bookmark:[^\]]*\]|\*\*|[\u200b-\u200d\u2060\ufeff\u00ad]")
+_OLD_ODD_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["*", "**", "[bookmark:", "[bookmark: _GoBack]", "]", "[", "\u200b", "\u00ad", "\ufeff",
+                                 "\u00a0", "\u2007", "\t", "\v", "\f", "\r", "\r\n", "\n", "o\u0302\u0301", "Xã ", "a"]),
+                max_size=30))
+def test_clean_removes_what_one_scan_of_the_artefacts_removes(pieces):
+    text = "".join(pieces)  # stars next to bookmarks and invisible characters, in every order
+    expected = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert clean(text) == _OLD_ODD_SPACES.sub(" ", _OLD_ARTEFACTS.sub("", expected))
