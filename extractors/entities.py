@@ -39,7 +39,10 @@ LABELS = ("PER", "ORG", "LOC")
 
 _FAMILY_NAMES = frozenset(wordings(SURNAMES.pattern))
 _STREET_BEFORE = compiled(rf"(?<![\p{{L}}])(?:{STREETS.pattern})[ \t]+$")
-_CAPITALISED_PAIR = regex.compile(r"(?<![\p{L}])[\p{Lu}][\p{L}']*(?=[ \t]+[\p{Lu}])")
+_CAPITALISED_PAIR = regex.compile(r"[\p{Lu}](?<![\p{L}][\p{Lu}])[\p{L}']*+(?=[ \t]+[\p{Lu}])")
+"""A capitalised word (not inside another word) followed by another. The capital is looked for first and
+what precedes it only then, and the word's letters are never given back (a letter or `'` is no space):
+a sixth cheaper than the lookbehind first (ner10's finding), with the same matches."""
 
 
 def _name_sentences(doc: Document, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -123,9 +126,11 @@ def additions(known: list[tuple[int, int]], model: Iterable[EntitySpan], text: s
     return flat([m for m in model if trusted(m, text) and all(m.end <= s or m.start >= e for s, e in known)])
 
 
-def _row(doc: Document, span: EntitySpan) -> dict:
-    return doc.fact(span.start, span.end, label=span.label, kind=span.kind, text=doc.text[span.start : span.end],
-                    normalized=span.normalized, code=span.code, title=span.title, source=span.source)
+def _rows(doc: Document, spans: Iterable[EntitySpan]) -> list[dict]:
+    """The rows of `spans`, their evidence cut in one call (`Document.facts`: a report has about 70)."""
+    return doc.facts((s.start, s.end, {"label": s.label, "kind": s.kind, "text": doc.text[s.start : s.end],
+                                       "normalized": s.normalized, "code": s.code, "title": s.title, "source": s.source})
+                     for s in spans)
 
 
 def report_province(doc: Document) -> int | None:
@@ -142,7 +147,7 @@ def extract_rule_entities(doc: Document, facts: Facts) -> Facts:
     """The entities the rules find (the span ruler and the composition in `entity_rules`)."""
     signer_title = " ".join(f.text for f in doc.header.signer_titles) or None
     province = cache(partial(report_province, doc))  # read only if a commune's name is shared
-    return {"entities": [_row(doc, s) for s in rule_entities(doc, province, signer_title)]}
+    return {"entities": _rows(doc, rule_entities(doc, province, signer_title))}
 
 
 @register("entities", requires=("entities",), assigns=("entities",))
@@ -157,4 +162,4 @@ def extract_entities(doc: Document, facts: Facts) -> Facts:
     if nlp is None:
         return {"entities": []}
     found = additions(known, _read(doc, nlp, sentences), doc.text)
-    return {"entities": [_row(doc, s) for s in found]}
+    return {"entities": _rows(doc, found)}

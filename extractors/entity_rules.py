@@ -365,8 +365,9 @@ def _rule_entities(doc: Document, province: Where, signer_title: str | None) -> 
     for span in doc.zone("signer_name"):
         found.append(EntitySpan(span.start, span.end, "PER", "person", _sentence_case(doc.text[span.start:span.end]),
                                 title=signer_title))
-    motto = doc.zone("motto")
-    return flat([e for e in found if not any(z.start <= e.start < z.end for z in motto)] if motto else found)
+    for motto in doc.zone("motto"):
+        found = [e for e in found if not motto.start <= e.start < motto.end]
+    return flat(found)
 
 
 def _named_before(found: list[EntitySpan], given: str, before: int) -> str | None:

@@ -3,6 +3,9 @@ and the official codes they resolve."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extractors.entity_rules import rule_entities
 from extractors.registry import run_components
 from pipeline.build import document_from_text
@@ -73,3 +76,16 @@ def test_signer_is_a_person_with_title_and_rows_carry_evidence() -> None:
     for row in rows:
         assert doc.text[row["char_start"]:row["char_end"]] == row["evidence"]
         assert row["source"] in ("rule", "model")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Lê", "lê", "ĐỨC", "Ê", "H'Hen", "h'", "A'", "xÃ", "’Ô", "1", " ", " ", "\t", "\n", ".", "-"]),
+                max_size=12).map("".join))
+def test_capitalised_pairs_are_found_where_a_lookbehind_first_finds_them(text: str) -> None:
+    # the pattern looks for the capital first and never gives letters back: the same matches as it first was written
+    import regex
+
+    from extractors.entities import _CAPITALISED_PAIR
+
+    written = regex.compile(r"(?<![\p{L}])[\p{Lu}][\p{L}']*(?=[ \t]+[\p{Lu}])")
+    assert [m.span() for m in _CAPITALISED_PAIR.finditer(text)] == [m.span() for m in written.finditer(text)]
