@@ -9,7 +9,8 @@ from setuptools import Extension, setup
 setup(ext_modules=[Extension(
     "pipeline.ingest.pdf._pdfium_loops",
     ["pipeline/ingest/pdf/_pdfium_loops.c", "pipeline/ingest/pdf/_pdfium_glyphs.c",
-     "pipeline/ingest/pdf/_pdfium_cells.c", "pipeline/ingest/pdf/_pdfium_finder.c"],
+     "pipeline/ingest/pdf/_pdfium_cells.c", "pipeline/ingest/pdf/_pdfium_finder.c",
+     "pipeline/ingest/pdf/_pdfium_edges.c"],
     depends=["pipeline/ingest/pdf/_pdfium_loops.h"],
     # no fused multiply-add: the loops' arithmetic must give the Python twins' values to the last bit
     extra_compile_args=["-O2", "-ffp-contract=off"],

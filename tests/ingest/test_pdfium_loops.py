@@ -30,14 +30,15 @@ from tests.ingest.test_pdf_tables import FONT, _in_forms, _objects_pdf, _report
 
 fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev extras) draws the test PDFs")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
-NAMES = ("paths", "texts", "reaching", "subpaths", "line_boxes")
+NAMES = ("paths", "texts", "reaching", "subpaths", "line_boxes", "page_edges")
 T = TypeVar("T")
 needs_compiled = pytest.mark.skipif(loops.COMPILED is None, reason="the compiled loops were not built (no C compiler)")
 
 
 def _shapes() -> bytes:
     """Curves (a circle, a rounded box), an open polyline, a closed triangle, single lines, a
-    filled box and text in two sizes: every kind of path segment and subpath pdfium gives."""
+    filled box, closed four-sided polygons (one a rectangle) and text in two sizes: every kind
+    of path segment and subpath pdfium gives."""
     pdf = fpdf.FPDF(format="A4")
     pdf.add_font("DejaVu", fname=str(FONT))
     pdf.set_font("DejaVu", size=12)
@@ -53,6 +54,8 @@ def _shapes() -> bytes:
     pdf.line(50, 160, 50, 200)
     pdf.rect(20, 210, 60, 15, style="F")
     pdf.ellipse(100, 200, 50, 20, style="D")
+    pdf.polygon([(20, 240), (20, 260), (60, 260), (50, 240)])  # four sides, three square corners: a curve
+    pdf.polygon([(100, 240), (140, 240), (140, 260), (100, 260)])  # a rectangle drawn as a polygon
     return bytes(pdf.output())
 
 
@@ -124,11 +127,17 @@ def test_compiled_loops_give_the_python_values(name: str) -> None:
         assert loops.COMPILED.line_boxes(address(textpage.raw), spans) == loops.py_line_boxes(address(textpage.raw), spans)
         paths = loops.COMPILED.paths(key)
         assert paths == loops.py_paths(key)
+        assert _items(loops.COMPILED.edges(paths, height)) == _items(loops.py_page_edges(paths, height))
         for path, matrix, _ in paths:
             assert loops.COMPILED.subpaths(path, matrix) == loops.py_subpaths(path, matrix)
         textpage.close()
         page.close()
     pdf.close()
+
+
+def _items(edges: list[dict[str, object]]) -> list[list[tuple[str, type, object]]]:
+    """Each edge's keys in order, with their values and the values' types (pdfplumber's int 0s)."""
+    return [[(key, type(value), value) for key, value in edge.items()] for edge in edges]
 
 
 @needs_compiled

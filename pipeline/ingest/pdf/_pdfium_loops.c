@@ -55,8 +55,6 @@ static void **const functions[FUNCTION_COUNT] = {
 };
 static int bound = 0;
 
-typedef struct { double a, b, c, d, e, f; } Matrix;
-
 /* bind(addresses): pdfium's functions, in the order of `pdfium_loops.FUNCTIONS`. */
 static PyObject *bind(PyObject *self, PyObject *addresses) {
     if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != FUNCTION_COUNT) {
@@ -199,9 +197,6 @@ static PyObject *reaching(PyObject *self, PyObject *args) {
     return wanted;
 }
 
-/* A subpath being built: its operators ("m", "l", "c", "h") and points. */
-typedef struct { char *ops; double *xs, *ys; Py_ssize_t length, size; } Ops;
-
 static int push(Ops *ops, char op, double x, double y) {
     if (ops->length == ops->size) {
         Py_ssize_t size = ops->size ? 2 * ops->size : 16;
@@ -223,35 +218,16 @@ static int push(Ops *ops, char op, double x, double y) {
     return 0;
 }
 
-/* `edges._finished`: a subpath pdfminer paints (it starts with a move and draws something). */
-static int finished(Ops *ops, PyObject *out) {
-    if (ops->length < 2 || ops->ops[0] != 'm') return 0;
-    PyObject *points = PyList_New(ops->length);
-    if (points == NULL) return -1;
-    for (Py_ssize_t k = 0; k < ops->length; k++) {
-        PyObject *point = Py_BuildValue("(dd)", ops->xs[k], ops->ys[k]);
-        if (point == NULL) { Py_DECREF(points); return -1; }
-        PyList_SET_ITEM(points, k, point);
-    }
-    PyObject *item = Py_BuildValue("(s#N)", ops->ops, ops->length, points);
-    if (item == NULL) return -1;
-    int appended = PyList_Append(out, item);
-    Py_DECREF(item);
-    return appended;
+/* `edges._finished`: hands on a subpath pdfminer paints (it starts with a move and draws something). */
+static int finished(Ops *ops, Painted painted, void *context) {
+    return ops->length < 2 || ops->ops[0] != 'm' ? 0 : painted(ops, context);
 }
 
-/* subpaths(path, matrix): see `pdfium_loops.subpaths` (the twin of `edges._subpaths`). */
-static PyObject *subpaths(PyObject *self, PyObject *args) {
-    PyObject *path_value;
-    Matrix m;
-    if (!PyArg_ParseTuple(args, "O(dddddd)", &path_value, &m.a, &m.b, &m.c, &m.d, &m.e, &m.f)) return NULL;
-    Handle path = handle_of(path_value);
-    if (path == NULL) return NULL;
-    PyObject *out = PyList_New(0);
+int walk_subpaths(Handle path, const Matrix *matrix, Painted painted, void *context) {
+    Matrix m = *matrix;
     Ops ops = {NULL, NULL, NULL, 0, 0};
     int bezier = 0;
     float fx = 0, fy = 0;
-    if (out == NULL) return NULL;
     int count = CountSegments(path);
     for (int k = 0; k < count; k++) {
         Handle segment = GetPathSegment(path, k);
@@ -260,7 +236,7 @@ static PyObject *subpaths(PyObject *self, PyObject *args) {
         double x = fx, y = fy;
         double px = m.a * x + m.c * y + m.e, py = m.b * x + m.d * y + m.f;
         if (kind == SEGMENT_MOVETO) {
-            if (finished(&ops, out) < 0) goto fail;
+            if (finished(&ops, painted, context) < 0) goto fail;
             ops.length = 0;
             if (push(&ops, 'm', px, py) < 0) goto fail;
             continue;
@@ -283,18 +259,46 @@ static PyObject *subpaths(PyObject *self, PyObject *args) {
             }
         }
     }
-    if (finished(&ops, out) < 0) goto fail;
+    if (finished(&ops, painted, context) < 0) goto fail;
     PyMem_Free(ops.ops);
     PyMem_Free(ops.xs);
     PyMem_Free(ops.ys);
-    return out;
+    return 0;
 fail:
     PyMem_Free(ops.ops);
     PyMem_Free(ops.xs);
     PyMem_Free(ops.ys);
-    Py_DECREF(out);
     if (!PyErr_Occurred()) PyErr_NoMemory();
-    return NULL;
+    return -1;
+}
+
+/* A painted subpath appended to the list `context` as (operators, points). */
+static int subpath_item(Ops *ops, void *context) {
+    PyObject *points = PyList_New(ops->length);
+    if (points == NULL) return -1;
+    for (Py_ssize_t k = 0; k < ops->length; k++) {
+        PyObject *point = Py_BuildValue("(dd)", ops->xs[k], ops->ys[k]);
+        if (point == NULL) { Py_DECREF(points); return -1; }
+        PyList_SET_ITEM(points, k, point);
+    }
+    PyObject *item = Py_BuildValue("(s#N)", ops->ops, ops->length, points);
+    if (item == NULL) return -1;
+    int appended = PyList_Append((PyObject *)context, item);
+    Py_DECREF(item);
+    return appended;
+}
+
+/* subpaths(path, matrix): see `pdfium_loops.subpaths` (the twin of `edges._subpaths`). */
+static PyObject *subpaths(PyObject *self, PyObject *args) {
+    PyObject *path_value;
+    Matrix m;
+    if (!PyArg_ParseTuple(args, "O(dddddd)", &path_value, &m.a, &m.b, &m.c, &m.d, &m.e, &m.f)) return NULL;
+    Handle path = handle_of(path_value);
+    if (path == NULL) return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    if (walk_subpaths(path, &m, subpath_item, out) < 0) Py_CLEAR(out);
+    return out;
 }
 
 /* line_boxes(textpage, spans): see `pdfium_loops.py_line_boxes`. */
@@ -335,6 +339,7 @@ static PyMethodDef methods[] = {
     {"reaching", reaching, METH_VARARGS, "The text objects near the zones (pdfium_loops.reaching)."},
     {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},
     {"ruled_cells", ruled_cells, METH_O, "The cells of the page's ruled tables (ruled_tables.py_ruled_cells)."},
+    {"edges", edges, METH_VARARGS, "The ruling edges of the page's path objects (pdfium_loops.py_page_edges)."},
     {"cell_rows", cell_rows, METH_VARARGS, "The text of a ruled table's cells (pdfium_layout.py_cell_rows)."},
     {"line_boxes", line_boxes, METH_VARARGS, "The extent, origin and size of text lines (pdfium_loops.line_boxes)."},
     {NULL, NULL, 0, NULL},

@@ -10,6 +10,11 @@
 
 typedef void *Handle;
 typedef struct { float a, b, c, d, e, f; } PdfMatrix; /* pdfium's FS_MATRIX */
+typedef struct { double a, b, c, d, e, f; } Matrix;
+/* A subpath being built: its operators ("m", "l", "c", "h") and points. */
+typedef struct { char *ops; double *xs, *ys; Py_ssize_t length, size; } Ops;
+/* What is done with each subpath pdfminer paints: 0, or -1 with an exception. */
+typedef int (*Painted)(Ops *ops, void *context);
 
 enum { SEGMENT_LINETO = 0, SEGMENT_BEZIERTO = 1, SEGMENT_MOVETO = 2 };
 enum { OBJECT_TEXT = 1, OBJECT_PATH = 2, OBJECT_FORM = 5 };
@@ -42,9 +47,13 @@ extern double (*GetCharFontSize)(Handle, int);
 
 Handle handle_of(PyObject *value);
 PyObject *key_of(Handle handle);
+/* A path object's subpaths in page space (see `pdfium_loops.py_subpaths`), each handed to
+   `painted`: 0, or -1 with an exception. */
+int walk_subpaths(Handle path, const Matrix *matrix, Painted painted, void *context);
 PyObject *glyphs(PyObject *self, PyObject *args);
 PyObject *char_boxes(PyObject *self, PyObject *args);
 PyObject *cell_rows(PyObject *self, PyObject *args);
 PyObject *ruled_cells(PyObject *self, PyObject *list);
+PyObject *edges(PyObject *self, PyObject *args);
 
 #endif

@@ -40,7 +40,7 @@ from pdfplumber.table import Table as PlumberTable
 
 from pipeline.ingest.pdf import glyphs as pdf_glyphs
 from pipeline.ingest.pdf import pdfium_loops as loops
-from pipeline.ingest.pdf.edges import Matrix, Obj, edges_of, times
+from pipeline.ingest.pdf.edges import Matrix, Obj, times
 from pipeline.ingest.pdf.fonts import Descents
 from pipeline.ingest.pdf.glyphs import Glyph
 from pipeline.ingest.pdf.page import Box
@@ -114,7 +114,7 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above
     edges: list[Obj] = []
     if tables:
         every = loops.paths(address(page.raw)) if paths is None else paths
-        edges = edges_of((sub for key, matrix, _ in every for sub in loops.subpaths(key, matrix)), height)
+        edges = loops.page_edges(every, height)
     found = None
     wanted: set[int] | None = None
     if words_above != math.inf:

@@ -23,7 +23,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Point, apply, times
+from pipeline.ingest.pdf.edges import IDENTITY, Matrix, Obj, Point, apply, edges_of, times
 from pipeline.ingest.pdf.page import Box
 
 Bounds = tuple[float, float, float, float]
@@ -187,6 +187,21 @@ def font_size(textpage: Any, index: int) -> float:
         return pdfium_c.FPDFText_GetFontSize(textpage, index)
     scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
     return pdfium_c.FPDFText_GetFontSize(textpage, index) * scale
+
+
+def py_page_edges(paths: list[tuple[int, Matrix, Bounds | None]], height: float) -> list[Obj]:
+    """The ruling edges of the page's path objects (`paths`), as pdfplumber's `page.edges`."""
+    return edges_of((sub for key, matrix, _ in paths for sub in subpaths(key, matrix)), height)
+
+
+def page_edges(paths: list[tuple[int, Matrix, Bounds | None]], height: float) -> list[Obj]:
+    """`py_page_edges`, compiled where it was built (a path at an infinite or undefined place is
+    left to the Python twin)."""
+    if COMPILED is not None:
+        found: list[Obj] | None = COMPILED.edges(paths, height)
+        if found is not None:
+            return found
+    return py_page_edges(paths, height)
 
 
 # --- the loops the backend calls -------------------------------------------------------------
