@@ -12,7 +12,7 @@ form, so `UỶ BAN` and `ỦY BAN` are one word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -48,6 +48,17 @@ _SEPARATOR = regex.compile(r"^[-_*=~.\s]{3,}$")
 _HEADING = regex.compile(
     r"^(?P<num>(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,6}\.|\d{1,2}\))\s*(?P<title>[\p{L}\"“(].*)$"
 )
+_HEADING_FIRST = frozenset("0123456789ivxlc")
+"""The ASCII characters a `_HEADING` can start with (a digit is 0-9 there, nothing else ASCII)."""
+
+
+def _heading(folded: str) -> regex.Match[str] | None:
+    """`_HEADING.match` of a non-blank line, without a regex call when its first character is
+    ASCII and no heading starts with it (most lines)."""
+    first = folded[0]
+    return _HEADING.match(folded) if not first.isascii() or first in _HEADING_FIRST else None
+
+
 _CLOSING = regex.compile(rf"^{parts.CLOSING.pattern}\b")
 _DISTRIBUTION = regex.compile(rf"^{parts.DISTRIBUTION.pattern}\s*:?")
 _LIST_ITEM = regex.compile(r"^[-+*•]\s*\S")
@@ -64,8 +75,9 @@ _SPACES = regex.compile(r"\s+")
 _TOPIC_PATTERNS = [(p.name, regex.compile(p.pattern)) for p in parts.SECTION_TOPICS]
 
 
-@dataclass
-class _Line:
+class _Line(NamedTuple):
+    """A non-blank line without its surrounding white space, and its matching form."""
+
     start: int
     end: int
     text: str
@@ -73,14 +85,15 @@ class _Line:
 
 
 def _lines(text: str, match: str) -> list[_Line]:
+    """The non-blank lines; most have no white space to cut at either end."""
     out, pos = [], 0
     for raw in text.split("\n"):
-        end = pos + len(raw)
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw.rstrip())
-        if raw.strip():
-            out.append(_Line(pos + lead, pos + trail, raw[lead:trail], match[pos + lead : pos + trail]))
-        pos = end + 1
+        stripped = raw.strip()
+        if stripped:
+            lead = 0 if len(stripped) == len(raw) else len(raw) - len(raw.lstrip())
+            start = pos + lead
+            out.append(_Line(start, start + len(stripped), stripped, match[start:start + len(stripped)]))
+        pos += len(raw) + 1
     return out
 
 
@@ -205,11 +218,11 @@ def _front_matter(lines: list[_Line], i: int, title: int | None, stop: int, zone
         return _untitled_front(lines, i, stop, zones)
     zones.add("title", lines[title].start, lines[title].end)
     i = title + 1
-    sectionless = not any(_HEADING.match(ln.match) and not _PERIOD.match(ln.match) for ln in lines[i:stop])
+    sectionless = not any(_heading(ln.match) and not _PERIOD.match(ln.match) for ln in lines[i:stop])
     last, subject_lines = "title", 0
     while i < stop:
         ln = lines[i]
-        if _HEADING.match(ln.match) and not _PERIOD.match(ln.match):
+        if _heading(ln.match) and not _PERIOD.match(ln.match):
             break
         if _SEPARATOR.match(ln.match):
             i += 1
@@ -272,7 +285,7 @@ def _footer_start(lines: list[_Line], begin: int) -> int:
         m = lines[i].match
         if _CLOSING.match(m) or _DISTRIBUTION.match(m):
             return i
-        if _is_authority(lines[i]) and i > len(lines) - 12:
+        if i > len(lines) - 12 and _is_authority(lines[i]):
             return i
     return len(lines)
 
@@ -282,10 +295,9 @@ def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
     state = "closing"
     for ln in lines[begin:]:
         m = ln.match
-        stamp = _TIMESTAMP.search(m)
-        if stamp and len(m) < 60:
+        if len(m) < 60 and _TIMESTAMP.search(m):
             zones.add("timestamps", ln.start, ln.end)
-        elif _CLOSING.match(m) and state == "closing":
+        elif state == "closing" and _CLOSING.match(m):
             zones.add("closing", ln.start, ln.end)
         elif _DISTRIBUTION.match(m):
             state = "distribution"
@@ -308,11 +320,11 @@ def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
 def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[Section]:
     """Numbered sections between `begin` and `end` (line indices), nested by a stack so an
     irregular number (`6.` then `5.1.`) still hangs under the heading just above it."""
-    has_roman = any(_ROMAN_HEADING.match(ln.match) for ln in lines[begin:end])
+    has_roman = any(ln.match[0] in "ivxlc" and _ROMAN_HEADING.match(ln.match) for ln in lines[begin:end])
     found: list[Section] = []
     stack: list[Section] = []
     for ln in lines[begin:end]:
-        m = _HEADING.match(ln.match)
+        m = _heading(ln.match)
         if not m or len(ln.text) > 300:
             continue
         num = ln.text[: len(m.group("num"))]
