@@ -17,7 +17,7 @@ import pytest
 
 from datamodel import RawDocument
 from pipeline.ingest.base import InputError
-from pipeline.ingest.pdf import PdfBackend
+from pipeline.ingest.pdf import PdfBackend, objects
 from pipeline.ingest.pdf import glyphs as pdf_glyphs
 from pipeline.ingest.pdf import pdfium_loops as loops
 from pipeline.ingest.pdf.fonts import font_descents
@@ -110,6 +110,11 @@ def test_compiled_loops_give_the_python_values(name: str) -> None:
         height = page.get_height()
         texts = loops.COMPILED.texts(key)
         assert texts == loops.py_texts(key)
+        for text, _, outer, box in texts:  # as the object is, and as if it printed nothing
+            for bounds in (box, (0.0, 0.0, 0.0, 0.0)):
+                blank = objects.compiled_blank(text, outer, bounds, {})
+                assert blank == objects.py_blank(text, outer, bounds, {})
+                assert blank is None or type(blank) is pdf_glyphs.Glyph
         wanted = {k for n, (k, *_) in enumerate(texts) if n % 2}  # every other object
         for zones in ([], [(100.0, 100.0, 300.0, 200.0)], [(-math.inf, -math.inf, math.inf, 150.0), (0.0, 500.0, 90.0, 520.0)]):
             assert loops.COMPILED.reaching(texts, zones, height, 20.0) == loops.py_reaching(texts, zones, height, 20.0)
@@ -160,6 +165,7 @@ def _python(call: Callable[[], T]) -> T:
             patch.setattr(loops, name, getattr(loops, "py_" + name))
         patch.setattr(pdf_glyphs, "read_glyphs", pdf_glyphs.py_glyphs)
         patch.setattr(pdf_glyphs, "char_boxes", pdf_glyphs.py_char_boxes)
+        patch.setattr(objects, "blank_glyph", objects.py_blank)
         return call()
 
 

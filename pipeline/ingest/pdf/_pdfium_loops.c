@@ -301,6 +301,35 @@ static PyObject *subpaths(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* blank(key, outer, bounds, fonts, name_of, glyph_type): see `objects.py_blank`. */
+static PyObject *blank(PyObject *self, PyObject *args) {
+    PyObject *key, *fonts, *name_of, *glyph_type;
+    Matrix outer;
+    double left, bottom, right, top;
+    if (!PyArg_ParseTuple(args, "O(dddddd)(dddd)O!OO", &key, &outer.a, &outer.b, &outer.c, &outer.d, &outer.e,
+                          &outer.f, &left, &bottom, &right, &top, &PyDict_Type, &fonts, &name_of, &glyph_type))
+        return NULL;
+    if (top > bottom) Py_RETURN_NONE;
+    Handle obj = handle_of(key);
+    if (obj == NULL) return NULL;
+    Handle font = GetFont(obj);
+    float size = 0;
+    GetFontSize(obj, &size);
+    PyObject *font_key = key_of(font);
+    if (font_key == NULL) return NULL;
+    PyObject *name = PyDict_GetItemWithError(fonts, font_key);
+    if (name != NULL) Py_INCREF(name);
+    else if (!PyErr_Occurred()) name = PyObject_CallOneArg(name_of, font_key);
+    Py_DECREF(font_key);
+    if (name == NULL) return NULL;
+    Matrix m = times(own_matrix(obj), outer);
+    PyObject *glyph = m.b || m.c || m.a <= 0 || m.d <= 0
+        ? Py_NewRef(Py_None)
+        : PyObject_CallFunction(glyph_type, "sdddOdd", " ", m.e, m.f, 0.0, name, (double)size, m.d);
+    Py_DECREF(name);
+    return glyph;
+}
+
 /* line_boxes(textpage, spans): see `pdfium_loops.py_line_boxes`. */
 static PyObject *line_boxes(PyObject *self, PyObject *args) {
     PyObject *page_value, *spans;
@@ -339,6 +368,7 @@ static PyMethodDef methods[] = {
     {"reaching", reaching, METH_VARARGS, "The text objects near the zones (pdfium_loops.reaching)."},
     {"subpaths", subpaths, METH_VARARGS, "A path object's subpaths (pdfium_loops.subpaths)."},
     {"ruled_cells", ruled_cells, METH_O, "The cells of the page's ruled tables (ruled_tables.py_ruled_cells)."},
+    {"blank", blank, METH_VARARGS, "A text object of blanks as one blank glyph (objects.py_blank)."},
     {"edges", edges, METH_VARARGS, "The ruling edges of the page's path objects (pdfium_loops.py_page_edges)."},
     {"cell_rows", cell_rows, METH_VARARGS, "The text of a ruled table's cells (pdfium_layout.py_cell_rows)."},
     {"line_boxes", line_boxes, METH_VARARGS, "The extent, origin and size of text lines (pdfium_loops.line_boxes)."},

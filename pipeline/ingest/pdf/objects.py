@@ -135,7 +135,7 @@ def page_objects(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, words_above
         if key in by_object:
             glyphs += by_object[key]
         elif key not in seen and (wanted is None or key in wanted):
-            blank = _blank(key, outer, bounds, fonts)  # left out by pdfium: blanks only, or give up
+            blank = blank_glyph(key, outer, bounds, fonts)  # left out by pdfium: blanks only, or give up
             if blank is None:
                 return None
             glyphs.append(blank)
@@ -155,7 +155,7 @@ def _page_height(page: pdfium.PdfPage) -> float | None:
     return top
 
 
-def _blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Glyph | None:
+def py_blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Glyph | None:
     """The first blank of a text object pdfium's text page dropped, when it prints nothing
     (its bounds have no height): pdfminer keeps such blanks, and a blank ends a word."""
     _, bottom, _, top = bounds
@@ -167,3 +167,14 @@ def _blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Gl
     if b or c or a <= 0 or d <= 0:
         return None
     return Glyph(" ", e, f, 0.0, name, size, d)
+
+
+def compiled_blank(key: int, outer: Matrix, bounds: Bounds, fonts: dict[int, str]) -> Glyph | None:
+    """`py_blank` run by the compiled loops: Word writes thousands of such objects in a long report."""
+    assert loops.COMPILED is not None
+    found: Glyph | None = loops.COMPILED.blank(key, outer, bounds, fonts,
+                                               lambda font: pdf_glyphs.font_name(font, fonts), Glyph)
+    return found
+
+
+blank_glyph = compiled_blank if loops.COMPILED is not None else py_blank
