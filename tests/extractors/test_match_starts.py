@@ -4,7 +4,7 @@ reach first answers as the pattern alone."""
 
 from __future__ import annotations
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from extractors.dates import DATE, _date_starts, _from_match, read_date
@@ -24,6 +24,7 @@ def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(DATE_PIECES, max_size=30).map("".join))
+@example("từ ngày 17 đến 21/11/2025, từ 3 tới 5/12/2025, từ 1 - 4/1/2026; 2025-07-09t10:30, 12025-07-09")
 def test_dates_are_found_where_finditer_finds_them(text):
     assert _spans(finditer_at(DATE, text, _date_starts(text))) == _spans(DATE.finditer(text))
 
