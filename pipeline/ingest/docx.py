@@ -56,8 +56,7 @@ class _NoTree:
 
 _WELL_FORMED = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, target=_NoTree())
 _CLEAN = SeenParts()
-"""Parts found well-formed and without a DTD (the same bytes always are), the small ones too:
-parsing a template's `.rels` or settings again cost more than finding them here."""
+"""Parts found well-formed and without a DTD (the same bytes always are)."""
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]")
 
 
@@ -143,7 +142,7 @@ class _Reader:
 def _clean_part(name: str, data: bytes, warnings: list[str]) -> bytes:
     """A part as python-docx may parse it: unchanged when it is well-formed and declares no
     entities; otherwise (never for the body) an empty element of the same name, with a warning."""
-    key = None if name == _BODY else data
+    key = None if name == _BODY else SeenParts.key(data)
     if key in _CLEAN:
         return data
     dtd = b"<!DOCTYPE" in data or b"<!ENTITY" in data
@@ -174,7 +173,7 @@ def _checked_parts(data: bytes, options: Options, warnings: list[str]) -> tuple[
         for info in src.infolist():
             if info.is_dir():
                 continue
-            part = read_part(src, info.filename, options, data)
+            part = read_part(src, info.filename, options)
             if info.filename.endswith((".xml", ".rels")):
                 cleaned = _clean_part(info.filename, part, warnings)
                 changed |= cleaned is not part

@@ -18,7 +18,6 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -42,9 +41,6 @@ MEMO_MIN = 4096
 """Parts at least this long are judged once per content: the documents of a run often share a
 template's styles (350 KB in Word's default one)."""
 _EDGE = 256
-_MEMO_MAX = 64 << 10
-"""`.rels` and content types at most this long are remembered by their bytes (a run's packages
-share their templates'; a larger one is read each time, so the memo stays small)."""
 """Bytes from each end of a part that, with its length, find the parts it may equal."""
 
 
@@ -162,13 +158,6 @@ def _rels(members: dict[str, bytes], source: str) -> list[Rel]:
     blob = members.get(posixpath.join(base, "_rels", f"{filename}.rels")[1:])
     if blob is None:
         return []
-    read = _read_rels if len(blob) <= _MEMO_MAX else _read_rels.__wrapped__
-    return list(read(blob, base, source))
-
-
-@lru_cache(maxsize=256)
-def _read_rels(blob: bytes, base: str, source: str) -> tuple[Rel, ...]:
-    """The relationships in a `.rels` blob, remembered: a run's packages share their templates'."""
     rels = []
     for el in _parse(blob, f"{_PR}Relationships").findall(f"{_PR}Relationship"):
         rid, reltype, target = el.get("Id"), el.get("Type"), el.get("Target")
@@ -178,7 +167,7 @@ def _read_rels(blob: bytes, base: str, source: str) -> tuple[Rel, ...]:
         rels.append(Rel(rid, reltype, target if external else posixpath.abspath(posixpath.join(base, target)), external))
     if len({r.rid for r in rels}) != len(rels):
         raise Irregular(f"a relationship id of {source} is used twice")
-    return tuple(rels)
+    return rels
 
 
 def _content_types(members: dict[str, bytes]) -> tuple[dict[str, str], dict[str, str]]:
@@ -186,14 +175,6 @@ def _content_types(members: dict[str, bytes]) -> tuple[dict[str, str], dict[str,
     blob = members.get("[Content_Types].xml")
     if blob is None:
         raise Irregular("no [Content_Types].xml")
-    read = _read_content_types if len(blob) <= _MEMO_MAX else _read_content_types.__wrapped__
-    overrides, defaults = read(blob)
-    return dict(overrides), dict(defaults)
-
-
-@lru_cache(maxsize=64)
-def _read_content_types(blob: bytes) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """The content types in a `[Content_Types].xml` blob, remembered like `_read_rels`."""
     root = _parse(blob, f"{_CT}Types")
     overrides, defaults = {}, {}
     for el in root.findall(f"{_CT}Override"):
@@ -206,7 +187,7 @@ def _read_content_types(blob: bytes) -> tuple[tuple[tuple[str, str], ...], tuple
         if ext is None or kind is None:
             raise Irregular("a Default lacks an attribute")
         defaults[ext.lower()] = kind
-    return tuple(overrides.items()), tuple(defaults.items())
+    return overrides, defaults
 
 
 def _part_class(content_type: str, reltype: str) -> type:

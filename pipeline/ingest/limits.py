@@ -21,7 +21,6 @@ import zlib
 
 from datamodel import RawDocument
 from pipeline.ingest.base import InputError
-from pipeline.ingest.zip_members import InflatedMembers
 from pipeline.options import MiB, Options
 
 RATIO_FLOOR = MiB
@@ -30,7 +29,6 @@ parts of repeated markup legitimately compress 100-fold)."""
 PAGE_TREE_LOOP = "the PDF's page tree refers back to itself (a loop), so its pages cannot be found; the file is damaged"
 _STREAM = re.compile(rb"/FlateDecode[^>]*>>\s*stream\r?\n")
 _CHUNK = 1 << 16
-_INFLATED = InflatedMembers()
 
 
 def too_large(what: str, options: Options, limit: str) -> InputError:
@@ -61,14 +59,13 @@ def _check_part(info: zipfile.ZipInfo, options: Options) -> None:
         raise too_large(f"the part {info.filename} expands {ratio:.0f}-fold (a ZIP bomb?)", options, "max_ratio")
 
 
-def read_part(z: zipfile.ZipFile, name: str, options: Options, data: bytes | None = None) -> bytes:
+def read_part(z: zipfile.ZipFile, name: str, options: Options) -> bytes:
     """A ZIP member's bytes, once its declared sizes pass the limits. `zipfile` never inflates
     a member beyond the size its directory declares, and a member whose data says otherwise
-    fails its CRC check (`BadZipFile`), so the declared size is a hard cap. Given the archive's
-    bytes `data`, a member read before with the same compressed bytes is not inflated again."""
+    fails its CRC check (`BadZipFile`), so the declared size is a hard cap."""
     info = z.getinfo(name)
     _check_part(info, options)
-    return z.read(info) if data is None else _INFLATED.read(z, data, info)
+    return z.read(info)
 
 
 def _inflated_size(data: bytes, start: int, cap: int) -> tuple[int, int]:
