@@ -273,35 +273,23 @@ class Document:
 
     # --- rows ------------------------------------------------------------------------
     def fact(self, start: int, end: int, **fields: Any) -> dict[str, Any]:
-        """A fact row with its evidence.
+        """A fact row with its evidence (`facts` for one row, which lays the row out).
 
         `span_start`/`span_end` delimit the mention itself; `char_start`/`char_end` delimit
         the evidence sentence that contains it, so `text[char_start:char_end] == evidence`."""
-        sent = self.sentence_span(start, end)
-        return {
-            "doc_id": self.doc_id,
-            **fields,
-            "page": self.page_at(start),
-            "char_start": sent.start,
-            "char_end": sent.end,
-            "span_start": start,
-            "span_end": end,
-            "evidence": self.text[sent.start : sent.end],
-            "ocr_confidence": None,  # set by the run for evidence read by OCR (pipeline.ocr_evidence)
-        }
+        return self.facts(((start, end, fields),))[0]
 
     def facts(self, found: Iterable[tuple[int, int, Mapping[str, Any]]]) -> list[dict[str, Any]]:
-        """`[fact(start, end, **fields) for start, end, fields in found]`, the same dicts, at
-        about half the cost: an extractor that makes many rows of one document (entities,
-        findings: ~70 and ~20 a report) pays one call instead of four per row, and no `Span`
-        is made for a sentence asked about once (the kept ones are still read)."""
-        doc_id, text, kept, bounds = self.doc_id, self.text, self._sentence_spans, self._sentence_bounds
-        pages, offsets, after = self.page_starts, self._page_offsets, bisect.bisect_right
+        """The fact row of each (start, end, fields) of `found`: the fields between the document's
+        id and the row's evidence. One call for many rows of a document (entities, findings: ~70
+        and ~20 a report) costs about half of a call per row, and no `Span` is made for a
+        sentence asked about once (the kept ones are still read)."""
+        doc_id, text, kept, bounds, page_at = self.doc_id, self.text, self._sentence_spans, self._sentence_bounds, self.page_at
         rows = []
         for start, end, fields in found:
             sent = kept.get((start, end))
             s, e = bounds(start, end) if sent is None else (sent.start, sent.end)
-            rows.append({"doc_id": doc_id, **fields, "page": pages[max(after(offsets, start) - 1, 0)][1] if pages else None,
-                         "char_start": s, "char_end": e, "span_start": start, "span_end": end, "evidence": text[s:e],
-                         "ocr_confidence": None})
+            rows.append({"doc_id": doc_id, **fields, "page": page_at(start), "char_start": s, "char_end": e,
+                         "span_start": start, "span_end": end, "evidence": text[s:e],
+                         "ocr_confidence": None})  # set by the run for evidence read by OCR (pipeline.ocr_evidence)
         return rows

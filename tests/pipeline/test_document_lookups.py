@@ -84,7 +84,7 @@ FIELDS = st.dictionaries(st.sampled_from(["label", "kind", "text", "code", "doc_
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, PAGES, st.data())
-def test_facts_are_the_rows_fact_makes(text, pages, data):
+def test_facts_are_rows_of_the_sentence_and_page_holding_each_span(text, pages, data):
     span = st.integers(0, len(text)).flatmap(lambda s: st.tuples(st.just(s), st.integers(s, len(text))))
     found = data.draw(st.lists(st.tuples(span, FIELDS).map(lambda p: (*p[0], p[1])), max_size=8))
     asked = data.draw(st.lists(span, max_size=3))  # sentences an earlier extractor asked about
@@ -92,7 +92,11 @@ def test_facts_are_the_rows_fact_makes(text, pages, data):
     for doc in (one, many):
         for start, end in asked:
             doc.sentence_span(start, end)
-    expected = [one.fact(start, end, **fields) for start, end, fields in found]
+    sentences = [one.sentence_span(start, end) for start, end, _ in found]
+    expected = [{"doc_id": "d", **fields, "page": one.page_at(start), "char_start": sent.start, "char_end": sent.end,
+                 "span_start": start, "span_end": end, "evidence": text[sent.start : sent.end], "ocr_confidence": None}
+                for (start, end, fields), sent in zip(found, sentences)]
     rows = many.facts(found)
     assert rows == expected
+    assert [many.fact(start, end, **fields) for start, end, fields in found] == expected
     assert [list(row) for row in rows] == [list(row) for row in expected]  # the same columns in the same order
