@@ -60,17 +60,17 @@ class _Builder:
             parts.append(piece)
             length += len(piece)
         self.length = length
-        kind = "paragraph" if raw.kind == "line" else raw.kind
-        self.blocks.append(Block(kind, raw.region, start, self.length, pieces[0][1], raw.table, raw.row))
+        self._block(raw, start, pieces[0][1])
 
     def add_text(self, text: str, raw: RawBlock) -> None:
         """`add_paragraph` of one piece on the block's page: a DOCX paragraph or cell."""
         self._newline()
-        start, page, pages = self.length, raw.page, self.page_starts
-        if page is not None and (not pages or pages[-1][1] != page):
-            pages.append((start, page))
-        self.parts.append(text)
-        self.length = start + len(text)
+        start = self.length
+        self._put(text, raw.page)
+        self._block(raw, start, raw.page)
+
+    def _block(self, raw: RawBlock, start: int, page: int | None) -> None:
+        """The block of `raw`, from `start` to what has been written (a line is a paragraph)."""
         kind = "paragraph" if raw.kind == "line" else raw.kind
         self.blocks.append(Block(kind, raw.region, start, self.length, page, raw.table, raw.row))
 
