@@ -45,10 +45,12 @@ _TITLE = regex.compile(rf"^{parts.REPORT_TITLE}(?!\p{{L}})")
 _PERIOD = regex.compile("^" + periods.PERIOD_LINE.pattern)
 _RECIPIENTS = regex.compile(rf"^{parts.RECIPIENTS.pattern}\s*:?")
 _SEPARATOR = regex.compile(r"^[-_*=~.\s]{3,}$")
+_ROMAN = "ivxlc"
+"""The letters of a section's roman number (on the matching form)."""
 _HEADING = regex.compile(
-    r"^(?P<num>(?:\d{1,2}\.){1,4}\d{0,2}|[ivxlc]{1,6}\.|\d{1,2}\))\s*(?P<title>[\p{L}\"“(].*)$"
+    rf"^(?P<num>(?:\d{{1,2}}\.){{1,4}}\d{{0,2}}|[{_ROMAN}]{{1,6}}\.|\d{{1,2}}\))\s*(?P<title>[\p{{L}}\"“(].*)$"
 )
-_HEADING_FIRST = frozenset("0123456789ivxlc")
+_HEADING_FIRST = frozenset("0123456789" + _ROMAN)
 """The ASCII characters a `_HEADING` can start with (a digit is 0-9 there, nothing else ASCII)."""
 
 
@@ -69,8 +71,8 @@ _TIMESTAMP = regex.compile(r"\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2
 _UPPER_NAME = regex.compile(r"^(?:\p{Lu}+\s+){1,5}\p{Lu}+$")
 _NAME = regex.compile(r"^(?:\p{Lu}\p{Ll}*\s+){1,5}\p{Lu}\p{Ll}*$")
 _OPENING_START = regex.compile(rf"^{alternation(parts.OPENING_WORDS)}\b")
-_ROMAN_HEADING = regex.compile(r"^[ivxlc]{1,6}\.\s")
-_ROMAN_NUMBER = regex.compile(r"^[ivxlc]+\.$")
+_ROMAN_HEADING = regex.compile(rf"^[{_ROMAN}]{{1,6}}\.\s")
+_ROMAN_NUMBER = regex.compile(rf"^[{_ROMAN}]+\.$")
 _SPACES = regex.compile(r"\s+")
 _TOPIC_PATTERNS = [(p.name, regex.compile(p.pattern)) for p in parts.SECTION_TOPICS]
 
@@ -320,7 +322,7 @@ def _footer(lines: list[_Line], begin: int, zones: _Zones) -> None:
 def _sections(lines: list[_Line], begin: int, end: int, body_end: int) -> list[Section]:
     """Numbered sections between `begin` and `end` (line indices), nested by a stack so an
     irregular number (`6.` then `5.1.`) still hangs under the heading just above it."""
-    has_roman = any(ln.match[0] in "ivxlc" and _ROMAN_HEADING.match(ln.match) for ln in lines[begin:end])
+    has_roman = any(ln.match[0] in _ROMAN and _ROMAN_HEADING.match(ln.match) for ln in lines[begin:end])
     found: list[Section] = []
     stack: list[Section] = []
     for ln in lines[begin:end]:
